@@ -1,0 +1,1 @@
+"""Briefing: structured facts about a news story, built into a static site."""

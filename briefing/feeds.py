@@ -1,0 +1,146 @@
+"""What machines read: sitemap.xml, the Atom feed, robots.txt and briefing.json."""
+
+from __future__ import annotations
+
+import json
+import uuid
+import xml.etree.ElementTree as ET
+from typing import Any
+from urllib.parse import urljoin
+
+from .dates import PartialDate
+from .model import Actor, Briefing, Quote, Rich, Source, Stance
+from .pages import Page
+
+ATOM = "http://www.w3.org/2005/Atom"
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def absolute(base_url: str | None, path: str) -> str:
+    """An absolute URL where the base is known; else relative to the site root,
+    which resolves correctly from sitemap.xml and feed.xml, both at the root."""
+    return urljoin(base_url, path) if base_url else path or "./"
+
+
+def xml_bytes(root: ET.Element) -> bytes:
+    ET.indent(root)
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, "utf-8") + b"\n"
+
+
+def sitemap(briefing: Briefing, pages: list[Page], base_url: str | None) -> bytes:
+    root = ET.Element("urlset", xmlns=SITEMAP)
+    for page in pages:
+        if page.template != "404.html":
+            url = ET.SubElement(root, "url")
+            ET.SubElement(url, "loc").text = absolute(base_url, page.url)
+            ET.SubElement(url, "lastmod").text = briefing.updated.iso
+    return xml_bytes(root)
+
+
+def timestamp(date: PartialDate) -> str:
+    return f"{date.first_day.isoformat()}T00:00:00Z"
+
+
+def atom_feed(briefing: Briefing, base_url: str | None) -> bytes:
+    """One entry per event, newest first. Ids are UUIDs derived from the site and the
+    event's id, so they stay the same from build to build."""
+    key = base_url or briefing.title
+    root = ET.Element("feed", xmlns=ATOM)
+    root.set("xml:lang", briefing.language)
+    ET.SubElement(root, "title").text = briefing.title
+    if briefing.dek:
+        ET.SubElement(root, "subtitle").text = briefing.dek
+    ET.SubElement(root, "id").text = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, key)}"
+    ET.SubElement(root, "updated").text = timestamp(briefing.updated)
+    ET.SubElement(root, "link", rel="self", href=absolute(base_url, "feed.xml"))
+    ET.SubElement(root, "link", rel="alternate", href=absolute(base_url, ""))
+    ET.SubElement(ET.SubElement(root, "author"), "name").text = briefing.title
+    for event in reversed(briefing.events):
+        entry = ET.SubElement(root, "entry")
+        ET.SubElement(entry, "title").text = event.title
+        ET.SubElement(entry, "id").text = (
+            f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{key}#{event.id}')}")
+        ET.SubElement(entry, "updated").text = timestamp(event.date)
+        ET.SubElement(entry, "link", rel="alternate",
+                      href=absolute(base_url, f"chronology/#{event.id}"))
+        if event.summary:
+            ET.SubElement(entry, "summary", type="html").text = str(event.summary.html)
+    return xml_bytes(root)
+
+
+def robots(base_url: str | None) -> bytes:
+    lines = ["User-agent: *", "Allow: /"]
+    if base_url:
+        lines.append(f"Sitemap: {absolute(base_url, 'sitemap.xml')}")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def briefing_json(briefing: Briefing) -> bytes:
+    """All facts, Markdown fields as written; keys sorted so output is stable."""
+    data = {
+        "title": briefing.title, "dek": briefing.dek, "summary": md(briefing.summary),
+        "updated": briefing.updated.iso, "language": briefing.language,
+        "key_points": [md(k) for k in briefing.key_points],
+        "positions_title": briefing.positions_title,
+        "sides": [{"id": s.id, "name": s.name, "short": s.short,
+                   "description": s.description} for s in briefing.sides],
+        "actors": [actor_json(a) for a in briefing.actors],
+        "quotes": [quote_json(q) for q in briefing.quotes],
+        "events": [{
+            "id": e.id, "date": e.date.iso, "end": e.end.iso if e.end else None,
+            "approximate": e.approximate, "title": e.title, "summary": md(e.summary),
+            "actors": ids(e.actors), "sources": ids(e.sources), "quote": quote_json(e.quote),
+        } for e in briefing.events],
+        "issues": [{
+            "id": i.id, "issue": i.issue, "summary": md(i.summary), "status": i.status,
+            "stances": {s.side.id: stance_json(s) for s in i.stances},
+        } for i in briefing.issues],
+        "sources": [source_json(s) for s in briefing.sources],
+        "articles": [{"id": a.id, "title": a.title, "source": a.source_id,
+                      "url": f"articles/{a.id}/"} for a in briefing.articles],
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+
+
+def md(text: Rich | None) -> str | None:
+    return None if text is None else text.source
+
+
+def ids(items: tuple[Actor, ...] | tuple[Source, ...]) -> list[str]:
+    return [x.id for x in items]
+
+
+def actor_json(actor: Actor) -> dict[str, Any]:
+    return {
+        "id": actor.id, "name": actor.name, "role": actor.role,
+        "side": actor.side.id if actor.side else None, "country": actor.country,
+        "summary": md(actor.summary),
+        "image": actor.image and {"src": actor.image.src, "alt": actor.image.alt,
+                                  "credit": actor.image.credit},
+        "links": [{"title": x.title, "url": x.url} for x in actor.links],
+        "url": f"actors/{actor.id}/",
+    }
+
+
+def stance_json(stance: Stance) -> dict[str, Any]:
+    return {"position": stance.position, "detail": md(stance.detail),
+            "actors": ids(stance.actors), "sources": ids(stance.sources),
+            "quote": quote_json(stance.quote)}
+
+
+def quote_json(quote: Quote | None) -> dict[str, Any] | None:
+    if quote is None:
+        return None
+    article = quote.source.article
+    return {"text": quote.text, "source": quote.source.id,
+            "speaker": quote.speaker.id if quote.speaker else None,
+            "date": quote.date.iso if quote.date else None, "context": quote.context,
+            "verified": quote.anchor is not None,
+            "url": f"articles/{article.id}/#{quote.anchor}" if article and quote.anchor
+            else None}
+
+
+def source_json(source: Source) -> dict[str, Any]:
+    return {"id": source.id, "title": source.title, "publisher": source.publisher,
+            "url": source.url, "published": source.published.iso if source.published else None,
+            "article": source.article.id if source.article else None}

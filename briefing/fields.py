@@ -1,0 +1,270 @@
+"""Read YAML nodes by the contract's field types, reporting every mistake at its spot.
+
+The field tables in schema.py declare each kind of record once; this module turns a
+node into plain values (str, PartialDate, Ref, lists, dicts) or reports why it can't.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from .dates import parse_date
+from .problems import Loc, Problem
+
+SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+LANGUAGE_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+NULL_TAG = "tag:yaml.org,2002:null"
+INVALID: Any = object()  # a value that was reported and must not be used
+
+
+def did_you_mean(word: str, choices: Any) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens: 'Donald Trump' → 'donald-trump'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A reference to a side, actor, source or article by id, resolved once all are read."""
+
+    kind: str
+    id: str
+    loc: Loc
+
+
+class Reader:
+    """Reads one file's nodes; problems go to the shared list."""
+
+    def __init__(self, shown: str, problems: list[Problem]):
+        self.shown = shown
+        self.problems = problems
+
+    def loc(self, node: yaml.Node) -> Loc:
+        return Loc(self.shown, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def error(self, node: yaml.Node, message: str) -> Any:
+        self.problems.append(self.loc(node).error(message))
+        return INVALID
+
+    def errors(self) -> int:
+        return sum(p.severity == "error" for p in self.problems)
+
+
+def is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG and node.style is None
+
+
+def shape(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a set of fields"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return "empty" if is_null(node) else f"'{node.value}'"
+
+
+class FieldType:
+    """A contract type: how to read a node, and what the error says it should be."""
+
+    expected = "a value"
+
+    def read(self, node: yaml.Node, r: Reader, name: str) -> Any:
+        raise NotImplementedError
+
+
+class Text(FieldType):
+    expected = "plain text"
+
+    def read(self, node, r, name):
+        if not isinstance(node, yaml.ScalarNode):
+            return r.error(node, f"'{name}' must be {self.expected}, not {shape(node)}")
+        value = node.value.strip()
+        if not value:
+            return r.error(node, f"'{name}' is empty")
+        return self.convert(value, node, r, name)
+
+    def convert(self, value: str, node: yaml.Node, r: Reader, name: str) -> Any:
+        return value
+
+
+class Markdown(Text):
+    expected = "text (Markdown)"
+
+
+class Date(Text):
+    expected = "a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+
+    def __init__(self, day_only: bool = False):
+        self.day_only = day_only
+
+    def convert(self, value, node, r, name):
+        date, why = parse_date(value)
+        if date is None:
+            return r.error(node, f"'{name}': '{value}' {why}")
+        if self.day_only and date.precision != "day":
+            return r.error(node, f"'{name}' must be a full date, YYYY-MM-DD (e.g. 2025-05-11)")
+        return date
+
+
+class Boolean(Text):
+    expected = "true or false"
+
+    def convert(self, value, node, r, name):
+        if value.lower() in ("true", "false"):
+            return value.lower() == "true"
+        return r.error(node, f"'{name}' must be true or false, not '{value}'")
+
+
+class Slug(Text):
+    expected = "an id (lower-case letters, digits and hyphens)"
+
+    def convert(self, value, node, r, name):
+        if SLUG_RE.fullmatch(value):
+            return value
+        hint = slugify(value)
+        hint = f" (did you mean '{hint}'?)" if hint else ""
+        return r.error(node, f"'{name}': '{value}' is not an id: use lower-case letters, "
+                       f"digits and single hyphens{hint}")
+
+
+class Reference(Slug):
+    def __init__(self, kind: str):
+        self.kind = kind
+        self.expected = f"the id of a {kind}"
+
+    def convert(self, value, node, r, name):
+        value = super().convert(value, node, r, name)
+        return value if value is INVALID else Ref(self.kind, value, r.loc(node))
+
+
+class Url(Text):
+    expected = "an http(s) URL"
+
+    def convert(self, value, node, r, name):
+        parts = urlsplit(value)
+        if parts.scheme in ("http", "https") and parts.netloc and not re.search(r"\s", value):
+            return value
+        return r.error(node, f"'{name}' must be a web address starting with https:// or "
+                       f"http://, not '{value}'")
+
+
+class ImageSource(Text):
+    expected = "a path inside content/ or an https URL"
+
+    def convert(self, value, node, r, name):
+        parts = urlsplit(value)
+        if parts.scheme == "https" and parts.netloc:
+            return value
+        if parts.scheme or parts.netloc or value.startswith("/") or ".." in value.split("/"):
+            return r.error(node, f"'{name}' must be a path inside content/ (e.g. "
+                           f"images/putin.jpg) or an https:// URL, not '{value}'")
+        return value
+
+
+class Choice(Text):
+    def __init__(self, *choices: str):
+        self.choices = choices
+        self.expected = "one of " + ", ".join(choices)
+
+    def convert(self, value, node, r, name):
+        if value in self.choices:
+            return value
+        return r.error(node, f"'{name}' must be {self.expected}, not '{value}'"
+                       f"{did_you_mean(value, self.choices)}")
+
+
+class Language(Text):
+    expected = "a language tag such as en, uk or pt-BR"
+
+    def convert(self, value, node, r, name):
+        if LANGUAGE_RE.fullmatch(value):
+            return value
+        return r.error(node, f"'{name}' must be {self.expected}, not '{value}'")
+
+
+class ListOf(FieldType):
+    def __init__(self, item: FieldType):
+        self.item = item
+        self.expected = f"a list of {item.expected}"
+
+    def read(self, node, r, name):
+        if not isinstance(node, yaml.SequenceNode):
+            example = f"[{node.value}]" if isinstance(node, yaml.ScalarNode) else "a list"
+            return r.error(node, f"'{name}' must be a list: write {example}, or one '- ' "
+                           "line per item")
+        values = [self.item.read(child, r, name) for child in node.value]
+        return INVALID if INVALID in values else tuple(values)
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    type: FieldType
+    required: bool = False
+    doc: str = ""
+
+
+class Record(FieldType):
+    """A mapping with declared fields: required and unknown ones are checked here."""
+
+    def __init__(self, what: str, fields: dict[str, Field]):
+        self.what = what
+        self.fields = fields
+        self.expected = f"a {what}: a set of 'field: value' lines"
+
+    def read(self, node, r, name):
+        if not isinstance(node, yaml.MappingNode):
+            return r.error(node, f"'{name}' must be {self.expected}, not {shape(node)}")
+        return self.read_fields(node, r)
+
+    def read_fields(self, node: yaml.MappingNode, r: Reader, drop: tuple[str, ...] = ()
+                    ) -> dict[str, Any] | Any:
+        before = r.errors()
+        allowed = {k: f for k, f in self.fields.items() if k not in drop}
+        values: dict[str, Any] = {"loc": r.loc(node), "locs": {}}
+        for key, value in node.value:
+            field = allowed.get(key.value)
+            if field is None:
+                r.error(key, f"unknown field '{key.value}' in a {self.what}"
+                        f"{did_you_mean(key.value, allowed)}")
+            elif is_null(value):
+                if field.required:
+                    r.error(value if value.start_mark.line == key.start_mark.line else key,
+                            f"'{key.value}' is empty")
+            else:
+                values[key.value] = field.type.read(value, r, key.value)
+                values["locs"][key.value] = r.loc(value)
+        for missing in (k for k, f in allowed.items() if f.required and k not in values):
+            if not any(key.value == missing for key, _ in node.value):
+                r.error(node, f"missing required field '{missing}' in a {self.what}")
+        return values if r.errors() == before else INVALID
+
+
+class MapOf(FieldType):
+    """A mapping from ids (side ids, in positions) to records."""
+
+    def __init__(self, key_kind: str, value: FieldType):
+        self.key_kind = key_kind
+        self.value = value
+        self.expected = f"{key_kind} ids, each with {value.expected}"
+
+    def read(self, node, r, name):
+        if not isinstance(node, yaml.MappingNode):
+            return r.error(node, f"'{name}' must map {self.expected}, not {shape(node)}")
+        out: dict[Ref, Any] = {}
+        for key, value in node.value:
+            ref = Reference(self.key_kind).read(key, r, name)
+            item = self.value.read(value, r, key.value)
+            if ref is not INVALID:
+                out[ref] = item
+        return INVALID if INVALID in out.values() or len(out) < len(node.value) else out

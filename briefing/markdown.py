@@ -1,0 +1,52 @@
+"""The one Markdown configuration: no raw HTML, safe link schemes, typographic quotes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markupsafe import Markup
+from mdit_py_plugins.anchors import anchors_plugin
+
+from .fields import slugify
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+SCHEME_RE = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+
+
+def safe_link(url: str) -> bool:
+    """Links may be relative, #fragments, or use http, https or mailto; nothing else."""
+    match = SCHEME_RE.match(url.lstrip("\x00\x20\t\n\r\f\v"))
+    return match is None or match.group(1).lower() in SAFE_SCHEMES
+
+
+def make_markdown(heading_anchors: bool = False) -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "typographer": True})
+    md.enable(["replacements", "smartquotes", "strikethrough", "table"])
+    md.validateLink = safe_link  # type: ignore[method-assign]
+    if heading_anchors:
+        anchors_plugin(md, min_level=1, max_level=4, slug_func=slugify)
+    return md
+
+
+FIELD_MD = make_markdown()
+ARTICLE_MD = make_markdown(heading_anchors=True)
+
+
+def render_block(text: str) -> Markup:
+    return Markup(FIELD_MD.render(text))
+
+
+def render_inline(text: str) -> Markup:
+    """For one-line fields shown inside other markup (key points): no wrapping <p>."""
+    return Markup(FIELD_MD.renderInline(text))
+
+
+def parse_article(body: str) -> list[Token]:
+    return ARTICLE_MD.parse(body, {})
+
+
+def render_tokens(tokens: Sequence[Token]) -> Markup:
+    return Markup(ARTICLE_MD.renderer.render(tokens, ARTICLE_MD.options, {}))

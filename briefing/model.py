@@ -1,0 +1,228 @@
+"""The briefing as frozen, typed objects, with its cross-indexes built once.
+
+Templates read only this model. Markdown fields arrive as `Rich` (their source and
+their already-safe HTML), so templates never need `|safe`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+
+from markupsafe import Markup
+
+from .dates import PartialDate
+from .problems import Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Rich:
+    """A Markdown field: what the editor wrote and the safe HTML it renders to."""
+
+    source: str
+    html: Markup
+
+    def __html__(self) -> Markup:
+        return self.html
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    id: str
+    name: str
+    short: str | None = None
+    description: str | None = None
+    accent: int = 0  # which of the stylesheet's side colours: 1, 2, … in briefing order
+
+    @property
+    def label(self) -> str:
+        return self.short or self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    src: str  # a path inside content/ (copied to the same path in the site) or https URL
+    alt: str
+    credit: str | None = None
+
+    @property
+    def is_local(self) -> bool:
+        return not self.src.startswith("https://")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    title: str
+    # The source's id, not the Source: sources point at their article object, and
+    # frozen objects cannot point both ways. Briefing.sources_by_id resolves it.
+    source_id: str
+    html: Markup
+    dek: str | None = None
+    note: Rich | None = None
+    loc: Loc | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    publisher: str | None = None
+    url: str | None = None
+    published: PartialDate | None = None
+    article: Article | None = None
+    loc: Loc | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    role: str
+    summary: Rich
+    side: Side | None = None
+    country: str | None = None
+    image: Image | None = None
+    links: tuple[Link, ...] = ()
+    loc: Loc | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    source: Source
+    speaker: Actor | None = None
+    date: PartialDate | None = None
+    context: str | None = None
+    anchor: str | None = None  # the id of its <mark> in the source's article, if verified
+    loc: Loc | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    date: PartialDate
+    title: str
+    end: PartialDate | None = None
+    approximate: bool = False
+    summary: Rich | None = None
+    actors: tuple[Actor, ...] = ()
+    sources: tuple[Source, ...] = ()
+    quote: Quote | None = None
+    loc: Loc | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    side: Side
+    position: str
+    detail: Rich | None = None
+    actors: tuple[Actor, ...] = ()
+    sources: tuple[Source, ...] = ()
+    quote: Quote | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    id: str
+    issue: str
+    # One cell per side of the briefing, in the briefing's order; None: no stated position.
+    cells: tuple[tuple[Side, Stance | None], ...]
+    summary: Rich | None = None
+    status: str | None = None
+
+    @property
+    def stances(self) -> tuple[Stance, ...]:
+        return tuple(stance for _, stance in self.cells if stance)
+
+
+@dataclass(frozen=True, slots=True)
+class Citations:
+    """Everything that cites one source."""
+
+    events: tuple[Event, ...] = ()
+    stances: tuple[tuple[Issue, Stance], ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.events or self.stances or self.quotes)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRecord:
+    """Everything the briefing says of one actor, beyond the actor's own file."""
+
+    events: tuple[Event, ...] = ()
+    stances: tuple[tuple[Issue, Stance], ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    title: str
+    summary: Rich
+    updated: PartialDate
+    sides: tuple[Side, ...]
+    actors: tuple[Actor, ...]      # sorted by name
+    events: tuple[Event, ...]      # oldest first
+    issues: tuple[Issue, ...]      # file order
+    sources: tuple[Source, ...]    # file order
+    articles: tuple[Article, ...]  # sorted by id
+    quotes: tuple[Quote, ...]      # actors' files, then events, then stances
+    dek: str | None = None
+    language: str = "en"
+    key_points: tuple[Rich, ...] = ()
+    positions_title: str = "Where both sides stand"
+    base_url: str | None = None
+    by_actor: Mapping[str, ActorRecord] = field(default_factory=dict, repr=False)
+    citations: Mapping[str, Citations] = field(default_factory=dict, repr=False)
+    sources_by_id: Mapping[str, Source] = field(default_factory=dict, repr=False)
+    actors_by_side: tuple[tuple[Side | None, tuple[Actor, ...]], ...] = ()
+
+    def record(self, actor: Actor) -> ActorRecord:
+        return self.by_actor.get(actor.id, ActorRecord())
+
+    def cited_by(self, source: Source) -> Citations:
+        return self.citations.get(source.id, Citations())
+
+
+def cross_index(briefing: Briefing) -> Briefing:
+    """The briefing with its reverse indexes, built in one pass over what cites what."""
+    events: dict[str, list[Event]] = {}
+    stances: dict[str, list[tuple[Issue, Stance]]] = {}
+    quotes: dict[str, list[Quote]] = {}
+    cites: dict[str, tuple[list, list, list]] = {s.id: ([], [], []) for s in briefing.sources}
+    for event in briefing.events:
+        for actor in dict.fromkeys(event.actors):
+            events.setdefault(actor.id, []).append(event)
+        for source in dict.fromkeys(event.sources):
+            cites[source.id][0].append(event)
+    for issue in briefing.issues:
+        for stance in issue.stances:
+            for actor in dict.fromkeys(stance.actors):
+                stances.setdefault(actor.id, []).append((issue, stance))
+            for source in dict.fromkeys(stance.sources):
+                cites[source.id][1].append((issue, stance))
+    for quote in briefing.quotes:
+        if quote.speaker:
+            quotes.setdefault(quote.speaker.id, []).append(quote)
+        cites[quote.source.id][2].append(quote)
+    by_actor = {a.id: ActorRecord(tuple(events.get(a.id, ())), tuple(stances.get(a.id, ())),
+                                  tuple(quotes.get(a.id, ()))) for a in briefing.actors}
+    groups: dict[Side | None, list[Actor]] = {side: [] for side in (*briefing.sides, None)}
+    for actor in briefing.actors:
+        groups[actor.side].append(actor)
+    return replace(
+        briefing,
+        by_actor=MappingProxyType(by_actor),
+        citations=MappingProxyType({k: Citations(*map(tuple, v)) for k, v in cites.items()}),
+        sources_by_id=MappingProxyType({s.id: s for s in briefing.sources}),
+        actors_by_side=tuple((side, tuple(group)) for side, group in groups.items() if group),
+    )

@@ -1,0 +1,67 @@
+"""Content problems as values: collected in a list, sorted, printed once by the CLI."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """One mistake at one spot of one file; line and column count from 1."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Loc:
+    """Where a value was written, to point later problems (references, quotes) at it."""
+
+    path: str
+    line: int
+    column: int
+
+    def error(self, message: str) -> Problem:
+        return Problem(self.path, self.line, self.column, message)
+
+    def warning(self, message: str) -> Problem:
+        return Problem(self.path, self.line, self.column, message, "warning")
+
+
+class BuildFailed(Exception):
+    """Raised by the pipeline when content errors stop it; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A path as the editor knows it: relative to the current folder where it can be."""
+    path = os.fspath(path)
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path
+    return path if rel.startswith(os.pardir) else rel
+
+
+def finish(problems: list[Problem], strict: bool) -> list[Problem]:
+    """Problems sorted by file and line; under --strict a warning counts as an error."""
+    if strict:
+        problems = [replace(p, severity="error") for p in problems]
+    return sorted(set(problems))
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    return any(p.severity == "error" for p in problems)

@@ -1,0 +1,169 @@
+"""Find each quote in its article's text and mark the spot the quote links to.
+
+Matching is on normalised text (white space folded, typographic quote marks,
+apostrophes and dashes made plain), over each paragraph's text tokens, so the
+typographer's curly quotes or a line break inside a quote do not hide it. A match is
+wrapped in `<mark id="quote-N">` token by token, so it may cross emphasis safely.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markdown_it.token import Token
+
+FOLD = {**{c: "'" for c in "‘’‚‛′`"}, **{c: '"' for c in "“”„‟″«»"},
+        **{c: "-" for c in "‐‑‒–—―−"}, "…": "..."}
+
+
+def normalise(text: str) -> str:
+    return Text.of([text]).norm
+
+
+@dataclass(slots=True)
+class Text:
+    """A paragraph's normalised text, with each character's (token, offset) of origin."""
+
+    norm: str
+    origin: list[tuple[int, int]]
+
+    @classmethod
+    def of(cls, parts: list[str | None]) -> Text:
+        chars: list[str] = []
+        origin: list[tuple[int, int]] = []
+        for index, part in enumerate(parts):
+            if part is None:  # markup between texts: a boundary no match may cross oddly
+                continue
+            for offset, char in enumerate(part):
+                folded = " " if char.isspace() else FOLD.get(char, char)
+                if folded == " " and (not chars or chars[-1] == " "):
+                    continue
+                if folded == "-" and chars and chars[-1] == "-":
+                    continue
+                for piece in folded:
+                    chars.append(piece)
+                    origin.append((index, offset))
+        while chars and chars[-1] == " ":
+            chars.pop()
+            origin.pop()
+        return cls("".join(chars), origin)
+
+
+def inline_parts(inline: Token) -> list[str | None]:
+    parts: list[str | None] = []
+    for child in inline.children or []:
+        if child.type == "text":
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        else:
+            parts.append(None)
+    return parts
+
+
+def mark_quotes(tokens: list[Token], quotes: list[str]) -> dict[str, str]:
+    """Mark each quote where it occurs; return {quote text: anchor id} for those found.
+
+    Anchors are numbered in the article's reading order, so they stay put when
+    quotes are added elsewhere in the content.
+    """
+    inlines = [t for t in tokens if t.type == "inline"]
+    texts = [Text.of(inline_parts(t)) for t in inlines]
+    where: dict[str, tuple[int, int, int]] = {}
+    for quote in quotes:
+        found = find(texts, normalise(quote).strip())
+        if found is not None:
+            where[quote] = found
+    ids = {span: f"quote-{n}" for n, span in enumerate(sorted(set(where.values())), 1)}
+    spans: dict[int, list[tuple[int, int, str]]] = {}
+    for (block, start, end), anchor in ids.items():
+        spans.setdefault(block, []).append((start, end, anchor))
+    for block, block_spans in spans.items():
+        wrap(inlines[block], texts[block], block_spans)
+    return {quote: ids[span] for quote, span in where.items()}
+
+
+def find(texts: list[Text], needle: str) -> tuple[int, int, int] | None:
+    """(paragraph, start, end) of the best occurrence of the normalised quote.
+
+    An occurrence inside quote marks wins over an earlier one outside them (a short
+    quote such as "immediately" may also occur in the reporter's own words). The
+    sentence's end punctuation is the reporter's: "diplomacy." matches "diplomacy,".
+    """
+    for candidate in dict.fromkeys((needle, needle.rstrip(".,;:"))):
+        if not candidate:
+            continue
+        first = None
+        for block, text in enumerate(texts):
+            at = text.norm.find(candidate)
+            while at >= 0:
+                span = (block, at, at + len(candidate))
+                if at > 0 and text.norm[at - 1] in "'\"":
+                    return span
+                first = first or span
+                at = text.norm.find(candidate, at + 1)
+        if first is not None:
+            return first
+    return None
+
+
+def wrap(inline: Token, text: Text, spans: list[tuple[int, int, str]]) -> None:
+    """Split the paragraph's text tokens at span edges and wrap the pieces in <mark>.
+
+    A span overlapping an earlier one gets its id on an empty anchor instead, so
+    marks never interleave.
+    """
+    children = inline.children or []
+    cuts: dict[int, set[int]] = {}
+    marked: dict[tuple[int, int], str | None] = {}  # (token, start offset) → id or None
+    anchors_at: dict[tuple[int, int], str] = {}
+    taken: list[tuple[int, int]] = []
+    for start, end, anchor in sorted(spans):
+        first, last = text.origin[start], text.origin[end - 1]
+        last = (last[0], last[1] + 1)
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            cuts.setdefault(first[0], set()).add(first[1])
+            anchors_at[first] = anchor
+            continue
+        taken.append((start, end))
+        for index in range(first[0], last[0] + 1):
+            if children[index].type != "text":
+                continue
+            lo = first[1] if index == first[0] else 0
+            hi = last[1] if index == last[0] else len(children[index].content)
+            cuts.setdefault(index, set()).update((lo, hi))
+            marked[(index, lo)] = anchor if index == first[0] else None
+            marked[(index, -hi)] = None  # end of a marked piece
+    inline.children = [piece for index, child in enumerate(children)
+                       for piece in split(child, index, cuts.get(index), marked, anchors_at)]
+
+
+def split(child: Token, index: int, cuts: set[int] | None,
+          marked: dict[tuple[int, int], str | None], anchors_at: dict[tuple[int, int], str]
+          ) -> list[Token]:
+    if not cuts:
+        return [child]
+    content = child.content
+    edges = sorted(cuts | {0, len(content)})
+    out: list[Token] = []
+    inside = False
+    for lo, hi in zip(edges, edges[1:], strict=False):
+        if (index, lo) in anchors_at:
+            out.append(tag("span", 1, anchors_at[(index, lo)]))
+            out.append(tag("span", -1))
+        if (index, lo) in marked:
+            out.append(tag("mark", 1, marked[(index, lo)]))
+            inside = True
+        out.append(Token("text", "", 0, content=content[lo:hi]))
+        if inside and (index, -hi) in marked:
+            out.append(tag("mark", -1))
+            inside = False
+    return out
+
+
+def tag(name: str, nesting: int, anchor: str | None = None) -> Token:
+    kind = "open" if nesting == 1 else "close"
+    token = Token(f"{name}_{kind}", name, nesting)
+    if anchor:
+        token.attrSet("id", anchor)
+    return token

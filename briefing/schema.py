@@ -1,0 +1,117 @@
+"""The contract's field tables, declared once: the loader reads by them."""
+
+from __future__ import annotations
+
+from .fields import (
+                     Boolean,
+                     Choice,
+                     Date,
+                     Field,
+                     ImageSource,
+                     Language,
+                     ListOf,
+                     MapOf,
+                     Markdown,
+                     Record,
+                     Reference,
+                     Slug,
+                     Text,
+                     Url,
+)
+
+STATUSES = {"far-apart": "Far apart", "narrowing": "Narrowing", "agreed": "Agreed",
+            "unclear": "Unclear"}
+
+QUOTE_FIELDS = {
+    "text": Field(Text(), True, "the exact words, without surrounding quote marks"),
+    "source": Field(Reference("source"), True, "where the words were reported"),
+    "speaker": Field(Reference("actor"), False, "who said it (implied in an actor's file)"),
+    "date": Field(Date(), False, "when it was said"),
+    "context": Field(Text(), False, "where or how it was said, e.g. 'post on X'"),
+}
+QUOTE = Record("quote", QUOTE_FIELDS)
+
+SIDE = Record("side", {
+    "id": Field(Slug(), True, "the side's id, used in actors and positions"),
+    "name": Field(Text(), True, "display name"),
+    "short": Field(Text(), False, "a short column label"),
+    "description": Field(Text(), False, "one line on who the side is"),
+})
+
+BRIEFING = Record("briefing", {
+    "title": Field(Text(), True, "the briefing's title"),
+    "dek": Field(Text(), False, "a one-line standfirst"),
+    "summary": Field(Markdown(), True, "what is going on, in a few paragraphs"),
+    "updated": Field(Date(day_only=True), True, "the day the briefing was last revised"),
+    "language": Field(Language(), False, "BCP 47 language tag, default en"),
+    "sides": Field(ListOf(SIDE), True, "two or more sides"),
+    "key_points": Field(ListOf(Markdown()), False, "the briefing in bullets"),
+    "positions_title": Field(Text(), False, "heading of the positions page"),
+    "base_url": Field(Url(), False, "the absolute URL the site is published at"),
+})
+
+IMAGE = Record("image", {
+    "src": Field(ImageSource(), True, "a path inside content/ or an https URL"),
+    "alt": Field(Text(), True, "what the image shows, for readers who cannot see it"),
+    "credit": Field(Text(), False, "photographer or agency"),
+})
+
+LINK = Record("link", {
+    "title": Field(Text(), True, "the link's text"),
+    "url": Field(Url(), True, "an http(s) URL"),
+})
+
+ACTOR = Record("actor", {
+    "name": Field(Text(), True, "display name"),
+    "role": Field(Text(), True, "role as of the briefing's updated date"),
+    "side": Field(Reference("side"), False, "a side id; none means not aligned"),
+    "country": Field(Text(), False, "country"),
+    "summary": Field(Markdown(), True, "Markdown profile"),
+    "image": Field(IMAGE, False, "a portrait"),
+    "quotes": Field(ListOf(QUOTE), False, "what this actor said"),
+    "links": Field(ListOf(LINK), False, "further reading"),
+})
+
+EVENT = Record("event", {
+    "date": Field(Date(), True, "when it happened (or began)"),
+    "end": Field(Date(), False, "when a span ended"),
+    "approximate": Field(Boolean(), False, "the date is approximate"),
+    "title": Field(Text(), True, "what happened, in one line"),
+    "summary": Field(Markdown(), False, "more on what happened"),
+    "actors": Field(ListOf(Reference("actor")), False, "who took part"),
+    "sources": Field(ListOf(Reference("source")), False, "where it is reported"),
+    "quote": Field(QUOTE, False, "a quote from the event"),
+    "id": Field(Slug(), False, "anchor id; made from date and title when left out"),
+})
+
+STANCE = Record("stance", {
+    "position": Field(Text(), True, "the side's position, in one plain sentence"),
+    "detail": Field(Markdown(), False, "more on the position"),
+    "actors": Field(ListOf(Reference("actor")), False, "who holds it"),
+    "sources": Field(ListOf(Reference("source")), False, "where it is stated"),
+    "quote": Field(QUOTE, False, "a quote stating it"),
+})
+
+ISSUE = Record("issue", {
+    "id": Field(Slug(), True, "the issue's id"),
+    "issue": Field(Text(), True, "the question or topic"),
+    "summary": Field(Markdown(), False, "why it matters"),
+    "status": Field(Choice(*STATUSES), False, "how far apart the sides are"),
+    "stances": Field(MapOf("side", STANCE), True, "each side's stance, by side id"),
+})
+
+SOURCE = Record("source", {
+    "id": Field(Slug(), True, "the source's id"),
+    "title": Field(Text(), True, "title"),
+    "publisher": Field(Text(), False, "who published it"),
+    "url": Field(Url(), False, "where it is online"),
+    "published": Field(Date(), False, "when it was published"),
+    "article": Field(Reference("article"), False, "the article in articles/ with its text"),
+})
+
+ARTICLE = Record("article", {
+    "title": Field(Text(), True, "the article's headline"),
+    "source": Field(Reference("source"), True, "the source entry for this article"),
+    "dek": Field(Text(), False, "the article's standfirst"),
+    "note": Field(Markdown(), False, "an editor's note shown above the text"),
+})

@@ -1,0 +1,60 @@
+"""Write the site atomically: into a sibling temporary folder, then swapped in.
+
+A failed build never touches the previous output, and a deleted actor leaves no
+orphan page, since the new folder holds exactly what this build rendered.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+
+class UnsafeOutput(Exception):
+    """The output folder holds something this tool did not write: refuse to replace it."""
+
+
+def check_output(out: Path, content: Path) -> None:
+    out, content = out.resolve(), content.resolve()
+    if out == content or out in content.parents or content in out.parents:
+        raise UnsafeOutput(f"the output folder {out} overlaps the content folder {content}")
+    if out == Path.cwd().resolve() or out == Path(out.anchor):
+        raise UnsafeOutput(f"refusing to replace {out}: choose a folder such as site/")
+    if out.exists() and (not out.is_dir() or (any(out.iterdir())
+                                              and not (out / "index.html").is_file())):
+        raise UnsafeOutput(f"refusing to replace {out}: it does not look like a built site "
+                           "(no index.html); choose another --out or empty it")
+
+
+def write_site(files: dict[str, bytes], out: Path) -> None:
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    try:
+        for rel, data in sorted(files.items()):
+            target = fresh / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        os.chmod(fresh, 0o755)  # mkdtemp makes it private; a site is meant to be served
+        swap(fresh, out)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+
+
+def swap(fresh: Path, out: Path) -> None:
+    """Put `fresh` in the place of `out`; the old folder is moved aside, then removed."""
+    if not out.exists():
+        fresh.rename(out)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
+    old.rmdir()
+    out.rename(old)
+    try:
+        fresh.rename(out)
+    except BaseException:
+        old.rename(out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)

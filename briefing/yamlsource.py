@@ -1,0 +1,154 @@
+"""Read YAML so that every value keeps its line and column for error messages.
+
+Files are composed into nodes, not constructed into Python objects: a scalar stays as
+the editor wrote it (`no`, `18:30`, `2025-05-12`), and the contract's field types decide
+what it means (fields.py), not YAML 1.1's implicit typing.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Tags a plain or quoted scalar, a list or a mapping may carry; anything else
+# (`!!python/object`, `!!binary`, `!custom`) is refused rather than ignored.
+STANDARD_TAGS = frozenset(
+    f"tag:yaml.org,2002:{t}"
+    for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "value")
+)
+
+# PyYAML's reasons, in words an editor can act on.
+PLAIN_WORDS = [
+    (r"tab", "a tab character here: indent with spaces, not tabs"),
+    (r"mapping values are not allowed",
+     "unexpected ':' here: check the indentation, or put text that contains ': ' in quotes"),
+    (r"could not find expected ':'",
+     "expected 'field: value' here: a ':' is missing, or a quote above is not closed"),
+    (r"did not find expected key",
+     "bad indentation: this line does not line up with the fields above it"),
+    (r"did not find expected '-' indicator",
+     "bad indentation: this line does not line up with the list items above it"),
+    (r"expected <block end>",
+     "bad indentation: this line does not line up with the lines above it"),
+    (r"did not find expected ',' or '\]'", "a '[' is not closed with ']'"),
+    (r"did not find expected ',' or '\}'", "a '{' is not closed with '}'"),
+    (r"found unexpected end of stream", "the file ends inside quoted text: a quote is not closed"),
+    (r"found unknown escape character",
+     "unknown escape in double-quoted text: use single quotes, or write \\\\ for a backslash"),
+    (r"found undefined alias", "'*' refers to an anchor that is not defined"),
+    (r"expected a single document", "only one YAML document per file: remove the extra '---'"),
+    (r"found character '@' that cannot start any token",
+     "text cannot start with '@': put it in quotes"),
+    (r"found character '`' that cannot start any token",
+     "text cannot start with '`': put it in quotes"),
+    (r"special characters are not allowed",
+     "this file has a control character that YAML does not allow"),
+]
+
+
+def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
+    """The file as text: UTF-8, without a byte-order mark, with Unix line ends."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(shown, 1, 1, f"cannot read the file: {exc.strerror}"))
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.append(Problem(shown, line, column,
+                                "this file is not UTF-8 text: save it as UTF-8"))
+        return None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_yaml(text: str, shown: str, problems: list[Problem]) -> yaml.Node | None:
+    """Compose one YAML document into nodes, reporting syntax and structure problems."""
+    try:
+        root = yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as exc:
+        problems.append(syntax_problem(exc, shown))
+        return None
+    except yaml.YAMLError as exc:  # e.g. a reader error without a mark
+        problems.append(Problem(shown, 1, 1, f"YAML error: {exc}"))
+        return None
+    if root is not None:
+        before = len(problems)
+        check_structure(root, shown, problems)
+        if len(problems) > before:
+            return None
+    return root
+
+
+def syntax_problem(exc: yaml.MarkedYAMLError, shown: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    reason = f"{exc.context or ''} {exc.problem or ''}".strip()
+    message = next((words for pattern, words in PLAIN_WORDS if re.search(pattern, reason)),
+                   f"YAML syntax error: {reason}")
+    opened = exc.context_mark
+    if opened is not None and mark is not None and opened.line != mark.line:
+        message += f" (the text or block that began at line {opened.line + 1})"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return Problem(shown, line, column, message)
+
+
+def check_structure(root: yaml.Node, shown: str, problems: list[Problem]) -> None:
+    """Refuse what the contract never needs and what could hide mistakes or blow up:
+    duplicate keys, aliases (a repeated node), custom tags, keys that are not text."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        where = (shown, node.start_mark.line + 1, node.start_mark.column + 1)
+        if id(node) in seen:
+            problems.append(Problem(*where, "anchors and aliases ('&name', '*name') are not "
+                                    "supported: write the value out"))
+            continue
+        seen.add(id(node))
+        if node.tag not in STANDARD_TAGS:
+            problems.append(Problem(*where, f"the YAML tag '{node.tag}' is not supported: "
+                                    "remove it"))
+            continue
+        if isinstance(node, yaml.MappingNode):
+            check_keys(node, shown, problems)
+            stack.extend(v for _, v in reversed(node.value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+
+
+def check_keys(node: yaml.MappingNode, shown: str, problems: list[Problem]) -> None:
+    first: dict[str, int] = {}
+    for key, _ in node.value:
+        where = (shown, key.start_mark.line + 1, key.start_mark.column + 1)
+        if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+            problems.append(Problem(*where, "a field name must be plain text"))
+        elif key.value in first:
+            problems.append(Problem(*where, f"duplicate field '{key.value}' (first written "
+                                    f"at line {first[key.value]})"))
+        else:
+            first[key.value] = key.start_mark.line + 1
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """Split `---` front matter from a Markdown body.
+
+    The front matter keeps its place in the file (its `---` line becomes an empty
+    line), so YAML marks give the file's own line numbers. Returns (front, body,
+    body_line) or None when the file does not start with front matter.
+    """
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in ("---", "..."):
+            front = "\n" + "\n".join(lines[1:i]) + "\n"
+            return front, "\n".join(lines[i + 1:]), i + 2
+    return None
