@@ -141,6 +141,7 @@ def quote_json(quote: Quote | None) -> dict[str, Any] | None:
 
 
 def source_json(source: Source) -> dict[str, Any]:
-    return {"id": source.id, "title": source.title, "publisher": source.publisher,
+    return {"id": source.id, "title": source.title, "short": source.short,
+            "publisher": source.publisher,
             "url": source.url, "published": source.published.iso if source.published else None,
             "article": source.article.id if source.article else None}

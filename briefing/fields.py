@@ -47,9 +47,13 @@ class Ref:
 class Reader:
     """Reads one file's nodes; problems go to the shared list."""
 
-    def __init__(self, shown: str, problems: list[Problem]):
+    def __init__(self, shown: str, problems: list[Problem],
+                 rejected: list[dict[str, Any]] | None = None):
         self.shown = shown
         self.problems = problems
+        # What was readable of records dropped for their mistakes: their references
+        # are still checked, so that a build reports every mistake at once.
+        self.rejected = [] if rejected is None else rejected
 
     def loc(self, node: yaml.Node) -> Loc:
         return Loc(self.shown, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -63,7 +67,7 @@ class Reader:
 
 
 def is_null(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG and node.style is None
+    return isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG
 
 
 def shape(node: yaml.Node) -> str:
@@ -218,9 +222,9 @@ class Record(FieldType):
     """A mapping with declared fields: required and unknown ones are checked here."""
 
     def __init__(self, what: str, fields: dict[str, Field]):
-        self.what = what
+        self.what = ("an " if what[0] in "aeiou" else "a ") + what  # "an actor", "a quote"
         self.fields = fields
-        self.expected = f"a {what}: a set of 'field: value' lines"
+        self.expected = f"{self.what}: a set of 'field: value' lines"
 
     def read(self, node, r, name):
         if not isinstance(node, yaml.MappingNode):
@@ -235,19 +239,21 @@ class Record(FieldType):
         for key, value in node.value:
             field = allowed.get(key.value)
             if field is None:
-                r.error(key, f"unknown field '{key.value}' in a {self.what}"
+                r.error(key, f"unknown field '{key.value}' in {self.what}"
                         f"{did_you_mean(key.value, allowed)}")
             elif is_null(value):
                 if field.required:
-                    r.error(value if value.start_mark.line == key.start_mark.line else key,
-                            f"'{key.value}' is empty")
+                    r.error(key, f"'{key.value}' is empty")
             else:
                 values[key.value] = field.type.read(value, r, key.value)
                 values["locs"][key.value] = r.loc(value)
         for missing in (k for k, f in allowed.items() if f.required and k not in values):
             if not any(key.value == missing for key, _ in node.value):
-                r.error(node, f"missing required field '{missing}' in a {self.what}")
-        return values if r.errors() == before else INVALID
+                r.error(node, f"missing required field '{missing}' in {self.what}")
+        if r.errors() == before:
+            return values
+        r.rejected.append(values)
+        return INVALID
 
 
 class MapOf(FieldType):

@@ -54,7 +54,7 @@ class Linker:
         self.records = records
         self.content = content
         self.problems = problems
-        self.tables: dict[str, dict[str, Any]] = {}
+        self.tables: dict[str, dict[str, Any]] = {kind: {} for kind in WHERE}
 
     def resolve(self, ref: Ref) -> Any:
         found = self.tables[ref.kind].get(ref.id)
@@ -67,26 +67,35 @@ class Linker:
     def resolve_all(self, refs: Iterable[Ref]) -> tuple:
         return tuple(x for x in map(self.resolve, refs) if x is not None)
 
-    def unique(self, kind: str, items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    @staticmethod
+    def unique(items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        """By id, first one kept (a repeated id was reported when read)."""
         seen: dict[str, dict[str, Any]] = {}
         for item in items:
-            first = seen.get(item["id"])
-            if first is not None:
-                loc = item["locs"].get("id", item["loc"])
-                self.problems.append(loc.error(
-                    f"duplicate {kind} id '{item['id']}' (first used at line {first['loc'].line})"))
-            else:
-                seen[item["id"]] = item
+            seen.setdefault(item["id"], item)
         return seen
+
+    def check_rejected(self) -> None:
+        """Report unknown references in records that were dropped for other mistakes."""
+        stack: list[Any] = list(self.records.rejected)
+        while stack:
+            value = stack.pop()
+            if isinstance(value, Ref):
+                self.resolve(value)
+            elif isinstance(value, dict):
+                stack.extend(value)
+                stack.extend(value.values())
+            elif isinstance(value, tuple | list):
+                stack.extend(value)
 
     def link(self) -> Briefing:
         b = self.records.briefing
         assert b is not None
-        sides = self.unique("side", list(b["sides"]))
+        sides = self.unique(list(b["sides"]))
         self.tables["side"] = {k: Side(k, v["name"], v.get("short"), v.get("description"),
                                        accent=n % 6 + 1)
                                for n, (k, v) in enumerate(sides.items())}
-        sources = self.unique("source", self.records.sources)
+        sources = self.unique(self.records.sources)
         self.tables["article"] = self.link_articles(sources)
         self.tables["source"] = {k: self.make_source(v) for k, v in sources.items()}
         self.tables["actor"] = {k: self.make_actor(v)
@@ -96,7 +105,8 @@ class Linker:
                   for q in self.records.actors[actor.id].get("quotes", ())]
         events = self.make_events(quotes)
         issues = [self.make_issue(v, quotes)
-                  for v in self.unique("issue", self.records.issues).values()]
+                  for v in self.unique(self.records.issues).values()]
+        self.check_rejected()
         n = len(self.tables["side"])
         return model.cross_index(Briefing(
             title=b["title"], summary=rich(b["summary"]), updated=b["updated"],
@@ -120,12 +130,20 @@ class Linker:
             source = sources.get(art["source"].id)
             if source is None:
                 self.resolve(art["source"])
-            elif "article" not in source:
+            elif "article" not in source:  # the article's front matter is enough
                 source["article"] = Ref("article", art["id"], art["source"].loc)
             elif source["article"].id != art["id"]:
                 self.problems.append(art["source"].loc.error(
-                    f"source '{source['id']}' belongs to article '{source['article'].id}' "
-                    f"(sources.yaml line {source['loc'].line}), not to this one"))
+                    f"source '{source['id']}' has the text of article "
+                    f"'{source['article'].id}' (sources.yaml line {source['loc'].line}), "
+                    "not of this one"))
+        for source in sources.values():
+            ref = source.get("article")
+            owner = articles[ref.id]["source"].id if ref and ref.id in articles else None
+            if owner is not None and owner != source["id"]:
+                self.problems.append(ref.loc.error(
+                    f"article '{ref.id}' is the text of source '{owner}' (its front matter "
+                    f"says so), not of '{source['id']}'"))
         self.anchors: dict[str, dict[str, str]] = {}
         out = {}
         for art in articles.values():
@@ -155,7 +173,7 @@ class Linker:
 
     def make_source(self, v: dict[str, Any]) -> Source:
         article = self.resolve(v["article"]) if "article" in v else None
-        return Source(v["id"], v["title"], v.get("publisher"), v.get("url"),
+        return Source(v["id"], v["title"], v.get("short"), v.get("publisher"), v.get("url"),
                       v.get("published"), article, v["loc"])
 
     def make_actor(self, v: dict[str, Any]) -> Actor:
@@ -198,7 +216,7 @@ class Linker:
                      v["loc"])
 
     def make_events(self, quotes: list[Quote | None]) -> list[Event]:
-        explicit = self.unique("event", [e for e in self.records.events if "id" in e])
+        explicit = self.unique([e for e in self.records.events if "id" in e])
         taken = set(explicit)
         events = []
         for v in self.records.events:

@@ -74,6 +74,7 @@ class Article:
 class Source:
     id: str
     title: str
+    short: str | None = None  # label for citations; the title when left out
     publisher: str | None = None
     url: str | None = None
     published: PartialDate | None = None

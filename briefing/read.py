@@ -31,6 +31,10 @@ class Records:
     sources: list[dict[str, Any]] = field(default_factory=list)
     articles: dict[str, dict[str, Any]] = field(default_factory=dict)
     known: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in KINDS})
+    rejected: list[dict[str, Any]] = field(default_factory=list)
+
+    def reader(self, shown: str, problems: list[Problem]) -> Reader:
+        return Reader(shown, problems, self.rejected)
 
 
 def read_content(content: Path, problems: list[Problem]) -> Records:
@@ -56,12 +60,11 @@ def read_briefing(path: Path, records: Records, problems: list[Problem]) -> dict
     root = read_node(path, problems)
     if root is None:
         return None
-    reader = Reader(shown, problems)
+    reader = records.reader(shown, problems)
     if not isinstance(root, yaml.MappingNode):
         reader.error(root, "briefing.yaml must be a set of 'field: value' lines")
         return None
-    for side in sides_node(root):
-        records.known["side"].add(id_of(side))
+    note_ids(sides_node(root), "side", records, reader)
     values = schema.BRIEFING.read_fields(root, reader)
     if values is INVALID:
         return None
@@ -78,12 +81,27 @@ def sides_node(root: yaml.MappingNode) -> list[yaml.Node]:
     return []
 
 
-def id_of(node: yaml.Node, key: str = "id") -> str | None:
-    """The id written in a record, even one that is otherwise invalid."""
+def note_ids(nodes: list[yaml.Node], kind: str, records: Records, reader: Reader) -> None:
+    """Remember every id written, valid record or not; report ids used twice."""
+    first: dict[str, int] = {}
+    for node in nodes:
+        id_node = id_of(node)
+        if id_node is None:
+            continue
+        written = id_node.value.strip()
+        records.known[kind].add(written)
+        if written in first:
+            reader.error(id_node, f"duplicate {kind} id '{written}' (first used at line "
+                         f"{first[written]})")
+        else:
+            first[written] = id_node.start_mark.line + 1
+
+
+def id_of(node: yaml.Node) -> yaml.ScalarNode | None:
     if isinstance(node, yaml.MappingNode):
         for k, v in node.value:
-            if k.value == key and isinstance(v, yaml.ScalarNode):
-                return v.value.strip()
+            if k.value == "id" and isinstance(v, yaml.ScalarNode):
+                return v
     return None
 
 
@@ -116,23 +134,25 @@ def read_folder(folder: Path, suffix: str, read_one, records: Records,
             continue
         kind = "actor" if suffix == ".yaml" else "article"
         records.known[kind].add(stem)
-        values = read_one(path, shown, problems)
+        values = read_one(path, shown, records, problems)
         if values is not None:
             values["id"] = stem
             out[stem] = values
     return out
 
 
-def read_actor(path: Path, shown: str, problems: list[Problem]) -> dict | None:
+def read_actor(path: Path, shown: str, records: Records, problems: list[Problem]
+               ) -> dict | None:
     root = read_node(path, problems)
     if root is None:
         if not any(p.path == shown for p in problems):
             problems.append(Problem(shown, 1, 1, "this actor file is empty"))
         return None
-    return read_mapping(root, schema.ACTOR, "an actor file", Reader(shown, problems))
+    return read_mapping(root, schema.ACTOR, "an actor file", records.reader(shown, problems))
 
 
-def read_article(path: Path, shown: str, problems: list[Problem]) -> dict | None:
+def read_article(path: Path, shown: str, records: Records, problems: list[Problem]
+                 ) -> dict | None:
     text = read_text(path, shown, problems)
     if text is None:
         return None
@@ -143,7 +163,7 @@ def read_article(path: Path, shown: str, problems: list[Problem]) -> dict | None
         return None
     front, body, body_line = parts
     root = parse_yaml(front, shown, problems)
-    reader = Reader(shown, problems)
+    reader = records.reader(shown, problems)
     if root is None:
         if not any(p.path == shown for p in problems):
             reader.problems.append(Problem(shown, 2, 1, "the front matter is empty: it needs "
@@ -171,14 +191,13 @@ def read_list(path: Path, record: Record, kind: str, records: Records,
     root = read_node(path, problems)
     if root is None:
         return []
-    reader = Reader(display_path(path), problems)
+    reader = records.reader(display_path(path), problems)
     if not isinstance(root, yaml.SequenceNode):
         reader.error(root, f"{path.name} must be a list of {kind}s, each starting with '- '")
         return []
+    note_ids(root.value, kind, records, reader)
     out = []
     for node in root.value:
-        if (written := id_of(node)) is not None:
-            records.known[kind].add(written)
         values = record.read(node, reader, kind)
         if values is not INVALID:
             out.append(values)

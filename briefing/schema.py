@@ -103,6 +103,7 @@ ISSUE = Record("issue", {
 SOURCE = Record("source", {
     "id": Field(Slug(), True, "the source's id"),
     "title": Field(Text(), True, "title"),
+    "short": Field(Text(), False, "a short label for citations, e.g. 'BBC, 11 May 2025'"),
     "publisher": Field(Text(), False, "who published it"),
     "url": Field(Url(), False, "where it is online"),
     "published": Field(Date(), False, "when it was published"),

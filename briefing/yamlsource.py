@@ -80,11 +80,8 @@ def parse_yaml(text: str, shown: str, problems: list[Problem]) -> yaml.Node | No
     except yaml.YAMLError as exc:  # e.g. a reader error without a mark
         problems.append(Problem(shown, 1, 1, f"YAML error: {exc}"))
         return None
-    if root is not None:
-        before = len(problems)
-        check_structure(root, shown, problems)
-        if len(problems) > before:
-            return None
+    if root is not None and not check_structure(root, text, shown, problems):
+        return None
     return root
 
 
@@ -94,34 +91,50 @@ def syntax_problem(exc: yaml.MarkedYAMLError, shown: str) -> Problem:
     message = next((words for pattern, words in PLAIN_WORDS if re.search(pattern, reason)),
                    f"YAML syntax error: {reason}")
     opened = exc.context_mark
-    if opened is not None and mark is not None and opened.line != mark.line:
-        message += f" (the text or block that began at line {opened.line + 1})"
+    if (opened is not None and mark is not None and opened.line != mark.line
+            and re.search(r"flow (sequence|mapping)|quoted scalar", reason)):
+        message += f" (it was opened at line {opened.line + 1}, column {opened.column + 1})"
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return Problem(shown, line, column, message)
 
 
-def check_structure(root: yaml.Node, shown: str, problems: list[Problem]) -> None:
+def check_structure(root: yaml.Node, text: str, shown: str, problems: list[Problem]) -> bool:
     """Refuse what the contract never needs and what could hide mistakes or blow up:
-    duplicate keys, aliases (a repeated node), custom tags, keys that are not text."""
+    duplicate keys, aliases (a repeated node), custom tags, keys that are not text.
+
+    False when the nodes are unsafe to read further (aliases, tags); a duplicate key
+    is reported and reading goes on, so the file's other mistakes are reported too.
+    """
+    safe = True
     seen: set[int] = set()
     stack = [root]
     while stack:
         node = stack.pop()
         where = (shown, node.start_mark.line + 1, node.start_mark.column + 1)
         if id(node) in seen:
-            problems.append(Problem(*where, "anchors and aliases ('&name', '*name') are not "
-                                    "supported: write the value out"))
+            if safe:  # once: a composed alias no longer knows where it was written
+                problems.extend(alias_problems(text, shown))
+            safe = False
             continue
         seen.add(id(node))
         if node.tag not in STANDARD_TAGS:
             problems.append(Problem(*where, f"the YAML tag '{node.tag}' is not supported: "
                                     "remove it"))
+            safe = False
             continue
         if isinstance(node, yaml.MappingNode):
             check_keys(node, shown, problems)
             stack.extend(v for _, v in reversed(node.value))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(reversed(node.value))
+    return safe
+
+
+def alias_problems(text: str, shown: str) -> list[Problem]:
+    return [Problem(shown, event.start_mark.line + 1, event.start_mark.column + 1,
+                    "anchors and aliases ('&name', '*name') are not supported: write the "
+                    "value out")
+            for event in yaml.parse(text, Loader=Loader) if isinstance(event, yaml.AliasEvent)]
 
 
 def check_keys(node: yaml.MappingNode, shown: str, problems: list[Problem]) -> None:

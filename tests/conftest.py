@@ -1,0 +1,85 @@
+"""Fixtures: tiny briefings written into tmp_path from dicts, and the seed built once."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "content"
+TEMPLATES = ROOT / "templates"
+
+
+def minimal() -> dict[str, object]:
+    """The smallest briefing that uses every file kind; tests change what they need."""
+    return {
+        "briefing.yaml": {
+            "title": "Test briefing",
+            "summary": "A *test*.",
+            "updated": "2026-03-12",
+            "sides": [{"id": "north", "name": "The North"}, {"id": "south", "name": "The South"}],
+        },
+        "actors/ana.yaml": {
+            "name": "Ana Example", "role": "Mayor", "side": "north", "summary": "Ana.",
+            "quotes": [{"text": "We will talk", "source": "report"}],
+        },
+        "chronology.yaml": [
+            {"date": "2026-03-12", "title": "Talks open", "actors": ["ana"],
+             "sources": ["report"]},
+        ],
+        "positions.yaml": [
+            {"id": "talks", "issue": "Talks?", "stances": {
+                "north": {"position": "Yes.", "actors": ["ana"], "sources": ["report"]}}},
+        ],
+        "sources.yaml": [{"id": "report", "title": "A report", "article": "report"}],
+        "articles/report.md": "---\ntitle: A report\nsource: report\n---\n"
+                              "Ana said: “We will talk.” Then she left.\n",
+    }
+
+
+def write_content(root: Path, files: dict[str, object]) -> Path:
+    """Write a content folder: dicts and lists as YAML, strings as they are."""
+    content = root / "content"
+    if content.exists():
+        shutil.rmtree(content)
+    for rel, data in files.items():
+        path = content / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, str | bytes):
+            path.write_bytes(data if isinstance(data, bytes) else data.encode())
+        else:
+            path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    return content
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The command line through its real entry point."""
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture
+def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A minimal briefing in tmp_path/content, with tmp_path as the current folder."""
+    monkeypatch.chdir(tmp_path)
+    return write_content(tmp_path, minimal())
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed briefing built once, strictly, for a site at a sub-path."""
+    out = tmp_path_factory.mktemp("seed") / "site"
+    result = run_cli("build", "--strict", "--out", str(out),
+                     "--base-url", "https://example.github.io/briefing-site/", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return out

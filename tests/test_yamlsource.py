@@ -1,0 +1,82 @@
+"""Reading YAML: raw scalars, syntax errors in plain words, refused structures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from briefing.problems import Problem
+from briefing.yamlsource import parse_yaml, read_text, split_front_matter
+
+
+def parse(text: str) -> tuple[yaml.Node | None, list[str]]:
+    problems: list[Problem] = []
+    node = parse_yaml(text, "f.yaml", problems)
+    return node, [str(p) for p in problems]
+
+
+def test_scalars_stay_as_written():
+    node, problems = parse("a: no\nb: 18:30\nc: 2025-05-12\nd: on\ne: 1e3\n")
+    assert problems == []
+    assert [v.value for _, v in node.value] == ["no", "18:30", "2025-05-12", "on", "1e3"]
+
+
+def test_values_keep_line_and_column():
+    node, _ = parse("title: x\nsides:\n  - id: a\n")
+    sides = node.value[1][1]
+    assert (sides.value[0].start_mark.line, sides.value[0].start_mark.column) == (2, 4)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a: 1\n\tb: 2\n", "f.yaml:2:1: error: a tab character here: indent with spaces, not tabs"),
+    ("a:\n  b: 1\n c: 2\n",
+     "f.yaml:3:2: error: bad indentation: this line does not line up with the fields above it"),
+    ("a: [1, 2\nb: 3\n",
+     "f.yaml:2:2: error: a '[' is not closed with ']' (it was opened at line 1, column 4)"),
+    ("a: {x: 1\n", "f.yaml:2:1: error: a '{' is not closed with '}' (it was opened at "
+     "line 1, column 4)"),
+    ('a: "open\nb: 2\n', "f.yaml:3:1: error: the file ends inside quoted text: a quote is not "
+     "closed (it was opened at line 1, column 4)"),
+    ("a: b: c\n", "f.yaml:1:5: error: unexpected ':' here: check the indentation, or put "
+     "text that contains ': ' in quotes"),
+    ("a: 1\na: 2\n", "f.yaml:2:1: error: duplicate field 'a' (first written at line 1)"),
+    ("a: &x [1]\nb: *x\n", "f.yaml:2:4: error: anchors and aliases ('&name', '*name') are "
+     "not supported: write the value out"),
+    ("a: !!python/object:os.system x\n", "f.yaml:1:4: error: the YAML tag "
+     "'tag:yaml.org,2002:python/object:os.system' is not supported: remove it"),
+    ("a: 1\n---\nb: 2\n", "f.yaml:2:1: error: only one YAML document per file: remove the "
+     "extra '---'"),
+])
+def test_mistakes_are_reported_in_plain_words(text, expected):
+    _, problems = parse(text)
+    assert problems == [expected]
+
+
+def test_billion_laughs_is_refused_without_expanding():
+    lol = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n"
+        for i in range(8))
+    node, problems = parse(lol)
+    assert node is None
+    assert problems and all("aliases" in p for p in problems)
+
+
+def test_read_text_handles_bom_crlf_and_bad_utf8(tmp_path: Path):
+    path = tmp_path / "f.yaml"
+    path.write_bytes(b"\xef\xbb\xbfa: 1\r\nb: 2\r\n")
+    problems: list[Problem] = []
+    assert read_text(path, "f.yaml", problems) == "a: 1\nb: 2\n"
+    path.write_bytes(b"a: 1\nb: caf\xe9\n")
+    assert read_text(path, "f.yaml", problems) is None
+    assert [str(p) for p in problems] == [
+        "f.yaml:2:7: error: this file is not UTF-8 text: save it as UTF-8"]
+
+
+def test_front_matter_keeps_the_files_line_numbers():
+    front, body, body_line = split_front_matter("---\ntitle: x\nsourc: y\n---\nBody\n")
+    node, _ = parse(front)
+    assert node.value[1][0].start_mark.line + 1 == 3  # `sourc` is on line 3 of the file
+    assert body == "Body\n" and body_line == 5
+    assert split_front_matter("no front matter\n") is None
