@@ -24,9 +24,14 @@ NULL_TAG = "tag:yaml.org,2002:null"
 INVALID: Any = object()  # a value that was reported and must not be used
 
 
+def closest(word: str, choices: Any) -> str | None:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)
+    return close[0] if close else None
+
+
 def did_you_mean(word: str, choices: Any) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    close = closest(word, choices)
+    return f" (did you mean '{close}'?)" if close else ""
 
 
 def slugify(text: str) -> str:
@@ -231,25 +236,27 @@ class Record(FieldType):
             return r.error(node, f"'{name}' must be {self.expected}, not {shape(node)}")
         return self.read_fields(node, r)
 
-    def read_fields(self, node: yaml.MappingNode, r: Reader, drop: tuple[str, ...] = ()
-                    ) -> dict[str, Any] | Any:
+    def read_fields(self, node: yaml.MappingNode, r: Reader) -> dict[str, Any] | Any:
         before = r.errors()
-        allowed = {k: f for k, f in self.fields.items() if k not in drop}
         values: dict[str, Any] = {"loc": r.loc(node), "locs": {}}
+        meant: set[str] = set()  # fields that a misspelt key was probably meant to be
         for key, value in node.value:
-            field = allowed.get(key.value)
+            field = self.fields.get(key.value)
             if field is None:
+                meant.add(closest(key.value, self.fields) or "")
                 r.error(key, f"unknown field '{key.value}' in {self.what}"
-                        f"{did_you_mean(key.value, allowed)}")
+                        f"{did_you_mean(key.value, self.fields)}")
             elif is_null(value):
                 if field.required:
                     r.error(key, f"'{key.value}' is empty")
             else:
                 values[key.value] = field.type.read(value, r, key.value)
                 values["locs"][key.value] = r.loc(value)
-        for missing in (k for k, f in allowed.items() if f.required and k not in values):
-            if not any(key.value == missing for key, _ in node.value):
-                r.error(node, f"missing required field '{missing}' in {self.what}")
+        written = {key.value for key, _ in node.value}
+        for name, field in self.fields.items():
+            # A misspelt required field is one mistake: its 'unknown field' line says it.
+            if field.required and name not in written and name not in meant:
+                r.error(node, f"missing required field '{name}' in {self.what}")
         if r.errors() == before:
             return values
         r.rejected.append(values)

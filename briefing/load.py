@@ -58,10 +58,11 @@ class Linker:
 
     def resolve(self, ref: Ref) -> Any:
         found = self.tables[ref.kind].get(ref.id)
-        if found is None and ref.id not in self.records.known[ref.kind]:
+        known = self.records.known[ref.kind]
+        if found is None and ref.id not in known and ref.kind not in self.records.unreadable:
             self.problems.append(ref.loc.error(
                 f"unknown {ref.kind} '{ref.id}': there is none {WHERE[ref.kind]}"
-                f"{did_you_mean(ref.id, self.records.known[ref.kind])}"))
+                f"{did_you_mean(ref.id, known)}"))
         return found
 
     def resolve_all(self, refs: Iterable[Ref]) -> tuple:

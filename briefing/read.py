@@ -32,6 +32,7 @@ class Records:
     articles: dict[str, dict[str, Any]] = field(default_factory=dict)
     known: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in KINDS})
     rejected: list[dict[str, Any]] = field(default_factory=list)
+    unreadable: set[str] = field(default_factory=set)  # kinds whose list file did not parse
 
     def reader(self, shown: str, problems: list[Problem]) -> Reader:
         return Reader(shown, problems, self.rejected)
@@ -188,8 +189,11 @@ def read_list(path: Path, record: Record, kind: str, records: Records,
     """A list file (chronology, positions, sources); a missing file is an empty list."""
     if not path.is_file():
         return []
+    before = len(problems)
     root = read_node(path, problems)
     if root is None:
+        if len(problems) > before:
+            records.unreadable.add(kind)  # its ids are unknown: don't call them missing
         return []
     reader = records.reader(display_path(path), problems)
     if not isinstance(root, yaml.SequenceNode):

@@ -104,8 +104,7 @@ CASES = [
       "line, 'title:' and 'source:' lines, then another '---'"]),
     ("front matter typo at its own line", "articles/report.md",
      "---\ntitle: A report\nsourc: report\n---\nAna said: “We will talk.”\n",
-     ["content/articles/report.md:2:1: error: missing required field 'source' in an "
-      "article", "content/articles/report.md:3:1: error: unknown field 'sourc' in an "
+     ["content/articles/report.md:3:1: error: unknown field 'sourc' in an "
       "article (did you mean 'source'?)"]),
     ("article claimed by another source", "sources.yaml",
      "- {id: report, title: A}\n- {id: other, title: B, article: report}\n",

@@ -1,0 +1,79 @@
+"""The command line through its real entry point: exit codes and stderr format."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+LINE = re.compile(r"^[^:\n]+:\d+:\d+: (error|warning): .+$")
+
+
+def test_plain_build_py_builds_content_into_site(content: Path, tmp_path: Path):
+    result = run_cli(cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "actors" / "ana" / "index.html").is_file()
+    assert "built" in result.stderr and "site/" in result.stderr
+
+
+def test_check_validates_and_writes_nothing(content: Path, tmp_path: Path):
+    result = run_cli("check", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_content_errors_exit_1_one_line_each_no_traceback(content: Path, tmp_path: Path):
+    assert run_cli("build", cwd=tmp_path).returncode == 0
+    index = (tmp_path / "site" / "index.html").read_bytes()
+    (content / "actors" / "ana.yaml").write_text(
+        "name: Ana\nrole: Mayor\nside: nort\nsummary: x\ncolour: red\n")
+    result = run_cli("build", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[:2] == [
+        "content/actors/ana.yaml:3:7: error: unknown side 'nort': there is none among the "
+        "sides in briefing.yaml (did you mean 'north'?)",
+        "content/actors/ana.yaml:5:1: error: unknown field 'colour' in an actor"]
+    assert all(LINE.match(line) for line in lines[:-1])
+    assert (tmp_path / "site" / "index.html").read_bytes() == index
+
+
+def test_warnings_count_as_errors_only_when_strict(content: Path, tmp_path: Path):
+    (content / "chronology.yaml").write_text("- date: 2026\n  title: Talks\n")
+    relaxed = run_cli("check", cwd=tmp_path)
+    strict = run_cli("check", "--strict", cwd=tmp_path)
+    assert relaxed.returncode == 0 and ": warning: event 'Talks'" in relaxed.stderr
+    assert strict.returncode == 1 and ": error: event 'Talks'" in strict.stderr
+
+
+def test_a_broken_yaml_file_reports_its_line_and_column(content: Path, tmp_path: Path):
+    (content / "sources.yaml").write_text("- id: report\n  title: [A report\n")
+    result = run_cli("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "content/sources.yaml:3:1: error: a '[' is not closed with ']' (it was opened at "
+        "line 2, column 10)")
+
+
+@pytest.mark.parametrize("args", [
+    ["build", "--no-such-option"],
+    ["serve"],
+    ["check", "--content", "missing"],
+    ["build", "--base-url", "example.org"],
+])
+def test_usage_errors_exit_2(content: Path, tmp_path: Path, args: list[str]):
+    result = run_cli(*args, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "usage:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_refusing_an_output_folder_that_is_not_a_site_exits_2(content: Path, tmp_path: Path):
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "draft.txt").write_text("keep")
+    result = run_cli("build", "--out", "notes", cwd=tmp_path)
+    assert result.returncode == 2 and "does not look like a built site" in result.stderr
+    assert (tmp_path / "notes" / "draft.txt").read_text() == "keep"

@@ -1,0 +1,94 @@
+"""Markdown and plain text are safe in every field: no raw HTML, no unsafe links."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.markdown import render_block, safe_link
+from briefing.site import build
+from tests.conftest import TEMPLATES, minimal, soup, write_content
+
+# After markdown-it-py's own XSS fixtures: raw HTML, script links in every spelling.
+HOSTILE = "\n\n".join([
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(2)>",
+    "[a](javascript:alert(3))",
+    "[b](JAVASCRIPT:alert(4))",
+    "[c](&#x6A;avascript:alert(5))",
+    "[d](vbscript:alert(6))",
+    "[e](data:text/html;base64,PHNjcmlwdD5hbGVydCg3KTwvc2NyaXB0Pg==)",
+    "![f](javascript:alert(8))",
+    "<javascript:alert(9)>",
+    "[g](\x01javascript:alert(10))",
+    '<a href="javascript:alert(11)">h</a>',
+    "[ok](https://example.org/) and [rel](../chronology/)",
+])
+PLAIN = "<script>alert('plain')</script> & <b>bold?</b>"
+
+
+def hostile_briefing() -> dict[str, object]:
+    files = minimal()
+    b = files["briefing.yaml"]
+    b.update(summary=HOSTILE, key_points=[HOSTILE.replace("\n\n", " "), PLAIN], dek=PLAIN,
+             title=PLAIN)
+    b["sides"][0].update(name=PLAIN, description=PLAIN, short=PLAIN)
+    files["actors/ana.yaml"].update(name=PLAIN, role=PLAIN, country=PLAIN, summary=HOSTILE,
+                                    links=[{"title": PLAIN, "url": "https://example.org/"}])
+    files["actors/ana.yaml"]["quotes"][0]["context"] = PLAIN
+    files["chronology.yaml"][0].update(title=PLAIN, summary=HOSTILE)
+    issue = files["positions.yaml"][0]
+    issue.update(issue=PLAIN, summary=HOSTILE)
+    issue["stances"]["north"].update(position=PLAIN, detail=HOSTILE)
+    files["sources.yaml"][0].update(title=PLAIN, publisher=PLAIN)
+    files["articles/report.md"] = (
+        "---\ntitle: \"<script>x</script>\"\nsource: report\nnote: \"[n](javascript:alert(0))\""
+        "\n---\n## A heading\n\nAna said: “We will talk.”\n\n" + HOSTILE + "\n")
+    return files
+
+
+@pytest.fixture
+def hostile_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    content = write_content(tmp_path, hostile_briefing())
+    build(content, tmp_path / "site", TEMPLATES)
+    return tmp_path / "site"
+
+
+def test_no_script_handler_or_unsafe_link_reaches_any_page(hostile_site: Path):
+    pages = sorted(hostile_site.rglob("*.html"))
+    assert len(pages) == 8
+    for page in pages:
+        html = soup(page)
+        assert html.find("script") is None, page
+        for element in html.find_all(True):
+            assert not [a for a in element.attrs if a.lower().startswith("on")], page
+            for attr in ("href", "src"):
+                if element.get(attr):
+                    assert safe_link(element[attr]), (page, element)
+    # Escaped, not dropped: the reader sees what the editor typed.
+    overview = soup(hostile_site / "index.html")
+    assert "<script>alert('plain')</script>" in overview.find("h1").get_text()
+    assert "<script>alert(1)</script>" in overview.find(class_="prose").get_text()
+
+
+def test_safe_links_survive(hostile_site: Path):
+    hrefs = [a["href"] for a in soup(hostile_site / "index.html").select(".prose a")]
+    assert "https://example.org/" in hrefs and "../chronology/" in hrefs
+
+
+@pytest.mark.parametrize("url, ok", [
+    ("https://x.org", True), ("http://x.org", True), ("mailto:a@b.org", True),
+    ("../x/", True), ("#frag", True), ("x/y.html", True),
+    ("javascript:alert(1)", False), ("JavaScript:x", False), (" javascript:x", False),
+    ("data:text/html,x", False), ("vbscript:x", False), ("file:///etc/passwd", False),
+])
+def test_safe_link(url, ok):
+    assert safe_link(url) is ok
+
+
+def test_typographic_quotes_and_heading_anchors(hostile_site: Path):
+    assert "“double” and ‘single’" in render_block("\"double\" and 'single'")
+    article = soup(hostile_site / "articles" / "report" / "index.html")
+    assert article.find("h2", id="a-heading") is not None

@@ -1,0 +1,82 @@
+"""Quotes found in their article's text, and the marks they link to."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from briefing.markdown import parse_article, render_tokens
+from briefing.provenance import mark_quotes, normalise
+from briefing.site import load_and_check
+from tests.conftest import minimal, write_content
+
+
+def marked(body: str, quotes: list[str]) -> tuple[dict[str, str], BeautifulSoup]:
+    tokens = parse_article(body)
+    anchors = mark_quotes(tokens, quotes)
+    return anchors, BeautifulSoup(render_tokens(tokens), "html.parser")
+
+
+def test_normalise_folds_space_quotes_apostrophes_and_dashes():
+    assert normalise("It’s  “red lines”\n—and ‘more’…") == "It's \"red lines\" -and 'more'..."
+    assert normalise("a -- b") == normalise("a — b")
+
+
+def test_quote_found_across_typography_and_line_breaks():
+    anchors, html = marked('He said: "It\'s time --\nfor talks."\n', ["It’s time — for talks."])
+    assert anchors == {"It’s time — for talks.": "quote-1"}
+    mark = html.find("mark", id="quote-1")
+    assert mark is not None and mark.get_text().startswith("It’s time")
+
+
+def test_quote_across_emphasis_is_marked_piece_by_piece():
+    anchors, html = marked("“No point in *prolonging* the killings.”\n",
+                           ["No point in prolonging the killings."])
+    marks = html.find_all("mark")
+    assert anchors and marks[0]["id"] == "quote-1"
+    assert "".join(m.get_text() for m in marks) == "No point in prolonging the killings."
+    assert html.find("em").find("mark") is not None  # nested inside <em>, never interleaved
+
+
+def test_reporters_punctuation_at_the_end_is_not_the_quote():
+    anchors, _ = marked("“We await a ceasefire,” he said.\n", ["We await a ceasefire."])
+    assert anchors == {"We await a ceasefire.": "quote-1"}
+
+
+def test_an_occurrence_in_quote_marks_wins_over_an_earlier_one():
+    anchors, html = marked("They met immediately. He urged talks “immediately.”\n",
+                           ["immediately"])
+    mark = html.find("mark", id=anchors["immediately"])
+    assert mark.previous_sibling.endswith("talks “")
+
+
+def test_anchors_follow_reading_order_and_overlaps_do_not_interleave():
+    anchors, html = marked("“A new truce” and “serious talks now”\n",
+                           ["serious talks now", "talks", "A new truce"])
+    assert anchors["A new truce"] == "quote-1"
+    assert anchors["serious talks now"] == "quote-2"
+    assert html.find(id=anchors["talks"]) is not None
+    assert str(html).count("<mark") == 2
+
+
+def test_unverifiable_quote_is_a_warning_naming_file_and_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    files = minimal()
+    files["actors/ana.yaml"]["quotes"][0]["text"] = "We shall never talk"
+    content = write_content(tmp_path, files)
+    briefing, problems = load_and_check(content)
+    message = ("content/actors/ana.yaml:6:9: {}: quote not found in the text of article "
+               "'report' (content/articles/report.md): check that the words match the article "
+               "exactly")
+    assert [str(p) for p in problems] == [message.format("warning")]
+    assert briefing is not None and briefing.quotes[0].anchor is None
+    briefing, problems = load_and_check(content, strict=True)
+    assert briefing is None and [str(p) for p in problems] == [message.format("error")]
+
+
+def test_verified_quote_links_to_its_mark(content):
+    briefing, problems = load_and_check(content)
+    assert problems == []
+    quote = briefing.quotes[0]
+    assert quote.anchor == "quote-1"
+    html = BeautifulSoup(quote.source.article.html, "html.parser")
+    assert html.find("mark", id="quote-1").get_text() == "We will talk"
