@@ -145,21 +145,25 @@ class Linker:
                 self.problems.append(ref.loc.error(
                     f"article '{ref.id}' is the text of source '{owner}' (its front matter "
                     f"says so), not of '{source['id']}'"))
+        texts = self.quote_texts(sources)
         self.anchors: dict[str, dict[str, str]] = {}
         out = {}
         for art in articles.values():
             tokens = parse_article(art["body"])
-            self.anchors[art["id"]] = mark_quotes(tokens, sorted(self.quote_texts(art["id"])))
+            self.anchors[art["id"]] = mark_quotes(tokens, sorted(texts.get(art["id"], ())))
             out[art["id"]] = Article(art["id"], art["title"], art["source"].id,
                                      render_tokens(tokens), art.get("dek"),
                                      rich(art.get("note")), art["loc"])
         return out
 
-    def quote_texts(self, article_id: str) -> set[str]:
-        """Texts of every quote whose source's text is this article."""
-        owner = {s["id"] for s in self.records.sources
-                 if "article" in s and s["article"].id == article_id}
-        return {q["text"] for q in self.raw_quotes() if q["source"].id in owner}
+    def quote_texts(self, sources: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
+        """Article id → the texts of every quote whose source's text it is."""
+        texts: dict[str, set[str]] = {}
+        for quote in self.raw_quotes():
+            source = sources.get(quote["source"].id)
+            if source is not None and "article" in source:
+                texts.setdefault(source["article"].id, set()).add(quote["text"])
+        return texts
 
     def raw_quotes(self) -> Iterable[dict[str, Any]]:
         for actor in self.records.actors.values():
