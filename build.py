@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python build.py", description="Build a briefing site from content/.")
-    commands = parser.add_subparsers(dest="command", metavar="{build,check}")
+    commands = parser.add_subparsers(dest="command", metavar="{build,check,serve}")
 
     def common(command: argparse.ArgumentParser) -> None:
         command.add_argument("--content", type=Path, default=Path("content"),
@@ -26,18 +26,26 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     common(build)
     build.add_argument("--out", type=Path, default=Path("site"),
                        help="output folder (default: site)")
-    build.add_argument("--base-url", help="absolute URL the site is published at, e.g. "
-                       "https://owner.github.io/repo/ (overrides briefing.yaml)")
-    build.add_argument("--templates", type=Path, default=ROOT / "templates",
-                       help="templates folder (default: the project's templates/)")
     check = commands.add_parser("check", help="check the content only; write nothing")
     common(check)
+    serve = commands.add_parser(
+        "serve", help="build, serve on 127.0.0.1 and rebuild and reload on every change")
+    common(serve)
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default: 127.0.0.1, this computer only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--open", action="store_true", help="open the site in a browser")
+    for command in (build, serve):
+        command.add_argument("--base-url", help="absolute URL the site is published at, "
+                             "e.g. https://owner.github.io/repo/ (overrides briefing.yaml)")
+        command.add_argument("--templates", type=Path, default=ROOT / "templates",
+                             help="templates folder (default: the project's templates/)")
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
         argv = ["build", *argv]  # `python build.py [--strict ...]` means build
     args = parser.parse_args(argv)
     if not args.content.is_dir():
         parser.error(f"no content folder at {args.content}")
-    if args.command == "build" and args.base_url:
+    if getattr(args, "base_url", None):
         if not args.base_url.startswith(("http://", "https://")):
             parser.error("--base-url must be an absolute http(s) URL, e.g. "
                          "https://owner.github.io/repo/")
@@ -56,6 +64,12 @@ def main(argv: list[str]) -> int:
     from briefing.write import UnsafeOutput
 
     started = time.perf_counter()
+    if args.command == "serve":
+        from briefing.serve import serve
+        from briefing.site import Preview
+
+        preview = Preview(args.content, args.templates, args.base_url, args.strict)
+        return serve(preview, args.host, args.port, args.open)
     if args.command == "check":
         briefing, problems = load_and_check(args.content, args.strict)
         report(problems)

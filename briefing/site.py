@@ -56,3 +56,47 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
     files = render_site(briefing, content, templates, base_url)
     write_site(files, out)
     return problems, len(files)
+
+
+class Preview:
+    """The site kept in memory for the preview server, rebuilt on every change.
+
+    A failed build keeps the last good files, so the browser can show them under
+    the errors; the next good build replaces both.
+    """
+
+    def __init__(self, content: Path, templates: Path, base_url: str | None = None,
+                 strict: bool = False):
+        self.content = content
+        self.templates = templates
+        self.base_url = base_url
+        self.strict = strict
+        self.files: dict[str, bytes] = {}
+        self.problems: list[Problem] = []
+        self.failed = False
+
+    @property
+    def base_path(self) -> str:
+        return base_path_of(self.base_url)
+
+    def watched(self) -> list[Path]:
+        return [self.content, self.templates]
+
+    def rebuild(self, changed: set[str] | None = None) -> None:
+        briefing, problems = load_and_check(self.content, self.strict)
+        try:
+            if briefing is None:
+                raise BuildFailed(problems)
+            self.base_url = self.base_url or briefing.base_url
+            self.files = render_site(briefing, self.content, self.templates, self.base_url)
+        except BuildFailed as failed:
+            self.problems, self.failed = failed.problems, True
+        else:
+            self.problems, self.failed = problems, False
+
+    def summary(self, seconds: float) -> str:
+        if self.failed:
+            errors = sum(p.severity == "error" for p in self.problems)
+            return (f"build failed with {errors} error(s) in {seconds:.2f} s: the browser "
+                    "shows them over the last good site")
+        return f"built {len(self.files)} files in {seconds:.2f} s"

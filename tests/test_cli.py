@@ -61,7 +61,7 @@ def test_a_broken_yaml_file_reports_its_line_and_column(content: Path, tmp_path:
 
 @pytest.mark.parametrize("args", [
     ["build", "--no-such-option"],
-    ["serve"],
+    ["serve", "--port", "notanumber"],
     ["check", "--content", "missing"],
     ["build", "--base-url", "example.org"],
 ])

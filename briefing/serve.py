@@ -1,0 +1,199 @@
+"""The preview server: build, serve from memory, watch, rebuild, reload the browser.
+
+Glue around the pipeline: livereload serves the in-memory site (through its WSGI
+container, which injects the reload script) and its websocket; this module owns
+change detection. livereload's own watcher drops reloads that come within ~3 s of the
+last one, so it is not started: after each rebuild the browsers are told to reload
+directly, once the new site is complete.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import mimetypes
+import os
+import posixpath
+import sys
+import time
+import webbrowser
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from livereload import Server
+from livereload.handlers import LiveReloadHandler
+from markupsafe import Markup, escape
+from tornado import ioloop
+
+from .problems import Problem
+from .site import Preview
+
+POLL_SECONDS = 0.04  # how often the watched folders are scanned for changes
+START_RESPONSE = Callable[[str, list[tuple[str, str]]], object]
+
+OVERLAY = Markup("""<div id="briefing-build-error" role="alert" style="position:sticky;top:0;\
+z-index:9999;background:#7a1010;color:#fff;padding:1rem 1.25rem;font:15px/1.5 system-ui,\
+sans-serif;box-shadow:0 2px 8px rgba(0,0,0,.4)"><p style="margin:0 0 .5rem;font-weight:700">\
+Build failed: {status}</p><ul style="margin:0;padding-left:1.25rem;font-family:ui-monospace,\
+monospace;font-size:13px">{items}</ul><p style="margin:.5rem 0 0">Fix the file and save: \
+this page reloads by itself.</p></div>""")
+ERROR_PAGE = Markup("""<!doctype html><html lang="en"><head><meta charset="utf-8">\
+<title>Build failed</title></head><body style="margin:0">{overlay}</body></html>""")
+
+
+def fingerprint(folders: Iterable[Path]) -> dict[str, tuple[int, int]]:
+    """(mtime, size) of every file under the folders: cheap enough to poll."""
+    stamps: dict[str, tuple[int, int]] = {}
+    stack = [str(f) for f in folders if f.is_dir()]
+    while stack:
+        with os.scandir(stack.pop()) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(entry.path)
+                else:
+                    try:
+                        stat = entry.stat()
+                    except FileNotFoundError:  # removed while scanning (an editor's swap)
+                        continue
+                    stamps[entry.path] = (stat.st_mtime_ns, stat.st_size)
+    return stamps
+
+
+class Watcher:
+    """Polls the folders; a burst of saves (one editor save writing several files) is
+    taken in one rebuild, once the folders have been quiet for one poll."""
+
+    def __init__(self, folders: list[Path], on_change: Callable[[set[str]], None]):
+        self.folders = folders
+        self.on_change = on_change
+        self.stamps = fingerprint(folders)
+        self.pending: set[str] = set()
+
+    def poll(self) -> None:
+        stamps = fingerprint(self.folders)
+        changed = {p for p in stamps.keys() | self.stamps.keys()
+                   if stamps.get(p) != self.stamps.get(p)}
+        self.stamps = stamps
+        if changed:
+            self.pending |= changed  # still being written: wait for a quiet poll
+        elif self.pending:
+            paths, self.pending = self.pending, set()
+            self.on_change(paths)
+
+
+class App:
+    """WSGI app serving the last good build from memory, like GitHub Pages would."""
+
+    def __init__(self, preview: Preview, base_path: str):
+        self.preview = preview
+        self.base_path = base_path
+
+    def __call__(self, environ: dict, start_response: START_RESPONSE) -> list[bytes]:
+        raw = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8", "replace")
+        if not raw.startswith(self.base_path):
+            if raw in ("/", "") and self.base_path != "/":
+                return self.redirect(start_response, self.base_path)
+            return self.not_found(start_response)
+        # Normalised before lookup: '..' can never climb out of the site, which is a
+        # dict in memory, not a folder.
+        rel = posixpath.normpath("/" + raw[len(self.base_path):]).lstrip("/")
+        rel = "" if rel == "." else rel
+        files = self.preview.files
+        if raw.endswith("/") or rel == "":
+            rel = posixpath.join(rel, "index.html") if rel else "index.html"
+        elif rel not in files and posixpath.join(rel, "index.html") in files:
+            return self.redirect(start_response, self.base_path + rel + "/")
+        if rel not in files and not (self.preview.failed and rel.endswith(".html")):
+            return self.not_found(start_response)
+        return self.respond(start_response, "200 OK", rel, files.get(rel, b""))
+
+    def respond(self, start_response: START_RESPONSE, status: str, rel: str,
+                body: bytes) -> list[bytes]:
+        kind = mimetypes.guess_type(rel)[0] or "application/octet-stream"
+        if kind.startswith("text/") or kind in ("application/json", "application/xml",
+                                                 "image/svg+xml"):
+            kind += "; charset=utf-8"
+        if rel.endswith(".html"):
+            body = self.with_errors(body)
+        start_response(status, [("Content-Type", kind), ("Cache-Control", "no-store")])
+        return [body]
+
+    def not_found(self, start_response: START_RESPONSE) -> list[bytes]:
+        return self.respond(start_response, "404 Not Found", "404.html",
+                            self.preview.files.get("404.html", b"Not found"))
+
+    @staticmethod
+    def redirect(start_response: START_RESPONSE, location: str) -> list[bytes]:
+        start_response("301 Moved Permanently", [("Location", location)])
+        return [b""]
+
+    def with_errors(self, body: bytes) -> bytes:
+        """The page, or an error page, with the failed build's problems on top."""
+        if not self.preview.failed:
+            return body
+        errors = [p for p in self.preview.problems if p.severity == "error"]
+        items = Markup("").join(Markup("<li>{}</li>").format(str(p)) for p in errors)
+        status = ("the site below is out of date" if body
+                  else "there is no site to show yet")
+        overlay = OVERLAY.format(status=escape(status), items=items)
+        if not body:
+            return str(ERROR_PAGE.format(overlay=overlay)).encode()
+        html = body.decode("utf-8")
+        at = html.find(">", html.find("<body")) + 1
+        return (html[:at] + str(overlay) + html[at:]).encode()
+
+
+def say_connections() -> None:
+    """Print livereload's 'Browser Connected' lines (an editor sees the preview is live);
+    its other messages repeat what this module prints."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.addFilter(lambda record: record.getMessage().startswith("Browser Connected"))
+    livereload_log = logging.getLogger("livereload")
+    livereload_log.addHandler(handler)
+    livereload_log.setLevel(logging.INFO)
+    livereload_log.propagate = False
+
+
+def report(problems: list[Problem], summary: str) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(summary, file=sys.stderr, flush=True)
+
+
+def serve(preview: Preview, host: str, port: int, open_browser: bool) -> int:
+    """Run the preview until Ctrl-C. Returns the exit status."""
+    asyncio.set_event_loop(asyncio.new_event_loop())  # tornado needs one, made explicitly
+    logging.getLogger("tornado.access").setLevel(logging.WARNING)
+    say_connections()
+    started = time.perf_counter()
+    preview.rebuild()
+    report(preview.problems, preview.summary(time.perf_counter() - started))
+
+    def on_change(paths: set[str]) -> None:
+        began = time.perf_counter()
+        preview.rebuild(paths)
+        names = ", ".join(sorted(os.path.relpath(p) for p in paths)[:3])
+        report(preview.problems, f"{names}: {preview.summary(time.perf_counter() - began)}")
+        LiveReloadHandler.reload_waiters("*")
+
+    server = Server(app=App(preview, preview.base_path))
+    try:
+        server.application(port, host, debug=False, live_css=False)
+    except OSError as exc:
+        print(f"python build.py serve: error: cannot listen on {host}:{port} "
+              f"({exc.strerror}): is another server running? Choose another port with "
+              "--port", file=sys.stderr)
+        return 2
+    watcher = Watcher(preview.watched(), on_change)
+    ioloop.PeriodicCallback(watcher.poll, POLL_SECONDS * 1000).start()
+    url = f"http://{host}:{port}{preview.base_path}"
+    print(f"Serving the briefing at {url} (Ctrl-C to stop)", file=sys.stderr, flush=True)
+    if open_browser:
+        webbrowser.open(url)
+    try:
+        ioloop.IOLoop.current().start()
+    except KeyboardInterrupt:
+        print("\nStopped.", file=sys.stderr)
+    return 0
