@@ -65,8 +65,8 @@ def main(argv: list[str]) -> int:
 
     started = time.perf_counter()
     if args.command == "serve":
+        from briefing.preview import Preview
         from briefing.serve import serve
-        from briefing.site import Preview
 
         preview = Preview(args.content, args.templates, args.base_url, args.strict)
         return serve(preview, args.host, args.port, args.open)

@@ -6,7 +6,6 @@ import json
 import uuid
 import xml.etree.ElementTree as ET
 from typing import Any
-from urllib.parse import urljoin
 
 from .dates import PartialDate
 from .model import Actor, Briefing, Quote, Rich, Source, Stance
@@ -19,7 +18,9 @@ SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 def absolute(base_url: str | None, path: str) -> str:
     """An absolute URL where the base is known; else relative to the site root,
     which resolves correctly from sitemap.xml and feed.xml, both at the root."""
-    return urljoin(base_url, path) if base_url else path or "./"
+    if not base_url:
+        return path or "./"
+    return (base_url if base_url.endswith("/") else base_url + "/") + path
 
 
 def xml_bytes(root: ET.Element) -> bytes:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from markupsafe import Markup
 
 from . import model
+from .dates import PartialDate
 from .fields import Ref, did_you_mean, slugify
 from .markdown import parse_article, render_block, render_inline, render_tokens
 from .model import (
@@ -25,36 +30,76 @@ from .model import (
 )
 from .problems import Problem
 from .provenance import mark_quotes
-from .read import Records, read_content
+from .read import ReadCache, Records, read_content
 
+T = TypeVar("T")
 WHERE = {"side": "among the sides in briefing.yaml", "actor": "in content/actors/",
          "source": "in sources.yaml", "article": "in content/articles/"}
 
 
-def load_briefing(content: Path, problems: list[Problem]) -> Briefing | None:
+@dataclass
+class LoadCache:
+    """What a preview keeps from one load to the next, each keyed by what made it:
+    files by (mtime, size), Markdown by its text, articles by text and quotes."""
+
+    reads: ReadCache = field(default_factory=dict)
+    objects: dict[tuple, tuple[tuple, Any]] = field(default_factory=dict)
+    markdown: dict[str, Rich] = field(default_factory=dict)
+    articles: dict[tuple[str, tuple[str, ...]], tuple[Markup, dict[str, str]]] = field(
+        default_factory=dict)
+
+    def rich(self, text: str | None) -> Rich | None:
+        if text is None:
+            return None
+        found = self.markdown.get(text)
+        if found is None:
+            found = self.markdown[text] = Rich(text, render_block(text))
+        return found
+
+
+def load_briefing(content: Path, problems: list[Problem], cache: LoadCache | None = None
+                  ) -> Briefing | None:
     """Read, check and link everything; None when any error was found."""
-    records = read_content(content, problems)
+    cache = cache or LoadCache()
+    records = read_content(content, problems, cache.reads)
     if records.briefing is None:
         return None
     before = sum(p.severity == "error" for p in problems)
-    briefing = Linker(records, content, problems).link()
+    briefing = Linker(records, content, problems, cache).link()
     if sum(p.severity == "error" for p in problems) > before:
         return None
     return briefing
 
 
-def rich(text: str | None) -> Rich | None:
-    return None if text is None else Rich(text, render_block(text))
-
-
 class Linker:
     """Turns records into model objects in dependency order, resolving references."""
 
-    def __init__(self, records: Records, content: Path, problems: list[Problem]):
+    def __init__(self, records: Records, content: Path, problems: list[Problem],
+                 cache: LoadCache):
         self.records = records
         self.content = content
         self.problems = problems
+        self.rich = cache.rich
+        self.cache = cache
+        self.made: dict[tuple, tuple[tuple, Any]] = {}
         self.tables: dict[str, dict[str, Any]] = {kind: {} for kind in WHERE}
+
+    def reuse(self, kind: str, inputs: tuple, make: Callable[[], T]) -> T:
+        """The object made from `inputs`, or the last build's if it was made from the
+        very same input objects (compared by identity; strings by value).
+
+        Unchanged content thus yields the same model objects as the last build, so a
+        preview compares pages' contexts (render.py) almost for free. `make` only
+        constructs: every check that reports a problem stays outside it.
+        """
+        key = (kind, id(inputs[0]))  # the record: each is read once per build
+        hit = self.cache.objects.get(key)
+        if hit is not None and all(map(same, hit[0], inputs)):
+            made = hit[1]
+        else:
+            made = make()
+        self.made[key] = (inputs, made)
+        return made
 
     def resolve(self, ref: Ref) -> Any:
         found = self.tables[ref.kind].get(ref.id)
@@ -93,9 +138,10 @@ class Linker:
         b = self.records.briefing
         assert b is not None
         sides = self.unique(list(b["sides"]))
-        self.tables["side"] = {k: Side(k, v["name"], v.get("short"), v.get("description"),
-                                       accent=n % 6 + 1)
-                               for n, (k, v) in enumerate(sides.items())}
+        self.tables["side"] = {
+            k: self.reuse("side", (v, n), lambda v=v, k=k, n=n: Side(
+                k, v["name"], v.get("short"), v.get("description"), accent=n % 6 + 1))
+            for n, (k, v) in enumerate(sides.items())}
         sources = self.unique(self.records.sources)
         self.tables["article"] = self.link_articles(sources)
         self.tables["source"] = {k: self.make_source(v) for k, v in sources.items()}
@@ -108,9 +154,10 @@ class Linker:
         issues = [self.make_issue(v, quotes)
                   for v in self.unique(self.records.issues).values()]
         self.check_rejected()
+        self.cache.objects = self.made  # what this build made, for the next one
         n = len(self.tables["side"])
         return model.cross_index(Briefing(
-            title=b["title"], summary=rich(b["summary"]), updated=b["updated"],
+            title=b["title"], summary=self.rich(b["summary"]), updated=b["updated"],
             sides=tuple(self.tables["side"].values()),
             actors=tuple(sorted(self.tables["actor"].values(), key=name_key)),
             events=tuple(events), issues=tuple(issues),
@@ -127,17 +174,18 @@ class Linker:
     def link_articles(self, sources: dict[str, dict[str, Any]]) -> dict[str, Article]:
         """Pair articles with sources, find every quote in its article, render the text."""
         articles = self.records.articles
+        # Which article holds each source's text: sources.yaml may say, or the article's
+        # front matter alone (records are shared with later builds: never changed).
+        self.article_of = {k: v["article"].id for k, v in sources.items() if "article" in v}
         for art in articles.values():
             source = sources.get(art["source"].id)
             if source is None:
                 self.resolve(art["source"])
-            elif "article" not in source:  # the article's front matter is enough
-                source["article"] = Ref("article", art["id"], art["source"].loc)
-            elif source["article"].id != art["id"]:
+            elif self.article_of.setdefault(source["id"], art["id"]) != art["id"]:
                 self.problems.append(art["source"].loc.error(
                     f"source '{source['id']}' has the text of article "
-                    f"'{source['article'].id}' (sources.yaml line {source['loc'].line}), "
-                    "not of this one"))
+                    f"'{self.article_of[source['id']]}' (sources.yaml line "
+                    f"{source['loc'].line}), not of this one"))
         for source in sources.values():
             ref = source.get("article")
             owner = articles[ref.id]["source"].id if ref and ref.id in articles else None
@@ -149,20 +197,32 @@ class Linker:
         self.anchors: dict[str, dict[str, str]] = {}
         out = {}
         for art in articles.values():
-            tokens = parse_article(art["body"])
-            self.anchors[art["id"]] = mark_quotes(tokens, sorted(texts.get(art["id"], ())))
-            out[art["id"]] = Article(art["id"], art["title"], art["source"].id,
-                                     render_tokens(tokens), art.get("dek"),
-                                     rich(art.get("note")), art["loc"])
+            html, self.anchors[art["id"]] = self.render_article(
+                art["body"], tuple(sorted(texts.get(art["id"], ()))))
+            note = self.rich(art.get("note"))
+            out[art["id"]] = self.reuse("article", (art, html, note), lambda art=art, html=html,
+                                        note=note: Article(art["id"], art["title"],
+                                                           art["source"].id, html,
+                                                           art.get("dek"), note, art["loc"]))
         return out
+
+    def render_article(self, body: str, quotes: tuple[str, ...]
+                       ) -> tuple[Markup, dict[str, str]]:
+        """The article's HTML with its quotes marked, and {quote: anchor}."""
+        key = (body, quotes)
+        if key not in self.cache.articles:
+            tokens = parse_article(body)
+            anchors = mark_quotes(tokens, list(quotes))
+            self.cache.articles[key] = (render_tokens(tokens), anchors)
+        return self.cache.articles[key]
 
     def quote_texts(self, sources: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
         """Article id → the texts of every quote whose source's text it is."""
         texts: dict[str, set[str]] = {}
         for quote in self.raw_quotes():
-            source = sources.get(quote["source"].id)
-            if source is not None and "article" in source:
-                texts.setdefault(source["article"].id, set()).add(quote["text"])
+            article = self.article_of.get(quote["source"].id)
+            if article is not None:
+                texts.setdefault(article, set()).add(quote["text"])
         return texts
 
     def raw_quotes(self) -> Iterable[dict[str, Any]]:
@@ -177,26 +237,27 @@ class Linker:
                     yield stance["quote"]
 
     def make_source(self, v: dict[str, Any]) -> Source:
-        article = self.resolve(v["article"]) if "article" in v else None
-        return Source(v["id"], v["title"], v.get("short"), v.get("publisher"), v.get("url"),
-                      v.get("published"), article, v["loc"])
+        if "article" in v:
+            article = self.resolve(v["article"])
+        else:
+            article = self.tables["article"].get(self.article_of.get(v["id"], ""))
+        return self.reuse("source", (v, article), lambda: Source(
+            v["id"], v["title"], v.get("short"), v.get("publisher"), v.get("url"),
+            v.get("published"), article, v["loc"]))
 
     def make_actor(self, v: dict[str, Any]) -> Actor:
-        return Actor(
-            v["id"], v["name"], v["role"], rich(v["summary"]),
-            side=self.resolve(v["side"]) if "side" in v else None,
-            country=v.get("country"), image=self.make_image(v.get("image")),
+        side = self.resolve(v["side"]) if "side" in v else None
+        summary = self.rich(v["summary"])
+        image = v.get("image")
+        local = image and not image["src"].startswith("https://")
+        if local and not (self.content / image["src"]).is_file():
+            self.problems.append(image["locs"]["src"].error(
+                f"no image file at {(self.content / image['src']).as_posix()}"))
+        return self.reuse("actor", (v, side, summary), lambda: Actor(
+            v["id"], v["name"], v["role"], summary, side=side, country=v.get("country"),
+            image=Image(image["src"], image["alt"], image.get("credit")) if image else None,
             links=tuple(Link(x["title"], x["url"]) for x in v.get("links", ())),
-            loc=v["loc"])
-
-    def make_image(self, v: dict[str, Any] | None) -> Image | None:
-        if v is None:
-            return None
-        image = Image(v["src"], v["alt"], v.get("credit"))
-        if image.is_local and not (self.content / image.src).is_file():
-            self.problems.append(v["locs"]["src"].error(
-                f"no image file at {(self.content / image.src).as_posix()}"))
-        return image
+            loc=v["loc"]))
 
     def make_quote(self, v: dict[str, Any], speaker: Actor | None = None) -> Quote | None:
         if "speaker" in v:
@@ -217,8 +278,8 @@ class Linker:
                     f"quote not found in the text of article '{source.article.id}' "
                     f"(content/articles/{source.article.id}.md): check that the words "
                     "match the article exactly"))
-        return Quote(v["text"], source, speaker, v.get("date"), v.get("context"), anchor,
-                     v["loc"])
+        return self.reuse("quote", (v, source, speaker, anchor or ""), lambda: Quote(
+            v["text"], source, speaker, v.get("date"), v.get("context"), anchor, v["loc"]))
 
     def make_events(self, quotes: list[Quote | None]) -> list[Event]:
         explicit = self.unique([e for e in self.records.events if "id" in e])
@@ -238,16 +299,21 @@ class Linker:
                     f"event '{v['title']}' cites no source: add 'sources:'"))
             quote = self.make_quote(v["quote"]) if "quote" in v else None
             quotes.append(quote)
-            events.append(Event(
-                event_id, v["date"], v["title"], end, v.get("approximate", False),
-                rich(v.get("summary")), self.resolve_all(v.get("actors", ())),
-                self.resolve_all(v.get("sources", ())), quote, v["loc"]))
+            summary = self.rich(v.get("summary"))
+            actors = self.resolve_all(v.get("actors", ()))
+            sources = self.resolve_all(v.get("sources", ()))
+            events.append(self.reuse(
+                "event", (v, event_id, quote, summary, *actors, "/", *sources),
+                lambda v=v, event_id=event_id, end=end, summary=summary, actors=actors,
+                sources=sources, quote=quote: Event(
+                    event_id, v["date"], v["title"], end, v.get("approximate", False),
+                    summary, actors, sources, quote, v["loc"])))
         # Oldest first; sorted() is stable, so equal dates keep file order.
-        return sorted(events, key=lambda e: e.date)
+        return sorted(events, key=lambda e: (e.date.year, e.date.month, e.date.day))
 
     @staticmethod
     def auto_id(v: dict[str, Any], taken: set[str]) -> str:
-        base = f"{v['date'].iso}-{slugify(v['title'])}".strip("-")
+        base = event_slug(v["date"], v["title"])
         candidate, n = base, 1
         while candidate in taken:
             n += 1
@@ -262,11 +328,27 @@ class Linker:
                 continue
             quote = self.make_quote(s["quote"]) if "quote" in s else None
             quotes.append(quote)
-            stances[side.id] = Stance(side, s["position"], rich(s.get("detail")),
-                                      self.resolve_all(s.get("actors", ())),
-                                      self.resolve_all(s.get("sources", ())), quote)
+            detail = self.rich(s.get("detail"))
+            actors = self.resolve_all(s.get("actors", ()))
+            sources = self.resolve_all(s.get("sources", ()))
+            stances[side.id] = self.reuse(
+                "stance", (s, side, quote, detail, *actors, "/", *sources),
+                lambda s=s, side=side, detail=detail, actors=actors, sources=sources,
+                quote=quote: Stance(side, s["position"], detail, actors, sources, quote))
         cells = tuple((side, stances.get(side.id)) for side in self.tables["side"].values())
-        return Issue(v["id"], v["issue"], cells, rich(v.get("summary")), v.get("status"))
+        summary = self.rich(v.get("summary"))
+        return self.reuse("issue", (v, summary, *(x for cell in cells for x in cell)),
+                          lambda: Issue(v["id"], v["issue"], cells, summary, v.get("status")))
+
+
+@lru_cache(maxsize=1 << 16)
+def event_slug(date: PartialDate, title: str) -> str:
+    """An event's default id; memoised, since a preview asks again at every save."""
+    return f"{date.iso}-{slugify(title)}".strip("-")
+
+
+def same(a: object, b: object) -> bool:
+    return a is b or (isinstance(a, str | int) and a == b)
 
 
 def name_key(actor: Actor) -> tuple[str, str]:

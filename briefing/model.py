@@ -200,17 +200,18 @@ def cross_index(briefing: Briefing) -> Briefing:
     stances: dict[str, list[tuple[Issue, Stance]]] = {}
     quotes: dict[str, list[Quote]] = {}
     cites: dict[str, tuple[list, list, list]] = {s.id: ([], [], []) for s in briefing.sources}
+    # Each listed once even if named twice; by id, as hashing model objects is deep.
     for event in briefing.events:
-        for actor in dict.fromkeys(event.actors):
-            events.setdefault(actor.id, []).append(event)
-        for source in dict.fromkeys(event.sources):
-            cites[source.id][0].append(event)
+        for actor_id in dict.fromkeys(a.id for a in event.actors):
+            events.setdefault(actor_id, []).append(event)
+        for source_id in dict.fromkeys(s.id for s in event.sources):
+            cites[source_id][0].append(event)
     for issue in briefing.issues:
         for stance in issue.stances:
-            for actor in dict.fromkeys(stance.actors):
-                stances.setdefault(actor.id, []).append((issue, stance))
-            for source in dict.fromkeys(stance.sources):
-                cites[source.id][1].append((issue, stance))
+            for actor_id in dict.fromkeys(a.id for a in stance.actors):
+                stances.setdefault(actor_id, []).append((issue, stance))
+            for source_id in dict.fromkeys(s.id for s in stance.sources):
+                cites[source_id][1].append((issue, stance))
     for quote in briefing.quotes:
         if quote.speaker:
             quotes.setdefault(quote.speaker.id, []).append(quote)

@@ -1,7 +1,10 @@
 """The site's pages: which template renders which URL, with what context.
 
-Each page's context is built here, in one place, with the content it depends on
-beside it (`deps`), so a preview can tell which pages an edit touches.
+Each page's context is built here, in one place, and holds everything the page shows
+beyond the site's header (`Site`): frozen model values, so a preview compares a page's
+context with the last build's and skips rendering it when nothing it shows has
+changed. Unchanged content keeps its model objects between builds (load.py), so even
+comparing the whole briefing is mostly identity checks.
 """
 
 from __future__ import annotations
@@ -10,9 +13,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import Article, Briefing, Quote
+from .model import Briefing, Quote
 
 LATEST_EVENTS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """What every page shows: the header, navigation and footer."""
+
+    title: str
+    dek: str | None
+    language: str
+    updated: Any  # PartialDate
+    nav: tuple[tuple[str, str], ...]
+    base_path: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +36,6 @@ class Page:
     template: str
     title: str
     context: Mapping[str, Any] = field(default_factory=dict)
-    deps: frozenset[str] = frozenset()
 
     @property
     def path(self) -> str:
@@ -29,32 +43,32 @@ class Page:
         return self.url if self.url.endswith(".html") else f"{self.url}index.html"
 
 
-def nav(briefing: Briefing) -> tuple[tuple[str, str], ...]:
-    return (("", "Overview"), ("actors/", "Actors"), ("chronology/", "Chronology"),
-            ("positions/", briefing.positions_title), ("sources/", "Sources"))
+def site_of(briefing: Briefing, base_path: str) -> Site:
+    nav = (("", "Overview"), ("actors/", "Actors"), ("chronology/", "Chronology"),
+           ("positions/", briefing.positions_title), ("sources/", "Sources"))
+    return Site(briefing.title, briefing.dek, briefing.language, briefing.updated, nav,
+                base_path)
 
 
 def plan_pages(briefing: Briefing) -> list[Page]:
-    everything = frozenset({"*"})
-    lists = frozenset({"briefing", "actors", "chronology", "positions", "sources"})
+    whole = {"briefing": briefing}
     pages = [
         Page("", "overview.html", briefing.title,
-             {"latest": briefing.events[::-1][:LATEST_EVENTS]}, lists),
-        Page("actors/", "actors.html", "Actors", {}, frozenset({"briefing", "actors"})),
+             {**whole, "latest": briefing.events[::-1][:LATEST_EVENTS]}),
+        Page("actors/", "actors.html", "Actors", whole),
         Page("chronology/", "chronology.html", "Chronology",
-             {"years": by_year(briefing)}, lists),
-        Page("positions/", "positions.html", briefing.positions_title, {}, lists),
-        Page("sources/", "sources.html", "Sources", {}, everything),
-        Page("404.html", "404.html", "Page not found", {}, frozenset({"briefing"})),
+             {**whole, "years": by_year(briefing)}),
+        Page("positions/", "positions.html", briefing.positions_title, whole),
+        Page("sources/", "sources.html", "Sources", whole),
+        Page("404.html", "404.html", "Page not found", {}),
     ]
     pages += [Page(f"actors/{actor.id}/", "actor.html", actor.name,
-                   {"actor": actor, "record": briefing.record(actor)},
-                   lists | {f"actor:{actor.id}"})
+                   {"actor": actor, "record": briefing.record(actor)})
               for actor in briefing.actors]
+    quoted = quoted_from(briefing)
     pages += [Page(f"articles/{article.id}/", "article.html", article.title,
                    {"article": article, "source": briefing.sources_by_id[article.source_id],
-                    "quotes": quoted_from(briefing, article)},
-                   frozenset({"briefing", "sources", f"article:{article.id}"}))
+                    "quotes": quoted.get(article.id, ())})
               for article in briefing.articles]
     return pages
 
@@ -67,8 +81,15 @@ def by_year(briefing: Briefing) -> tuple[tuple[int, tuple], ...]:
     return tuple((year, tuple(events)) for year, events in years.items())
 
 
-def quoted_from(briefing: Briefing, article: Article) -> tuple[Quote, ...]:
-    """The verified quotes taken from an article, once each, in reading order."""
-    found = {q.anchor: q for q in reversed(briefing.quotes)
-             if q.anchor and q.source.article == article}
-    return tuple(found[a] for a in sorted(found, key=lambda a: int(a.rpartition("-")[2])))
+def quoted_from(briefing: Briefing) -> dict[str, tuple[Quote, ...]]:
+    """Article id → the verified quotes taken from it, once each, in reading order."""
+    found: dict[str, dict[str, Quote]] = {}
+    for quote in briefing.quotes:
+        if quote.anchor and quote.source.article:
+            found.setdefault(quote.source.article.id, {}).setdefault(quote.anchor, quote)
+    return {article: tuple(quotes[a] for a in sorted(quotes, key=anchor_number))
+            for article, quotes in found.items()}
+
+
+def anchor_number(anchor: str) -> int:
+    return int(anchor.rpartition("-")[2])  # quote-12 → 12: reading order

@@ -1,7 +1,13 @@
-"""content/ → records: every file read and checked field by field, nothing resolved yet."""
+"""content/ → records: every file read and checked field by field, nothing resolved yet.
+
+Each file is read on its own into a `Records` of its own, then merged; a preview keeps
+each file's result keyed by its (mtime, size), so a save re-reads only that file.
+"""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,11 +20,14 @@ from .problems import Problem, display_path
 from .yamlsource import parse_yaml, read_text, split_front_matter
 
 KINDS = ("side", "actor", "event", "issue", "source", "article")
+Stamp = tuple[int, int]
+ReadCache = dict[str, tuple[Stamp, "Records"]]
 
 
 @dataclass
 class Records:
-    """What content/ says, as checked records (dicts), before references are resolved.
+    """What content/ (or one file of it) says, as checked records, before references
+    are resolved. Records are never changed after reading: a preview reuses them.
 
     `known` holds every id written, valid or not, so that a reference to a record
     dropped for its own mistakes is not reported again as unknown.
@@ -33,46 +42,117 @@ class Records:
     known: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in KINDS})
     rejected: list[dict[str, Any]] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)  # kinds whose list file did not parse
+    problems: list[Problem] = field(default_factory=list)
 
-    def reader(self, shown: str, problems: list[Problem]) -> Reader:
-        return Reader(shown, problems, self.rejected)
+    def reader(self, shown: str) -> Reader:
+        return Reader(shown, self.problems, self.rejected)
+
+    def merge(self, part: Records) -> None:
+        self.briefing = part.briefing or self.briefing
+        self.actors.update(part.actors)
+        self.articles.update(part.articles)
+        self.events += part.events
+        self.issues += part.issues
+        self.sources += part.sources
+        for kind, ids in part.known.items():
+            self.known[kind] |= ids
+        self.rejected += part.rejected
+        self.unreadable |= part.unreadable
+        self.problems += part.problems
 
 
-def read_content(content: Path, problems: list[Problem]) -> Records:
+def read_content(content: Path, problems: list[Problem], cache: ReadCache | None = None
+                 ) -> Records:
+    """Every content file, in a fixed order; `cache` (if given) is used and refreshed."""
     records = Records()
-    records.briefing = read_briefing(content / "briefing.yaml", records, problems)
-    records.actors = read_folder(content / "actors", ".yaml", read_actor, records, problems)
-    records.articles = read_folder(content / "articles", ".md", read_article, records, problems)
-    records.events = read_list(content / "chronology.yaml", schema.EVENT, "event", records,
-                               problems)
-    records.issues = read_list(content / "positions.yaml", schema.ISSUE, "issue", records,
-                               problems)
-    records.sources = read_list(content / "sources.yaml", schema.SOURCE, "source", records,
-                                problems)
+    for path, read_one in content_files(content, records):
+        records.merge(cached_read(path, read_one, {} if cache is None else cache))
+    problems += records.problems
     return records
 
 
-def read_briefing(path: Path, records: Records, problems: list[Problem]) -> dict | None:
+def content_files(content: Path, records: Records) -> list[tuple[str, Callable[[Path], Records]]]:
+    """The files to read and how; misnamed files are reported here, not read."""
+    files: list[tuple[str, Callable[[Path], Records]]] = [
+        (os.path.join(content, "briefing.yaml"), read_briefing)]
+    for folder, suffix, read_one in (("actors", ".yaml", read_actor),
+                                     ("articles", ".md", read_article)):
+        files += [(path, read_one) for path in named_files(content / folder, suffix, records)]
+    for name, kind, record in (("chronology.yaml", "event", schema.EVENT),
+                               ("positions.yaml", "issue", schema.ISSUE),
+                               ("sources.yaml", "source", schema.SOURCE)):
+        if (content / name).is_file():  # a missing list file is an empty list
+            files.append((os.path.join(content, name), list_reader(kind, record)))
+    return files
+
+
+def cached_read(path: str, read_one: Callable[[Path], Records], cache: ReadCache) -> Records:
+    try:
+        stat = os.stat(path)
+        stamp = (stat.st_mtime_ns, stat.st_size)
+    except FileNotFoundError:
+        return read_one(Path(path))  # reports the missing file
+    hit = cache.get(path)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    part = read_one(Path(path))
+    cache[path] = (stamp, part)
+    return part
+
+
+def named_files(folder: Path, suffix: str, records: Records) -> list[str]:
+    """A folder's files whose name (without suffix) is a valid id (paths as strings:
+    a large briefing has thousands, listed again at every preview rebuild)."""
+    if not folder.is_dir():
+        return []
+    out = []
+    with os.scandir(folder) as entries:
+        names = sorted(e.name for e in entries if e.is_file() and not e.name.startswith("."))
+    for name in names:
+        stem, ext = os.path.splitext(name)
+        if ext == suffix and SLUG_RE.fullmatch(stem):
+            out.append(os.path.join(folder, name))
+        elif ext != suffix:
+            hint = f": rename it to {stem}{suffix}" if ext in (".yml", ".markdown") else ""
+            records.problems.append(Problem(display_path(folder / name), 1, 1,
+                                            f"not a {suffix} file, so it is not read{hint}",
+                                            "warning"))
+        else:
+            records.problems.append(Problem(
+                display_path(folder / name), 1, 1, "the file name is the id and must be "
+                "lower-case letters, digits and hyphens: rename it to "
+                f"{slugify(stem) or 'a-name'}{suffix}"))
+    return out
+
+
+def read_node(path: Path, part: Records) -> yaml.Node | None:
+    shown = display_path(path)
+    text = read_text(path, shown, part.problems)
+    return None if text is None else parse_yaml(text, shown, part.problems)
+
+
+def read_briefing(path: Path) -> Records:
+    part = Records()
     shown = display_path(path)
     if not path.is_file():
-        problems.append(Problem(shown, 1, 1, "missing: every briefing needs a briefing.yaml "
-                                "with its title, summary, updated date and sides"))
-        return None
-    root = read_node(path, problems)
-    if root is None:
-        return None
-    reader = records.reader(shown, problems)
-    if not isinstance(root, yaml.MappingNode):
-        reader.error(root, "briefing.yaml must be a set of 'field: value' lines")
-        return None
-    note_ids(sides_node(root), "side", records, reader)
+        part.problems.append(Problem(shown, 1, 1, "missing: every briefing needs a "
+                                     "briefing.yaml with its title, summary, updated date "
+                                     "and sides"))
+        return part
+    root = read_node(path, part)
+    reader = part.reader(shown)
+    if root is None or not isinstance(root, yaml.MappingNode):
+        if root is not None or not part.problems:
+            part.problems.append(Problem(shown, 1, 1, "briefing.yaml must be a set of "
+                                         "'field: value' lines"))
+        return part
+    note_ids(sides_node(root), "side", part, reader)
     values = schema.BRIEFING.read_fields(root, reader)
-    if values is INVALID:
-        return None
-    if len(values["sides"]) < 2:
+    if values is not INVALID and len(values["sides"]) < 2:
         reader.error(root, "a briefing needs at least two sides")
-        return None
-    return values
+    elif values is not INVALID:
+        part.briefing = values
+    return part
 
 
 def sides_node(root: yaml.MappingNode) -> list[yaml.Node]:
@@ -82,7 +162,7 @@ def sides_node(root: yaml.MappingNode) -> list[yaml.Node]:
     return []
 
 
-def note_ids(nodes: list[yaml.Node], kind: str, records: Records, reader: Reader) -> None:
+def note_ids(nodes: list[yaml.Node], kind: str, part: Records, reader: Reader) -> None:
     """Remember every id written, valid record or not; report ids used twice."""
     first: dict[str, int] = {}
     for node in nodes:
@@ -90,7 +170,7 @@ def note_ids(nodes: list[yaml.Node], kind: str, records: Records, reader: Reader
         if id_node is None:
             continue
         written = id_node.value.strip()
-        records.known[kind].add(written)
+        part.known[kind].add(written)
         if written in first:
             reader.error(id_node, f"duplicate {kind} id '{written}' (first used at line "
                          f"{first[written]})")
@@ -106,74 +186,46 @@ def id_of(node: yaml.Node) -> yaml.ScalarNode | None:
     return None
 
 
-def read_node(path: Path, problems: list[Problem]) -> yaml.Node | None:
+def read_actor(path: Path) -> Records:
+    part = Records()
+    part.known["actor"].add(path.stem)
     shown = display_path(path)
-    text = read_text(path, shown, problems)
-    return None if text is None else parse_yaml(text, shown, problems)
-
-
-def read_folder(folder: Path, suffix: str, read_one, records: Records,
-                problems: list[Problem]) -> dict[str, dict]:
-    """One record per file; the file name (without suffix) is its id."""
-    out: dict[str, dict] = {}
-    if not folder.is_dir():
-        return out
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or not path.is_file():
-            continue
-        shown = display_path(path)
-        stem, ext = path.stem, path.suffix
-        if ext != suffix:
-            hint = f": rename it to {stem}{suffix}" if ext in (".yml", ".markdown") else ""
-            problems.append(Problem(shown, 1, 1, f"not a {suffix} file, so it is not read"
-                                    f"{hint}", "warning"))
-            continue
-        if not SLUG_RE.fullmatch(stem):
-            problems.append(Problem(shown, 1, 1, f"the file name is the id and must be "
-                                    f"lower-case letters, digits and hyphens: rename it to "
-                                    f"{slugify(stem) or 'a-name'}{suffix}"))
-            continue
-        kind = "actor" if suffix == ".yaml" else "article"
-        records.known[kind].add(stem)
-        values = read_one(path, shown, records, problems)
-        if values is not None:
-            values["id"] = stem
-            out[stem] = values
-    return out
-
-
-def read_actor(path: Path, shown: str, records: Records, problems: list[Problem]
-               ) -> dict | None:
-    root = read_node(path, problems)
+    root = read_node(path, part)
     if root is None:
-        if not any(p.path == shown for p in problems):
-            problems.append(Problem(shown, 1, 1, "this actor file is empty"))
-        return None
-    return read_mapping(root, schema.ACTOR, "an actor file", records.reader(shown, problems))
+        if not part.problems:
+            part.problems.append(Problem(shown, 1, 1, "this actor file is empty"))
+        return part
+    values = read_mapping(root, schema.ACTOR, "an actor file", part.reader(shown))
+    if values is not None:
+        part.actors[path.stem] = {**values, "id": path.stem}
+    return part
 
 
-def read_article(path: Path, shown: str, records: Records, problems: list[Problem]
-                 ) -> dict | None:
-    text = read_text(path, shown, problems)
+def read_article(path: Path) -> Records:
+    part = Records()
+    part.known["article"].add(path.stem)
+    shown = display_path(path)
+    text = read_text(path, shown, part.problems)
     if text is None:
-        return None
+        return part
     parts = split_front_matter(text)
     if parts is None:
-        problems.append(Problem(shown, 1, 1, "an article starts with front matter: a '---' "
-                                "line, 'title:' and 'source:' lines, then another '---'"))
-        return None
+        part.problems.append(Problem(shown, 1, 1, "an article starts with front matter: a "
+                                     "'---' line, 'title:' and 'source:' lines, then another "
+                                     "'---'"))
+        return part
     front, body, body_line = parts
-    root = parse_yaml(front, shown, problems)
-    reader = records.reader(shown, problems)
+    root = parse_yaml(front, shown, part.problems)
     if root is None:
-        if not any(p.path == shown for p in problems):
-            reader.problems.append(Problem(shown, 2, 1, "the front matter is empty: it needs "
-                                           "'title:' and 'source:'"))
-        return None
-    values = read_mapping(root, schema.ARTICLE, "an article's front matter", reader)
+        if not part.problems:
+            part.problems.append(Problem(shown, 2, 1, "the front matter is empty: it needs "
+                                         "'title:' and 'source:'"))
+        return part
+    values = read_mapping(root, schema.ARTICLE, "an article's front matter", part.reader(shown))
     if values is not None:
-        values.update(body=body, body_line=body_line)
-    return values
+        part.articles[path.stem] = {**values, "id": path.stem, "body": body,
+                                    "body_line": body_line}
+    return part
 
 
 def read_mapping(root: yaml.Node, record: Record, what: str, reader: Reader) -> dict | None:
@@ -184,25 +236,25 @@ def read_mapping(root: yaml.Node, record: Record, what: str, reader: Reader) -> 
     return None if values is INVALID else values
 
 
-def read_list(path: Path, record: Record, kind: str, records: Records,
-              problems: list[Problem]) -> list[dict]:
-    """A list file (chronology, positions, sources); a missing file is an empty list."""
-    if not path.is_file():
-        return []
-    before = len(problems)
-    root = read_node(path, problems)
-    if root is None:
-        if len(problems) > before:
-            records.unreadable.add(kind)  # its ids are unknown: don't call them missing
-        return []
-    reader = records.reader(display_path(path), problems)
-    if not isinstance(root, yaml.SequenceNode):
-        reader.error(root, f"{path.name} must be a list of {kind}s, each starting with '- '")
-        return []
-    note_ids(root.value, kind, records, reader)
-    out = []
-    for node in root.value:
-        values = record.read(node, reader, kind)
-        if values is not INVALID:
-            out.append(values)
-    return out
+def list_reader(kind: str, record: Record) -> Callable[[Path], Records]:
+    """A reader for a list file (chronology, positions, sources)."""
+
+    def read_list(path: Path) -> Records:
+        part = Records()
+        root = read_node(path, part)
+        if root is None:
+            if part.problems:
+                part.unreadable.add(kind)  # its ids are unknown: don't call them missing
+            return part
+        reader = part.reader(display_path(path))
+        if not isinstance(root, yaml.SequenceNode):
+            reader.error(root, f"{path.name} must be a list of {kind}s, each starting "
+                         "with '- '")
+            return part
+        note_ids(root.value, kind, part, reader)
+        items = [record.read(node, reader, kind) for node in root.value]
+        getattr(part, {"event": "events", "issue": "issues", "source": "sources"}[kind]
+                ).extend(v for v in items if v is not INVALID)
+        return part
+
+    return read_list

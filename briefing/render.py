@@ -1,19 +1,88 @@
-"""Pages → bytes: the Jinja environment, its filters, and the whole site in memory."""
+"""Pages → bytes: the Jinja environment, its filters, and the whole site in memory.
+
+A `RenderCache` keeps, from one build to the next: the environment (each template
+compiled once), every event's HTML fragment by (event, page depth) (an event appears
+on the chronology and on each of its actors' pages; it is rendered once), and each
+reusable page by its context. An edited template drops what it was used for.
+"""
 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 import jinja2
+from jinja2 import meta
 from markupsafe import Markup
 
 from .dates import PartialDate, range_parts
 from .model import Briefing, Event
-from .pages import Page, nav, plan_pages
+from .pages import Page, Site, site_of
 from .problems import BuildFailed, Problem, display_path
 from .schema import STATUSES
+
+Stamps = dict[str, tuple[int, int]]
+T = TypeVar("T")
+
+
+@dataclass
+class RenderCache:
+    env: jinja2.Environment | None = None
+    stamps: Stamps = field(default_factory=dict)
+    # (id(event), depth) → (event, html): keyed by identity, which load.py keeps for
+    # unchanged events from one build to the next (hashing 10,000 events is not free).
+    fragments: dict[tuple[int, int], tuple[Event, Markup]] = field(default_factory=dict)
+    pages: dict[str, tuple[tuple, bytes]] = field(default_factory=dict)
+
+    def last(self, path: str) -> bytes:
+        """The page as it was last rendered, or nothing."""
+        hit = self.pages.get(path)
+        return hit[1] if hit is not None else b""
+
+    def refresh(self, templates: Path) -> set[str]:
+        """Forget what edited templates (or the templates using them) made; returns
+        the templates to try again (all of them at first)."""
+        stamps = {p.name: (p.stat().st_mtime_ns, p.stat().st_size)
+                  for p in templates.glob("*.html")}
+        changed = {name for name in stamps.keys() | self.stamps.keys()
+                   if stamps.get(name) != self.stamps.get(name)}
+        self.stamps = stamps
+        if self.env is None:
+            self.env = make_environment(templates)
+            return set(stamps)
+        if not changed:
+            return set()
+        touched = users_of(self.env, changed)
+        if "_event.html" in touched:
+            self.fragments = {}
+        self.pages = {k: v for k, v in self.pages.items() if v[0][0] not in touched}
+        return touched
+
+
+def users_of(env: jinja2.Environment, changed: set[str]) -> set[str]:
+    """The changed templates and every template that extends, includes or imports them."""
+    users = set(changed)
+    names = env.list_templates(filter_func=lambda n: n.endswith(".html"))
+    grew = True
+    while grew:
+        grew = False
+        for name in names:
+            if name not in users and referenced(env, name) & users:
+                users.add(name)
+                grew = True
+    return users
+
+
+def referenced(env: jinja2.Environment, name: str) -> set[str]:
+    source = env.loader.get_source(env, name)[0]
+    try:
+        return set(filter(None, meta.find_referenced_templates(env.parse(source))))
+    except jinja2.TemplateSyntaxError:
+        return set()
 
 
 def make_environment(templates: Path) -> jinja2.Environment:
@@ -39,7 +108,7 @@ def url_filter(context: jinja2.runtime.Context, target: str) -> str:
     """
     page: Page = context["page"]
     if page.template == "404.html":
-        return context["base_path"] + target
+        return context["site"].base_path + target
     path, _, fragment = target.partition("#")
     if path == page.url and fragment:
         return f"#{fragment}"
@@ -62,34 +131,76 @@ def when(event: Event) -> Markup:
     return html
 
 
-def render_pages(briefing: Briefing, templates: Path, base_path: str = "/",
-                 pages: list[Page] | None = None) -> dict[str, bytes]:
-    """Render every page (or the given ones) to {output path: bytes}."""
-    env = make_environment(templates)
-    shared = {"briefing": briefing, "nav": nav(briefing), "base_path": base_path}
-    out: dict[str, bytes] = {}
-    for page in plan_pages(briefing) if pages is None else pages:
-        out[page.path] = render_one(env, page, shared, templates)
-    return out
+class Renderer:
+    """Renders pages with a cache; every template problem becomes a BuildFailed."""
+
+    def __init__(self, templates: Path, site: Site, cache: RenderCache):
+        self.touched = cache.refresh(templates)
+        assert cache.env is not None
+        self.templates = templates
+        self.cache = cache
+        self.env = cache.env
+        self.shared = {"site": site, "event_html": self.event_html}
+
+    @jinja2.pass_context
+    def event_html(self, context: jinja2.runtime.Context, event: Event) -> Markup:
+        """An event as listed on the chronology and on actor pages, rendered once per
+        link depth: its relative links are the same on every page at that depth."""
+        depth = context["page"].url.count("/")
+        key = (id(event), depth)
+        hit = self.cache.fragments.get(key)
+        if hit is not None and hit[0] is event:
+            return hit[1]
+        stand_in = Page("x/" * depth, "_event.html", "")
+        html = Markup(self.render("_event.html", stand_in, {"event": event}))
+        self.cache.fragments[key] = (event, html)
+        return html
+
+    def check(self, pages: list[Page]) -> None:
+        """Compile every template, and render a page of each one edited since the last
+        build, so that template mistakes show at once, not when a page is visited."""
+        for name in self.env.list_templates(filter_func=lambda n: n.endswith(".html")):
+            self.render_errors(lambda name=name: self.env.get_template(name), name)
+        for template in self.touched:
+            sample = next((page for page in pages if page.template == template), None)
+            if sample is not None:
+                self.page(sample)
+
+    def page(self, page: Page) -> bytes:
+        key = (page.template, page.url, page.context, self.shared["site"])
+        hit = self.cache.pages.get(page.path)
+        if hit is not None and hit[0] == key:
+            return hit[1]
+        html = self.render(page.template, page, page.context).encode("utf-8")
+        self.cache.pages[page.path] = (key, html)
+        return html
+
+    def render(self, name: str, page: Page, context: object) -> str:
+        return self.render_errors(lambda: self.env.get_template(name).render(
+            self.shared, page=page, **context), name, f" (rendering {page.url or 'the overview'})")
+
+    def render_errors(self, work: Callable[[], T], name: str, where: str = "") -> T:
+        """Run `work`; a template mistake becomes a BuildFailed naming file and line."""
+        try:
+            return work()
+        except jinja2.TemplateSyntaxError as exc:
+            raise BuildFailed([self.problem(exc.name or name, exc.lineno,
+                                            exc.message or str(exc))]) from None
+        except jinja2.TemplateError as exc:
+            template, line = template_frame(exc)
+            raise BuildFailed([self.problem(template or name, line, f"{exc}{where}")]
+                              ) from None
+
+    def problem(self, name: str, line: int, message: str) -> Problem:
+        return Problem(display_path(self.templates / name), line, 1,
+                       f"template error: {message}")
 
 
-def render_one(env: jinja2.Environment, page: Page, shared: dict, templates: Path) -> bytes:
-    try:
-        template = env.get_template(page.template)
-        html = template.render(shared, page=page, **page.context)
-    except jinja2.TemplateSyntaxError as exc:
-        raise BuildFailed([template_problem(templates, exc.name or page.template,
-                                            exc.lineno, exc.message or str(exc))]) from None
-    except jinja2.TemplateError as exc:
-        name, line = template_frame(exc)
-        raise BuildFailed([template_problem(templates, name or page.template, line,
-                                            f"{exc} (rendering {page.url or 'the overview'})")]
-                          ) from None
-    return html.encode("utf-8")
-
-
-def template_problem(templates: Path, name: str, line: int, message: str) -> Problem:
-    return Problem(display_path(templates / name), line, 1, f"template error: {message}")
+def render_pages(briefing: Briefing, templates: Path, base_path: str, pages: list[Page],
+                 cache: RenderCache | None = None) -> dict[str, bytes]:
+    """Render the pages to {output path: bytes}."""
+    renderer = Renderer(templates, site_of(briefing, base_path), cache or RenderCache())
+    return {page.path: renderer.page(page) for page in pages}
 
 
 def template_frame(exc: BaseException) -> tuple[str | None, int]:
@@ -114,5 +225,3 @@ def static_files(templates: Path) -> dict[str, bytes]:
 def base_path_of(base_url: str | None) -> str:
     path = urlsplit(base_url).path if base_url else "/"
     return posixpath.join(path, "") if path.startswith("/") else "/"
-
-

@@ -25,8 +25,8 @@ from livereload.handlers import LiveReloadHandler
 from markupsafe import Markup, escape
 from tornado import ioloop
 
+from .preview import Preview
 from .problems import Problem
-from .site import Preview
 
 POLL_SECONDS = 0.04  # how often the watched folders are scanned for changes
 START_RESPONSE = Callable[[str, list[tuple[str, str]]], object]
@@ -100,14 +100,18 @@ class App:
         # dict in memory, not a folder.
         rel = posixpath.normpath("/" + raw[len(self.base_path):]).lstrip("/")
         rel = "" if rel == "." else rel
-        files = self.preview.files
+        has = self.preview.has
         if raw.endswith("/") or rel == "":
             rel = posixpath.join(rel, "index.html") if rel else "index.html"
-        elif rel not in files and posixpath.join(rel, "index.html") in files:
+        elif not has(rel) and has(posixpath.join(rel, "index.html")):
             return self.redirect(start_response, self.base_path + rel + "/")
-        if rel not in files and not (self.preview.failed and rel.endswith(".html")):
+        if not has(rel) and not (self.preview.failed and rel.endswith(".html")):
             return self.not_found(start_response)
-        return self.respond(start_response, "200 OK", rel, files.get(rel, b""))
+        was_failed = self.preview.failed
+        body = self.preview.file(rel)
+        if self.preview.failed and not was_failed:  # a page failed to render just now
+            report(self.preview.problems, f"{rel}: rendering failed")
+        return self.respond(start_response, "200 OK", rel, body)
 
     def respond(self, start_response: START_RESPONSE, status: str, rel: str,
                 body: bytes) -> list[bytes]:
@@ -122,7 +126,7 @@ class App:
 
     def not_found(self, start_response: START_RESPONSE) -> list[bytes]:
         return self.respond(start_response, "404 Not Found", "404.html",
-                            self.preview.files.get("404.html", b"Not found"))
+                            self.preview.file("404.html") or b"Not found")
 
     @staticmethod
     def redirect(start_response: START_RESPONSE, location: str) -> list[bytes]:
@@ -173,7 +177,7 @@ def serve(preview: Preview, host: str, port: int, open_browser: bool) -> int:
 
     def on_change(paths: set[str]) -> None:
         began = time.perf_counter()
-        preview.rebuild(paths)
+        preview.rebuild()
         names = ", ".join(sorted(os.path.relpath(p) for p in paths)[:3])
         report(preview.problems, f"{names}: {preview.summary(time.perf_counter() - began)}")
         LiveReloadHandler.reload_waiters("*")

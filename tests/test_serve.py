@@ -46,8 +46,7 @@ class Server:
         return f"http://127.0.0.1:{self.port}{MOUNT}"
 
     def builds(self) -> int:
-        return sum(" built " in line or line.startswith("built ") or "build failed" in line
-                   for line in self.log)
+        return sum(": checked " in line or "build failed" in line for line in self.log)
 
     def edit(self, rel: str, old: str, new: str) -> None:
         path = self.content / rel

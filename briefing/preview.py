@@ -1,0 +1,93 @@
+"""The site in memory for the preview server.
+
+At every change the content is read (changed files only), checked and linked, and
+the pages are planned; the browser is then told to reload. Pages are rendered when
+the browser asks for them, and each is kept while what it shows is unchanged
+(render.py), so a save costs what the page being looked at costs, not the whole site.
+A failed build keeps the last good site, for the browser to show under the errors.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .load import LoadCache
+from .pages import Page, plan_pages, site_of
+from .problems import BuildFailed, Problem
+from .render import RenderCache, Renderer, base_path_of, static_files
+from .site import Later, collector_paused, load_and_check, machine_files, media_files
+
+
+class Preview:
+    def __init__(self, content: Path, templates: Path, base_url: str | None = None,
+                 strict: bool = False):
+        self.content = content
+        self.templates = templates
+        self.base_url = base_url
+        self.strict = strict
+        self.pages: dict[str, Page] = {}
+        self.files: dict[str, bytes] = {}
+        self.later: Later = {}
+        self.renderer: Renderer | None = None
+        self.problems: list[Problem] = []
+        self.failed = False
+        self.load_cache = LoadCache()
+        self.render_cache = RenderCache()
+
+    @property
+    def base_path(self) -> str:
+        return base_path_of(self.base_url)
+
+    def watched(self) -> list[Path]:
+        return [self.content, self.templates]
+
+    def rebuild(self) -> None:
+        """Load and check everything again; never raises for a content or template error."""
+        with collector_paused():
+            try:
+                problems = self.load()
+            except BuildFailed as failed:
+                self.problems, self.failed = failed.problems, True
+            else:
+                self.problems, self.failed = problems, False
+
+    def load(self) -> list[Problem]:
+        briefing, problems = load_and_check(self.content, self.strict, self.load_cache)
+        if briefing is None:
+            raise BuildFailed(problems)
+        self.base_url = self.base_url or briefing.base_url
+        pages = plan_pages(briefing)
+        renderer = Renderer(self.templates, site_of(briefing, self.base_path),
+                            self.render_cache)
+        renderer.check(pages)
+        self.renderer, self.pages = renderer, {page.path: page for page in pages}
+        self.files = static_files(self.templates) | media_files(briefing, self.content)
+        self.later = machine_files(briefing, pages, self.base_url)
+        return problems
+
+    def has(self, path: str) -> bool:
+        return path in self.pages or path in self.files or path in self.later
+
+    def file(self, path: str) -> bytes:
+        """A file of the site; pages are rendered, and machine files made, on first ask.
+
+        A page that fails to render marks the build failed and gives its last good
+        version (or nothing), for the browser to show under the error.
+        """
+        page = self.pages.get(path)
+        if page is not None and self.renderer is not None:
+            try:
+                return self.renderer.page(page)
+            except BuildFailed as failed:
+                self.problems, self.failed = failed.problems, True
+                return self.render_cache.last(path)
+        if path not in self.files and path in self.later:
+            self.files[path] = self.later.pop(path)()
+        return self.files.get(path, b"")
+
+    def summary(self, seconds: float) -> str:
+        if self.failed:
+            errors = sum(p.severity == "error" for p in self.problems)
+            return (f"build failed with {errors} error(s) in {seconds:.2f} s: the browser "
+                    "shows them over the last good site")
+        return f"checked {len(self.pages)} pages in {seconds:.2f} s"
