@@ -9,6 +9,7 @@ A failed build keeps the last good site, for the browser to show under the error
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from .load import LoadCache
@@ -50,6 +51,10 @@ class Preview:
                 self.problems, self.failed = failed.problems, True
             else:
                 self.problems, self.failed = problems, False
+        # What the preview keeps lives long: leave it out of the collector's full sweeps,
+        # which otherwise walk millions of objects of a large briefing (up to 0.4 s, at
+        # any moment). Acyclic garbage is still freed at once by reference counting.
+        gc.freeze()
 
     def load(self) -> list[Problem]:
         briefing, problems = load_and_check(self.content, self.strict, self.load_cache)
