@@ -29,7 +29,7 @@ from .preview import Preview
 from .problems import Problem
 
 POLL_SECONDS = 0.04  # how often the watched folders are scanned for changes
-START_RESPONSE = Callable[[str, list[tuple[str, str]]], object]
+StartResponse = Callable[[str, list[tuple[str, str]]], object]
 
 OVERLAY = Markup("""<div id="briefing-build-error" role="alert" style="position:sticky;top:0;\
 z-index:9999;background:#7a1010;color:#fff;padding:1rem 1.25rem;font:15px/1.5 system-ui,\
@@ -90,7 +90,7 @@ class App:
         self.preview = preview
         self.base_path = base_path
 
-    def __call__(self, environ: dict, start_response: START_RESPONSE) -> list[bytes]:
+    def __call__(self, environ: dict, start_response: StartResponse) -> list[bytes]:
         raw = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8", "replace")
         if not raw.startswith(self.base_path):
             if raw in ("/", "") and self.base_path != "/":
@@ -113,7 +113,7 @@ class App:
             report(self.preview.problems, f"{rel}: rendering failed")
         return self.respond(start_response, "200 OK", rel, body)
 
-    def respond(self, start_response: START_RESPONSE, status: str, rel: str,
+    def respond(self, start_response: StartResponse, status: str, rel: str,
                 body: bytes) -> list[bytes]:
         kind = mimetypes.guess_type(rel)[0] or "application/octet-stream"
         if kind.startswith("text/") or kind in ("application/json", "application/xml",
@@ -124,12 +124,12 @@ class App:
         start_response(status, [("Content-Type", kind), ("Cache-Control", "no-store")])
         return [body]
 
-    def not_found(self, start_response: START_RESPONSE) -> list[bytes]:
+    def not_found(self, start_response: StartResponse) -> list[bytes]:
         return self.respond(start_response, "404 Not Found", "404.html",
                             self.preview.file("404.html") or b"Not found")
 
     @staticmethod
-    def redirect(start_response: START_RESPONSE, location: str) -> list[bytes]:
+    def redirect(start_response: StartResponse, location: str) -> list[bytes]:
         start_response("301 Moved Permanently", [("Location", location)])
         return [b""]
 
