@@ -15,12 +15,10 @@ ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
-def absolute(base_url: str | None, path: str) -> str:
+def absolute(briefing: Briefing, path: str) -> str:
     """An absolute URL where the base is known; else relative to the site root,
     which resolves correctly from sitemap.xml and feed.xml, both at the root."""
-    if not base_url:
-        return path or "./"
-    return (base_url if base_url.endswith("/") else base_url + "/") + path
+    return briefing.urls.absolute(path) or path or "./"
 
 
 def xml_bytes(root: ET.Element) -> bytes:
@@ -28,12 +26,12 @@ def xml_bytes(root: ET.Element) -> bytes:
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, "utf-8") + b"\n"
 
 
-def sitemap(briefing: Briefing, pages: list[Page], base_url: str | None) -> bytes:
+def sitemap(briefing: Briefing, pages: list[Page]) -> bytes:
     root = ET.Element("urlset", xmlns=SITEMAP)
     for page in pages:
         if page.template != "404.html":
             url = ET.SubElement(root, "url")
-            ET.SubElement(url, "loc").text = absolute(base_url, page.url)
+            ET.SubElement(url, "loc").text = absolute(briefing, page.url)
             ET.SubElement(url, "lastmod").text = briefing.updated.iso
     return xml_bytes(root)
 
@@ -42,10 +40,10 @@ def timestamp(date: PartialDate) -> str:
     return f"{date.first_day.isoformat()}T00:00:00Z"
 
 
-def atom_feed(briefing: Briefing, base_url: str | None) -> bytes:
+def atom_feed(briefing: Briefing) -> bytes:
     """One entry per event, newest first. Ids are UUIDs derived from the site and the
     event's id, so they stay the same from build to build."""
-    key = base_url or briefing.title
+    key = briefing.base_url or briefing.title
     root = ET.Element("feed", xmlns=ATOM)
     root.set("xml:lang", briefing.language)
     ET.SubElement(root, "title").text = briefing.title
@@ -53,8 +51,8 @@ def atom_feed(briefing: Briefing, base_url: str | None) -> bytes:
         ET.SubElement(root, "subtitle").text = briefing.dek
     ET.SubElement(root, "id").text = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, key)}"
     ET.SubElement(root, "updated").text = timestamp(briefing.updated)
-    ET.SubElement(root, "link", rel="self", href=absolute(base_url, "feed.xml"))
-    ET.SubElement(root, "link", rel="alternate", href=absolute(base_url, ""))
+    ET.SubElement(root, "link", rel="self", href=absolute(briefing, "feed.xml"))
+    ET.SubElement(root, "link", rel="alternate", href=absolute(briefing, ""))
     ET.SubElement(ET.SubElement(root, "author"), "name").text = briefing.title
     for event in reversed(briefing.events):
         entry = ET.SubElement(root, "entry")
@@ -63,16 +61,16 @@ def atom_feed(briefing: Briefing, base_url: str | None) -> bytes:
             f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{key}#{event.id}')}")
         ET.SubElement(entry, "updated").text = timestamp(event.date)
         ET.SubElement(entry, "link", rel="alternate",
-                      href=absolute(base_url, f"chronology/#{event.id}"))
+                      href=absolute(briefing, f"chronology/#{event.id}"))
         if event.summary:
             ET.SubElement(entry, "summary", type="html").text = str(event.summary.html)
     return xml_bytes(root)
 
 
-def robots(base_url: str | None) -> bytes:
+def robots(briefing: Briefing) -> bytes:
     lines = ["User-agent: *", "Allow: /"]
-    if base_url:
-        lines.append(f"Sitemap: {absolute(base_url, 'sitemap.xml')}")
+    if briefing.base_url:
+        lines.append(f"Sitemap: {absolute(briefing, 'sitemap.xml')}")
     return ("\n".join(lines) + "\n").encode()
 
 

@@ -181,6 +181,17 @@ class ImageSource(Text):
         return value
 
 
+class Hostname(Text):
+    expected = "a domain name such as briefing.example.org"
+
+    def convert(self, value, node, r, name):
+        if re.fullmatch(r"(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}",
+                        value.lower()):
+            return value.lower()
+        return r.error(node, f"'{name}' must be {self.expected} (no https://, no path), "
+                       f"not '{value}'")
+
+
 class Choice(Text):
     def __init__(self, *choices: str):
         self.choices = choices

@@ -31,6 +31,7 @@ from .model import (
 from .problems import Problem
 from .provenance import mark_quotes
 from .read import ReadCache, Records, read_content
+from .urls import Urls
 
 T = TypeVar("T")
 WHERE = {"side": "among the sides in briefing.yaml", "actor": "in content/actors/",
@@ -44,28 +45,30 @@ class LoadCache:
 
     reads: ReadCache = field(default_factory=dict)
     objects: dict[tuple, tuple[tuple, Any]] = field(default_factory=dict)
-    markdown: dict[str, Rich] = field(default_factory=dict)
-    articles: dict[tuple[str, tuple[str, ...]], tuple[Markup, dict[str, str]]] = field(
+    markdown: dict[tuple[str, str], Rich] = field(default_factory=dict)
+    articles: dict[tuple[str, str, tuple[str, ...]], tuple[Markup, dict[str, str]]] = field(
         default_factory=dict)
 
-    def rich(self, text: str | None) -> Rich | None:
+    def rich(self, text: str | None, base_path: str) -> Rich | None:
         if text is None:
             return None
-        found = self.markdown.get(text)
+        found = self.markdown.get((base_path, text))
         if found is None:
-            found = self.markdown[text] = Rich(text, render_block(text))
+            found = self.markdown[base_path, text] = Rich(text, render_block(text, base_path))
         return found
 
 
-def load_briefing(content: Path, problems: list[Problem], cache: LoadCache | None = None
-                  ) -> Briefing | None:
-    """Read, check and link everything; None when any error was found."""
+def load_briefing(content: Path, problems: list[Problem], cache: LoadCache | None = None,
+                  base_url: str | None = None) -> Briefing | None:
+    """Read, check and link everything; None when any error was found. `base_url`
+    (the command line's) overrides briefing.yaml's."""
     cache = cache or LoadCache()
     records = read_content(content, problems, cache.reads)
     if records.briefing is None:
         return None
     before = sum(p.severity == "error" for p in problems)
-    briefing = Linker(records, content, problems, cache).link()
+    base_url = base_url or records.briefing.get("base_url")
+    briefing = Linker(records, content, problems, cache, Urls(base_url)).link()
     if sum(p.severity == "error" for p in problems) > before:
         return None
     return briefing
@@ -75,11 +78,11 @@ class Linker:
     """Turns records into model objects in dependency order, resolving references."""
 
     def __init__(self, records: Records, content: Path, problems: list[Problem],
-                 cache: LoadCache):
+                 cache: LoadCache, urls: Urls):
         self.records = records
         self.content = content
         self.problems = problems
-        self.rich = cache.rich
+        self.urls = urls
         self.cache = cache
         self.made: dict[tuple, tuple[tuple, Any]] = {}
         self.tables: dict[str, dict[str, Any]] = {kind: {} for kind in WHERE}
@@ -100,6 +103,9 @@ class Linker:
             made = make()
         self.made[key] = (inputs, made)
         return made
+
+    def rich(self, text: str | None) -> Rich | None:
+        return self.cache.rich(text, self.urls.base_path)
 
     def resolve(self, ref: Ref) -> Any:
         found = self.tables[ref.kind].get(ref.id)
@@ -165,10 +171,12 @@ class Linker:
             articles=tuple(sorted(self.tables["article"].values(), key=lambda a: a.id)),
             quotes=tuple(q for q in quotes if q is not None),
             dek=b.get("dek"), language=b.get("language", "en"),
-            key_points=tuple(Rich(k, render_inline(k)) for k in b.get("key_points", ())),
+            key_points=tuple(Rich(k, render_inline(k, self.urls.base_path))
+                             for k in b.get("key_points", ())),
             positions_title=b.get("positions_title") or (
                 "Where both sides stand" if n == 2 else "Where the sides stand"),
-            base_url=b.get("base_url"),
+            base_url=self.urls.base_url, cname=b.get("cname"),
+            share_image=self.make_image(b.get("share_image")),
         ))
 
     def link_articles(self, sources: dict[str, dict[str, Any]]) -> dict[str, Article]:
@@ -209,9 +217,9 @@ class Linker:
     def render_article(self, body: str, quotes: tuple[str, ...]
                        ) -> tuple[Markup, dict[str, str]]:
         """The article's HTML with its quotes marked, and {quote: anchor}."""
-        key = (body, quotes)
+        key = (self.urls.base_path, body, quotes)
         if key not in self.cache.articles:
-            tokens = parse_article(body)
+            tokens = parse_article(body, self.urls.base_path)
             anchors = mark_quotes(tokens, list(quotes))
             self.cache.articles[key] = (render_tokens(tokens), anchors)
         return self.cache.articles[key]
@@ -248,16 +256,20 @@ class Linker:
     def make_actor(self, v: dict[str, Any]) -> Actor:
         side = self.resolve(v["side"]) if "side" in v else None
         summary = self.rich(v["summary"])
-        image = v.get("image")
-        local = image and not image["src"].startswith("https://")
-        if local and not (self.content / image["src"]).is_file():
-            self.problems.append(image["locs"]["src"].error(
-                f"no image file at {(self.content / image['src']).as_posix()}"))
+        image = self.make_image(v.get("image"))
         return self.reuse("actor", (v, side, summary), lambda: Actor(
             v["id"], v["name"], v["role"], summary, side=side, country=v.get("country"),
-            image=Image(image["src"], image["alt"], image.get("credit")) if image else None,
-            links=tuple(Link(x["title"], x["url"]) for x in v.get("links", ())),
+            image=image, links=tuple(Link(x["title"], x["url"]) for x in v.get("links", ())),
             loc=v["loc"]))
+
+    def make_image(self, v: dict[str, Any] | None) -> Image | None:
+        if v is None:
+            return None
+        image = Image(v["src"], v["alt"], v.get("credit"))
+        if image.is_local and not (self.content / image.src).is_file():
+            self.problems.append(v["locs"]["src"].error(
+                f"no image file at {(self.content / image.src).as_posix()}"))
+        return image
 
     def make_quote(self, v: dict[str, Any], speaker: Actor | None = None) -> Quote | None:
         if "speaker" in v:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markupsafe import Markup
 from mdit_py_plugins.anchors import anchors_plugin
@@ -22,10 +23,23 @@ def safe_link(url: str) -> bool:
     return match is None or match.group(1).lower() in SAFE_SCHEMES
 
 
+def rebase_links(state: StateCore) -> None:
+    """Root links ('/actors/putin/') point into the site: start them from its base path
+    (urls.py), so they hold on every page and under any sub-path."""
+    base_path = state.env.get("base_path", "/")
+    for token in state.tokens:
+        for child in token.children or ():
+            attr = {"link_open": "href", "image": "src"}.get(child.type)
+            link = child.attrGet(attr) if attr else None
+            if isinstance(link, str) and link.startswith("/") and not link.startswith("//"):
+                child.attrSet(attr, base_path + link[1:])
+
+
 def make_markdown(heading_anchors: bool = False) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "typographer": True})
     md.enable(["replacements", "smartquotes", "strikethrough", "table"])
     md.validateLink = safe_link  # type: ignore[method-assign]
+    md.core.ruler.push("rebase_links", rebase_links)
     if heading_anchors:
         anchors_plugin(md, min_level=1, max_level=4, slug_func=slugify)
     return md
@@ -35,17 +49,17 @@ FIELD_MD = make_markdown()
 ARTICLE_MD = make_markdown(heading_anchors=True)
 
 
-def render_block(text: str) -> Markup:
-    return Markup(FIELD_MD.render(text))
+def render_block(text: str, base_path: str = "/") -> Markup:
+    return Markup(FIELD_MD.render(text, {"base_path": base_path}))
 
 
-def render_inline(text: str) -> Markup:
+def render_inline(text: str, base_path: str = "/") -> Markup:
     """For one-line fields shown inside other markup (key points): no wrapping <p>."""
-    return Markup(FIELD_MD.renderInline(text))
+    return Markup(FIELD_MD.renderInline(text, {"base_path": base_path}))
 
 
-def parse_article(body: str) -> list[Token]:
-    return ARTICLE_MD.parse(body, {})
+def parse_article(body: str, base_path: str = "/") -> list[Token]:
+    return ARTICLE_MD.parse(body, {"base_path": base_path})
 
 
 def render_tokens(tokens: Sequence[Token]) -> Markup:

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from .dates import PartialDate
 from .problems import Loc
+from .urls import Urls
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,10 +183,16 @@ class Briefing:
     key_points: tuple[Rich, ...] = ()
     positions_title: str = "Where both sides stand"
     base_url: str | None = None
+    cname: str | None = None
+    share_image: Image | None = None
     by_actor: Mapping[str, ActorRecord] = field(default_factory=dict, repr=False)
     citations: Mapping[str, Citations] = field(default_factory=dict, repr=False)
     sources_by_id: Mapping[str, Source] = field(default_factory=dict, repr=False)
     actors_by_side: tuple[tuple[Side | None, tuple[Actor, ...]], ...] = ()
+
+    @property
+    def urls(self) -> Urls:
+        return Urls(self.base_url)
 
     def record(self, actor: Actor) -> ActorRecord:
         return self.by_actor.get(actor.id, ActorRecord())

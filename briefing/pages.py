@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .model import Briefing, Quote
+from .urls import Urls
 
 LATEST_EVENTS = 3
 
@@ -27,7 +28,7 @@ class Site:
     language: str
     updated: Any  # PartialDate
     nav: tuple[tuple[str, str], ...]
-    base_path: str
+    urls: Urls
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +44,11 @@ class Page:
         return self.url if self.url.endswith(".html") else f"{self.url}index.html"
 
 
-def site_of(briefing: Briefing, base_path: str) -> Site:
+def site_of(briefing: Briefing) -> Site:
     nav = (("", "Overview"), ("actors/", "Actors"), ("chronology/", "Chronology"),
            ("positions/", briefing.positions_title), ("sources/", "Sources"))
     return Site(briefing.title, briefing.dek, briefing.language, briefing.updated, nav,
-                base_path)
+                briefing.urls)
 
 
 def plan_pages(briefing: Briefing) -> list[Page]:

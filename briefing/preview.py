@@ -15,8 +15,9 @@ from pathlib import Path
 from .load import LoadCache
 from .pages import Page, plan_pages, site_of
 from .problems import BuildFailed, Problem
-from .render import RenderCache, Renderer, base_path_of, static_files
-from .site import Later, collector_paused, load_and_check, machine_files, media_files
+from .render import RenderCache, Renderer, static_files
+from .site import Later, collector_paused, host_files, load_and_check, machine_files, media_files
+from .urls import Urls
 
 
 class Preview:
@@ -37,7 +38,7 @@ class Preview:
 
     @property
     def base_path(self) -> str:
-        return base_path_of(self.base_url)
+        return Urls(self.base_url).base_path
 
     def watched(self) -> list[Path]:
         return [self.content, self.templates]
@@ -57,17 +58,20 @@ class Preview:
         gc.freeze()
 
     def load(self) -> list[Problem]:
-        briefing, problems = load_and_check(self.content, self.strict, self.load_cache)
+        briefing, problems = load_and_check(self.content, self.strict, self.load_cache,
+                                            self.base_url)
         if briefing is None:
             raise BuildFailed(problems)
+        # The path served under is fixed at start: from --base-url, or the first good
+        # build's briefing.yaml.
         self.base_url = self.base_url or briefing.base_url
         pages = plan_pages(briefing)
-        renderer = Renderer(self.templates, site_of(briefing, self.base_path),
-                            self.render_cache)
+        renderer = Renderer(self.templates, site_of(briefing), self.render_cache)
         renderer.check(pages)
         self.renderer, self.pages = renderer, {page.path: page for page in pages}
-        self.files = static_files(self.templates) | media_files(briefing, self.content)
-        self.later = machine_files(briefing, pages, self.base_url)
+        self.files = (static_files(self.templates) | media_files(briefing, self.content)
+                      | host_files(briefing))
+        self.later = machine_files(briefing, pages)
         return problems
 
     def has(self, path: str) -> bool:

@@ -8,12 +8,10 @@ reusable page by its context. An edited template drops what it was used for.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
-from urllib.parse import urlsplit
 
 import jinja2
 from jinja2 import meta
@@ -24,6 +22,7 @@ from .model import Briefing, Event
 from .pages import Page, Site, site_of
 from .problems import BuildFailed, Problem, display_path
 from .schema import STATUSES
+from .urls import Urls
 
 Stamps = dict[str, tuple[int, int]]
 T = TypeVar("T")
@@ -107,13 +106,8 @@ def url_filter(context: jinja2.runtime.Context, target: str) -> str:
     is served at whatever URL was missing, so its links start from the base path.
     """
     page: Page = context["page"]
-    if page.template == "404.html":
-        return context["site"].base_path + target
-    path, _, fragment = target.partition("#")
-    if path == page.url and fragment:
-        return f"#{fragment}"
-    up = "../" * page.url.count("/")
-    return (up + target) or "./"
+    urls: Urls = context["site"].urls
+    return urls.path(target) if page.template == "404.html" else urls.relative(target, page.url)
 
 
 def date_html(date: PartialDate) -> Markup:
@@ -196,10 +190,10 @@ class Renderer:
                        f"template error: {message}")
 
 
-def render_pages(briefing: Briefing, templates: Path, base_path: str, pages: list[Page],
+def render_pages(briefing: Briefing, templates: Path, pages: list[Page],
                  cache: RenderCache | None = None) -> dict[str, bytes]:
     """Render the pages to {output path: bytes}."""
-    renderer = Renderer(templates, site_of(briefing, base_path), cache or RenderCache())
+    renderer = Renderer(templates, site_of(briefing), cache or RenderCache())
     return {page.path: renderer.page(page) for page in pages}
 
 
@@ -221,7 +215,3 @@ def static_files(templates: Path) -> dict[str, bytes]:
     return {path.relative_to(root).as_posix(): path.read_bytes()
             for path in sorted(root.rglob("*")) if path.is_file()}
 
-
-def base_path_of(base_url: str | None) -> str:
-    path = urlsplit(base_url).path if base_url else "/"
-    return posixpath.join(path, "") if path.startswith("/") else "/"

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 from .fields import (
-                     Boolean,
-                     Choice,
-                     Date,
-                     Field,
-                     ImageSource,
-                     Language,
-                     ListOf,
-                     MapOf,
-                     Markdown,
-                     Record,
-                     Reference,
-                     Slug,
-                     Text,
-                     Url,
+    Boolean,
+    Choice,
+    Date,
+    Field,
+    Hostname,
+    ImageSource,
+    Language,
+    ListOf,
+    MapOf,
+    Markdown,
+    Record,
+    Reference,
+    Slug,
+    Text,
+    Url,
 )
 
 STATUSES = {"far-apart": "Far apart", "narrowing": "Narrowing", "agreed": "Agreed",
@@ -30,6 +31,12 @@ QUOTE_FIELDS = {
     "context": Field(Text(), False, "where or how it was said, e.g. 'post on X'"),
 }
 QUOTE = Record("quote", QUOTE_FIELDS)
+
+IMAGE = Record("image", {
+    "src": Field(ImageSource(), True, "a path inside content/ or an https URL"),
+    "alt": Field(Text(), True, "what the image shows, for readers who cannot see it"),
+    "credit": Field(Text(), False, "photographer or agency"),
+})
 
 SIDE = Record("side", {
     "id": Field(Slug(), True, "the side's id, used in actors and positions"),
@@ -48,13 +55,10 @@ BRIEFING = Record("briefing", {
     "key_points": Field(ListOf(Markdown()), False, "the briefing in bullets"),
     "positions_title": Field(Text(), False, "heading of the positions page"),
     "base_url": Field(Url(), False, "the absolute URL the site is published at"),
+    "cname": Field(Hostname(), False, "a custom domain for GitHub Pages: writes CNAME"),
+    "share_image": Field(IMAGE, False, "the picture shown when a page is shared"),
 })
 
-IMAGE = Record("image", {
-    "src": Field(ImageSource(), True, "a path inside content/ or an https URL"),
-    "alt": Field(Text(), True, "what the image shows, for readers who cannot see it"),
-    "credit": Field(Text(), False, "photographer or agency"),
-})
 
 LINK = Record("link", {
     "title": Field(Text(), True, "the link's text"),

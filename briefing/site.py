@@ -12,18 +12,19 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import feeds
+from .linkcheck import escaping_links
 from .load import LoadCache, load_briefing
 from .model import Briefing
 from .pages import Page, plan_pages
-from .problems import BuildFailed, Problem, finish, has_errors
-from .render import RenderCache, base_path_of, render_pages, static_files
+from .problems import BuildFailed, Problem, display_path, finish, has_errors
+from .render import RenderCache, render_pages, static_files
 from .write import check_output, write_site
 
 
-def load_and_check(content: Path, strict: bool = False, cache: LoadCache | None = None
-                   ) -> tuple[Briefing | None, list[Problem]]:
+def load_and_check(content: Path, strict: bool = False, cache: LoadCache | None = None,
+                   base_url: str | None = None) -> tuple[Briefing | None, list[Problem]]:
     problems: list[Problem] = []
-    briefing = load_briefing(content, problems, cache)
+    briefing = load_briefing(content, problems, cache, base_url)
     problems = finish(problems, strict)
     return (None if has_errors(problems) else briefing), problems
 
@@ -31,30 +32,39 @@ def load_and_check(content: Path, strict: bool = False, cache: LoadCache | None 
 Later = dict[str, Callable[[], bytes]]
 
 
-def render_site(briefing: Briefing, content: Path, templates: Path, base_url: str | None,
+def render_site(briefing: Briefing, content: Path, templates: Path,
                 cache: RenderCache | None = None) -> tuple[dict[str, bytes], Later]:
     """The site as {path: bytes} (pages, static files), and {path: how to make it} for
     the machine-readable files, which a preview makes only when they are asked for."""
-    base_url = base_url or briefing.base_url
     pages = plan_pages(briefing)
-    files = static_files(templates) | media_files(briefing, content)
-    files |= render_pages(briefing, templates, base_path_of(base_url), pages, cache)
-    return files, machine_files(briefing, pages, base_url)
+    files = static_files(templates) | media_files(briefing, content) | host_files(briefing)
+    files |= render_pages(briefing, templates, pages, cache)
+    return files, machine_files(briefing, pages)
 
 
-def machine_files(briefing: Briefing, pages: list[Page], base_url: str | None) -> Later:
+def machine_files(briefing: Briefing, pages: list[Page]) -> Later:
     return {
-        "sitemap.xml": lambda: feeds.sitemap(briefing, pages, base_url),
-        "feed.xml": lambda: feeds.atom_feed(briefing, base_url),
-        "robots.txt": lambda: feeds.robots(base_url),
+        "sitemap.xml": lambda: feeds.sitemap(briefing, pages),
+        "feed.xml": lambda: feeds.atom_feed(briefing),
+        "robots.txt": lambda: feeds.robots(briefing),
         "briefing.json": lambda: feeds.briefing_json(briefing),
     }
 
 
 def media_files(briefing: Briefing, content: Path) -> dict[str, bytes]:
     """Images kept in content/, copied to the same path in the site."""
-    return {a.image.src: (content / a.image.src).read_bytes() for a in briefing.actors
-            if a.image and a.image.is_local}
+    images = [a.image for a in briefing.actors if a.image] + [briefing.share_image]
+    return {image.src: (content / image.src).read_bytes() for image in images
+            if image and image.is_local}
+
+
+def host_files(briefing: Briefing) -> dict[str, bytes]:
+    """For GitHub Pages: `.nojekyll` (serve the files as they are) and, for a custom
+    domain, `CNAME`."""
+    files = {".nojekyll": b""}
+    if briefing.cname:
+        files["CNAME"] = f"{briefing.cname}\n".encode()
+    return files
 
 
 @contextmanager
@@ -79,10 +89,13 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
 
 def build_unpaused(content: Path, out: Path, templates: Path, base_url: str | None,
                    strict: bool) -> tuple[list[Problem], int]:
-    briefing, problems = load_and_check(content, strict)
+    briefing, problems = load_and_check(content, strict, base_url=base_url)
     if briefing is None:
         raise BuildFailed(problems)
-    files, later = render_site(briefing, content, templates, base_url)
+    files, later = render_site(briefing, content, templates)
     files |= {path: make() for path, make in later.items()}
+    escaping = escaping_links(files, briefing.urls, display_path(out))
+    if escaping:
+        raise BuildFailed(escaping)
     write_site(files, out)
     return problems, len(files)
