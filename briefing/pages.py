@@ -17,6 +17,7 @@ from .model import Briefing, Quote
 from .urls import Urls
 
 LATEST_EVENTS = 3
+SHARE_IMAGE = "share.png"  # shipped in templates/static/, used unless briefing.yaml names one
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,8 @@ class Site:
     updated: Any  # PartialDate
     nav: tuple[tuple[str, str], ...]
     urls: Urls
+    image_url: str | None  # the picture shown when a page is shared (absolute)
+    image_alt: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,8 @@ class Page:
     url: str  # relative to the site root: "" for the overview, "actors/putin/", "404.html"
     template: str
     title: str
+    description: str
+    kind: str = "website"  # Open Graph type: website, article, profile
     context: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -47,27 +52,42 @@ class Page:
 def site_of(briefing: Briefing) -> Site:
     nav = (("", "Overview"), ("actors/", "Actors"), ("chronology/", "Chronology"),
            ("positions/", briefing.positions_title), ("sources/", "Sources"))
+    image = briefing.share_image
+    if image is None:
+        image_url, alt = briefing.urls.absolute(SHARE_IMAGE), f"{briefing.title}: a briefing"
+    else:
+        image_url = briefing.urls.absolute(image.src) if image.is_local else image.src
+        alt = image.alt
     return Site(briefing.title, briefing.dek, briefing.language, briefing.updated, nav,
-                briefing.urls)
+                briefing.urls, image_url, alt)
 
 
 def plan_pages(briefing: Briefing) -> list[Page]:
     whole = {"briefing": briefing}
+    events, issues = briefing.events, briefing.issues
+    span = f", from {events[0].date} to {events[-1].date}" if events else ""
     pages = [
-        Page("", "overview.html", briefing.title,
-             {**whole, "latest": briefing.events[::-1][:LATEST_EVENTS]}),
-        Page("actors/", "actors.html", "Actors", whole),
+        Page("", "overview.html", briefing.title, briefing.dek or briefing.title, "article",
+             {**whole, "latest": events[::-1][:LATEST_EVENTS]}),
+        Page("actors/", "actors.html", "Actors",
+             f"The {len(briefing.actors)} people in this briefing, by side.", context=whole),
         Page("chronology/", "chronology.html", "Chronology",
-             {**whole, "years": by_year(briefing)}),
-        Page("positions/", "positions.html", briefing.positions_title, whole),
-        Page("sources/", "sources.html", "Sources", whole),
-        Page("404.html", "404.html", "Page not found", {}),
+             f"{len(events)} events{span}, each with its sources.",
+             context={**whole, "years": by_year(briefing)}),
+        Page("positions/", "positions.html", briefing.positions_title,
+             f"Each side's position on {len(issues)} issues, with who holds it and where "
+             "it is reported.", context=whole),
+        Page("sources/", "sources.html", "Sources",
+             "Every source this briefing cites, and what cites it.", context=whole),
+        Page("404.html", "404.html", "Page not found", "There is no page at this address."),
     ]
     pages += [Page(f"actors/{actor.id}/", "actor.html", actor.name,
+                   f"{actor.name}: {actor.role}.", "profile",
                    {"actor": actor, "record": briefing.record(actor)})
               for actor in briefing.actors]
     quoted = quoted_from(briefing)
     pages += [Page(f"articles/{article.id}/", "article.html", article.title,
+                   article.dek or article.title, "article",
                    {"article": article, "source": briefing.sources_by_id[article.source_id],
                     "quotes": quoted.get(article.id, ())})
               for article in briefing.articles]

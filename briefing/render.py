@@ -22,6 +22,7 @@ from .model import Briefing, Event
 from .pages import Page, Site, site_of
 from .problems import BuildFailed, Problem, display_path
 from .schema import STATUSES
+from .structured import json_ld
 from .urls import Urls
 
 Stamps = dict[str, tuple[int, int]]
@@ -134,7 +135,8 @@ class Renderer:
         self.templates = templates
         self.cache = cache
         self.env = cache.env
-        self.shared = {"site": site, "event_html": self.event_html}
+        self.shared = {"site": site, "event_html": self.event_html,
+                       "json_ld": lambda page: json_ld(site, page)}
 
     @jinja2.pass_context
     def event_html(self, context: jinja2.runtime.Context, event: Event) -> Markup:
@@ -145,7 +147,7 @@ class Renderer:
         hit = self.cache.fragments.get(key)
         if hit is not None and hit[0] is event:
             return hit[1]
-        stand_in = Page("x/" * depth, "_event.html", "")
+        stand_in = Page("x/" * depth, "_event.html", "", "")
         html = Markup(self.render("_event.html", stand_in, {"event": event}))
         self.cache.fragments[key] = (event, html)
         return html

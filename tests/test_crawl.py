@@ -1,8 +1,10 @@
-"""Crawl the built seed through a real HTTP server that serves it under a sub-path."""
+"""Crawl the built seed through a real HTTP server that behaves like GitHub Pages
+(its 404.html for any missing URL), mounted under a project sub-path and at a root."""
 
 from __future__ import annotations
 
 import functools
+import os
 import threading
 import urllib.error
 import urllib.request
@@ -13,24 +15,53 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Page
 
-MOUNT = "/briefing-site/"
+from tests.conftest import ROOT, run_cli
+
+SITES = {  # mount on the test server → the --base-url the site is built for
+    "/briefing-site/": "https://example.github.io/briefing-site/",  # GitHub project pages
+    "/": "https://briefing.example.org/",  # a custom domain
+}
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
+class PagesHandler(SimpleHTTPRequestHandler):
+    """Serves files; a missing one gets the site's 404.html with status 404."""
+
+    not_found_page: Path
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None
+                   ) -> None:
+        if code != 404:
+            super().send_error(code, message, explain)
+            return
+        body = self.not_found_page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
 
 
-@pytest.fixture(scope="module")
-def server(seed_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@pytest.fixture(scope="module", params=list(SITES), ids=["sub-path", "root"])
+def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+           ) -> Iterator[tuple[str, str]]:
+    """(server origin, mount): the seed built for SITES[mount], served there."""
+    mount = request.param
     root = tmp_path_factory.mktemp("www")
-    (root / MOUNT.strip("/")).symlink_to(seed_site, target_is_directory=True)
-    handler = functools.partial(QuietHandler, directory=str(root))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    out = root / mount.strip("/") if mount != "/" else root / "site"
+    result = run_cli("build", "--strict", "--out", str(out), "--base-url", SITES[mount],
+                     cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    handler = type("Handler", (PagesHandler,), {"not_found_page": out / "404.html"})
+    served = out if mount == "/" else root
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0),
+                                functools.partial(handler, directory=os.fspath(served)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}", mount
     httpd.shutdown()
     httpd.server_close()
 
@@ -40,15 +71,15 @@ def fetch(url: str) -> tuple[int, bytes, str]:
         with urllib.request.urlopen(url, timeout=10) as response:
             return response.status, response.read(), response.headers.get_content_type()
     except urllib.error.HTTPError as exc:
-        return exc.code, b"", ""
+        return exc.code, exc.read(), exc.headers.get_content_type()
 
 
-def test_every_link_asset_and_fragment_answers(server: str):
-    start = server + MOUNT
+def test_every_link_asset_and_fragment_answers(server: tuple[str, str]):
+    origin, mount = server
     pages: dict[str, BeautifulSoup] = {}
     statuses: dict[str, int] = {}
     fragments: list[tuple[str, str, str]] = []
-    queue = [start]
+    queue = [origin + mount]
     while queue:
         url = queue.pop()
         if url in statuses:
@@ -60,26 +91,39 @@ def test_every_link_asset_and_fragment_answers(server: str):
         page = pages[url] = BeautifulSoup(body, "html.parser")
         for element in page.find_all(["a", "link", "img"]):
             ref = element.get("href") or element.get("src")
-            if not ref:
-                continue
             target = urljoin(url, ref)
-            if urlsplit(target).netloc != urlsplit(server).netloc:
-                continue  # external: not ours to check offline
-            assert urlsplit(target).path.startswith(MOUNT), f"{url}: {ref} leaves the site"
+            if urlsplit(target).netloc != urlsplit(origin).netloc:
+                continue  # external (and the absolute canonical URLs): not ours offline
+            assert urlsplit(target).path.startswith(mount), f"{url}: {ref} leaves the site"
             bare, fragment = urldefrag(target)
             if fragment:
                 fragments.append((url, bare, fragment))
             queue.append(bare)
-    broken = {u: s for u, s in statuses.items() if s != 200}
-    assert broken == {}
+    assert {u: s for u, s in statuses.items() if s != 200} == {}
     for source, target, fragment in fragments:
         assert pages[target].find(id=fragment) is not None, f"{source} → {target}#{fragment}"
     assert len(pages) == 14  # overview, 4 index pages, 8 actors, 1 article
     assert len(fragments) > 50
 
 
-def test_machine_readable_files_are_served(server: str):
-    for name, kinds in [("sitemap.xml", "xml"), ("feed.xml", "xml"), ("robots.txt", "text"),
-                        ("briefing.json", "json"), ("404.html", "html"), ("style.css", "css")]:
-        status, body, served = fetch(server + MOUNT + name)
-        assert status == 200 and kinds in served and body, name
+def test_machine_readable_files_are_served(server: tuple[str, str]):
+    origin, mount = server
+    for name, kind in [("sitemap.xml", "xml"), ("feed.xml", "xml"), ("robots.txt", "text"),
+                       ("briefing.json", "json"), ("404.html", "html"), ("style.css", "css"),
+                       ("share.png", "png"), (".nojekyll", "")]:
+        status, _, served = fetch(origin + mount + name)
+        assert status == 200 and kind in served, name
+
+
+def test_a_missing_page_deep_down_gets_the_styled_404(server: tuple[str, str], page: Page):
+    origin, mount = server
+    response = page.goto(origin + mount + "no/such/deep/page/")
+    assert response is not None and response.status == 404
+    assert page.locator("h1").inner_text() == "Page not found"
+    # The stylesheet loaded and applied: the header has its rule and panel colour.
+    assert page.evaluate("getComputedStyle(document.querySelector('.site-header'))"
+                         ".borderBottomStyle") == "solid"
+    assert page.evaluate("document.styleSheets.length") >= 1
+    hrefs = page.eval_on_selector_all("nav a", "links => links.map(a => a.href)")
+    assert hrefs[1] == origin + mount + "actors/"
+    assert page.request.get(hrefs[1]).status == 200

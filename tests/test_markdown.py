@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ HOSTILE = "\n\n".join([
     "<javascript:alert(9)>",
     "[g](\x01javascript:alert(10))",
     '<a href="javascript:alert(11)">h</a>',
-    "[ok](https://example.org/) and [rel](../chronology/)",
+    "[ok](https://example.org/) and [rel](../chronology/) and [root](/actors/)",
 ])
 PLAIN = "<script>alert('plain')</script> & <b>bold?</b>"
 
@@ -52,7 +53,7 @@ def hostile_briefing() -> dict[str, object]:
 def hostile_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     content = write_content(tmp_path, hostile_briefing())
-    build(content, tmp_path / "site", TEMPLATES)
+    build(content, tmp_path / "site", TEMPLATES, base_url="https://example.org/x/")
     return tmp_path / "site"
 
 
@@ -61,7 +62,9 @@ def test_no_script_handler_or_unsafe_link_reaches_any_page(hostile_site: Path):
     assert len(pages) == 8
     for page in pages:
         html = soup(page)
-        assert html.find("script") is None, page
+        for script in html.find_all("script"):  # only structured data, never code
+            assert script["type"] == "application/ld+json", page
+            assert "<" not in script.string and json.loads(script.string), page
         for element in html.find_all(True):
             assert not [a for a in element.attrs if a.lower().startswith("on")], page
             for attr in ("href", "src"):
@@ -76,6 +79,7 @@ def test_no_script_handler_or_unsafe_link_reaches_any_page(hostile_site: Path):
 def test_safe_links_survive(hostile_site: Path):
     hrefs = [a["href"] for a in soup(hostile_site / "index.html").select(".prose a")]
     assert "https://example.org/" in hrefs and "../chronology/" in hrefs
+    assert "/x/actors/" in hrefs  # a root link, from the base path
 
 
 @pytest.mark.parametrize("url, ok", [

@@ -1,0 +1,96 @@
+"""JSON-LD for search engines, from the model: what each page is about, with absolute
+URLs. Written only when the site's base URL is known."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from markupsafe import Markup
+
+from .model import Actor, ActorRecord, Quote
+from .pages import Page, Site
+
+CONTEXT = "https://schema.org"
+# Inside <script>, JSON must not close the element or open a comment.
+SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def json_ld(site: Site, page: Page) -> Markup:
+    url = site.urls.absolute(page.url)
+    if url is None or page.template == "404.html":
+        return Markup("")
+    data = {"@context": CONTEXT, **describe(site, page, url)}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(SCRIPT_SAFE)
+    return Markup('<script type="application/ld+json">{}</script>').format(Markup(text))
+
+
+def describe(site: Site, page: Page, url: str) -> dict[str, Any]:
+    context = page.context
+    if page.template == "overview.html":
+        briefing = context["briefing"]
+        return {"@type": "NewsArticle", "headline": site.title, "description": page.description,
+                "url": url, "mainEntityOfPage": url, "inLanguage": site.language,
+                "dateModified": site.updated.iso, "image": [site.image_url],
+                "about": [person(site, actor) for actor in briefing.actors]}
+    if page.template == "actor.html":
+        return profile(site, url, context["actor"], context["record"])
+    if page.template == "chronology.html":
+        events = [event for _, year in context["years"] for event in year]
+        return {"@type": "ItemList", "name": f"{site.title}: chronology", "url": url,
+                "numberOfItems": len(events), "itemListOrder": "https://schema.org/ItemListOrderAscending",
+                "itemListElement": [
+                    {"@type": "ListItem", "position": n, "item": {
+                        "@type": "Event", "name": event.title, "startDate": event.date.iso,
+                        **({"endDate": event.end.iso} if event.end else {}),
+                        "url": f"{url}#{event.id}",
+                        **({"description": event.summary.source} if event.summary else {})}}
+                    for n, event in enumerate(events, 1)]}
+    if page.template == "article.html":
+        source = context["source"]
+        return {"@type": "Article", "headline": page.title, "url": url,
+                **({"datePublished": source.published.iso} if source.published else {}),
+                **({"isBasedOn": source.url} if source.url else {}),
+                **({"publisher": {"@type": "Organization", "name": source.publisher}}
+                   if source.publisher else {})}
+    return {"@type": "CollectionPage", "name": page.title, "url": url,
+            "description": page.description, "dateModified": site.updated.iso,
+            "isPartOf": {"@type": "WebSite", "name": site.title, "url": site.urls.absolute("")}}
+
+
+def person(site: Site, actor: Actor) -> dict[str, Any]:
+    url = site.urls.absolute(f"actors/{actor.id}/")
+    data: dict[str, Any] = {"@type": "Person", "@id": f"{url}#person", "name": actor.name,
+                            "jobTitle": actor.role, "url": url}
+    if actor.side:
+        data["affiliation"] = {"@type": "Organization", "name": actor.side.name}
+    if actor.country:
+        data["nationality"] = {"@type": "Country", "name": actor.country}
+    return data
+
+
+def profile(site: Site, url: str, actor: Actor, record: ActorRecord) -> dict[str, Any]:
+    who = person(site, actor)
+    quotes = [quotation(site, quote, who["@id"]) for quote in unique(record.quotes)]
+    return {"@graph": [
+        {"@type": "ProfilePage", "url": url, "dateModified": site.updated.iso,
+         "mainEntity": {"@id": who["@id"]}},
+        {**who, "description": actor.summary.source.strip()},
+        *quotes]}
+
+
+def quotation(site: Site, quote: Quote, speaker: str) -> dict[str, Any]:
+    article = quote.source.article
+    based_on = (site.urls.absolute(f"articles/{article.id}/#{quote.anchor}")
+                if article and quote.anchor else quote.source.url)
+    data: dict[str, Any] = {"@type": "Quotation", "text": quote.text,
+                            "spokenByCharacter": {"@id": speaker}}
+    if based_on:
+        data["isBasedOn"] = based_on
+    if quote.date:
+        data["dateCreated"] = quote.date.iso
+    return data
+
+
+def unique(quotes: tuple[Quote, ...]) -> list[Quote]:
+    return list({quote.text: quote for quote in reversed(quotes)}.values())[::-1]

@@ -1,0 +1,157 @@
+"""Publishing: the GitHub Pages workflow, base paths by construction, and what search
+engines and social networks read (canonical, Open Graph, JSON-LD)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from briefing.problems import BuildFailed
+from briefing.site import build, load_and_check
+from tests.conftest import ROOT, TEMPLATES, minimal, soup, write_content
+
+BASE = "https://example.github.io/briefing-site/"
+
+
+def workflow() -> dict:
+    # BaseLoader: YAML 1.1 would read the key `on` as True.
+    return yaml.load((ROOT / ".github/workflows/pages.yml").read_text(), yaml.BaseLoader)
+
+
+def steps(job: dict) -> list[str]:
+    return [step.get("uses", step.get("run", "")) for step in job["steps"]]
+
+
+def test_workflow_tests_then_builds_then_deploys_on_push_to_main():
+    flow = workflow()
+    assert flow["on"]["push"]["branches"] == ["main"]
+    assert flow["concurrency"] == {"group": "pages", "cancel-in-progress": "false"}
+    assert flow["permissions"] == {"contents": "read"}
+    jobs = flow["jobs"]
+    assert jobs["build"]["needs"] == "test" and jobs["deploy"]["needs"] == "build"
+    assert steps(jobs["test"])[:2] == ["actions/checkout@v4", "actions/setup-python@v5"]
+    assert "bash scripts/test.sh" in steps(jobs["test"])
+    for job in ("test", "build"):
+        setup = next(s for s in jobs[job]["steps"] if s.get("uses", "").startswith(
+            "actions/setup-python"))
+        assert setup["with"]["cache"] == "pip"
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert jobs["deploy"]["environment"]["name"] == "github-pages"
+    assert steps(jobs["deploy"]) == ["actions/deploy-pages@v4"]
+
+
+def test_workflow_builds_strictly_for_the_url_pages_gives_it():
+    build_steps = workflow()["jobs"]["build"]["steps"]
+    names = [s.get("uses", s.get("run")) for s in build_steps]
+    configure = names.index("actions/configure-pages@v5")
+    command = next(s["run"] for s in build_steps if "build.py" in s.get("run", ""))
+    assert names.index(command) > configure
+    assert build_steps[configure]["id"] == "pages"
+    assert command.split()[:4] == ["python", "build.py", "build", "--strict"]
+    assert '--base-url "${{ steps.pages.outputs.base_url }}/"' in command
+    upload = next(s for s in build_steps if s.get("uses", "").startswith(
+        "actions/upload-pages-artifact"))
+    assert upload["with"]["path"] == "site" and names.index(upload["uses"]) > names.index(command)
+
+
+def test_every_page_has_canonical_description_and_share_tags(seed_site: Path):
+    for path in sorted(seed_site.rglob("index.html")):
+        page = soup(path)
+        rel = path.parent.relative_to(seed_site).as_posix()
+        url = BASE + ("" if rel == "." else rel + "/")
+        meta = {m.get("property") or m.get("name"): m["content"] for m in page.find_all("meta")
+                if m.get("content") is not None}
+        assert page.find("link", rel="canonical")["href"] == url
+        assert meta["og:url"] == url and meta["description"] == meta["og:description"]
+        assert meta["og:title"] and meta["og:site_name"] == page.find(class_="brand").get_text()
+        assert meta["og:image"] == BASE + "share.png" and meta["twitter:card"]
+        assert meta["article:modified_time"] == "2025-05-11"
+    assert soup(seed_site / "actors/putin/index.html").find(
+        "meta", property="og:type")["content"] == "profile"
+
+
+def json_ld(path: Path) -> dict:
+    scripts = soup(path).find_all("script")
+    assert [s["type"] for s in scripts] == ["application/ld+json"]
+    return json.loads(scripts[0].string)
+
+
+def test_json_ld_describes_each_page_with_absolute_urls(seed_site: Path):
+    overview = json_ld(seed_site / "index.html")
+    assert overview["@type"] == "NewsArticle" and overview["dateModified"] == "2025-05-11"
+    assert overview["url"] == BASE and len(overview["about"]) == 8
+    putin = json_ld(seed_site / "actors/putin/index.html")["@graph"]
+    person = next(x for x in putin if x["@type"] == "Person")
+    assert person["jobTitle"] == "President of Russia"
+    assert person["affiliation"] == {"@type": "Organization", "name": "Russia"}
+    quotes = [x for x in putin if x["@type"] == "Quotation"]
+    assert len(quotes) == 3 and all(q["spokenByCharacter"] == {"@id": person["@id"]}
+                                    for q in quotes)
+    assert quotes[0]["isBasedOn"].startswith(BASE + "articles/zelensky-challenges-putin/#quote-")
+    chronology = json_ld(seed_site / "chronology/index.html")
+    assert chronology["@type"] == "ItemList" and chronology["numberOfItems"] == 9
+    event = chronology["itemListElement"][0]["item"]
+    assert event["@type"] == "Event" and event["startDate"] == "2022-02-24"
+    assert event["url"].startswith(BASE + "chronology/#2022-02-24-")
+    assert soup(seed_site / "404.html").find("script") is None
+
+
+def test_feed_is_linked_and_the_data_from_the_sources_page(seed_site: Path):
+    page = soup(seed_site / "sources/index.html")
+    assert page.find("link", rel="alternate", type="application/atom+xml")["href"] == "../feed.xml"
+    assert "../briefing.json" in [a["href"] for a in page.select("main a")]
+
+
+def test_a_root_link_that_leaves_the_base_path_fails_the_build(content, tmp_path):
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    base = (templates / "base.html").read_text()
+    (templates / "base.html").write_text(base.replace("{{ 'style.css'|url }}", "/style.css"))
+    with pytest.raises(BuildFailed) as failed:
+        build(content, tmp_path / "site", templates, base_url="https://x.github.io/repo/")
+    first = failed.value.problems[0]
+    assert first.path.endswith(".html") and first.line > 1
+    assert "the link '/style.css' leaves the site's base path /repo/" in first.message
+    assert not (tmp_path / "site").exists()
+    build(content, tmp_path / "site", templates, base_url="https://briefing.example.org/")
+
+
+def test_markdown_root_links_start_from_the_base_path(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    files = minimal()
+    files["actors/ana.yaml"]["summary"] = "See [the chronology](/chronology/#talks)."
+    content = write_content(tmp_path, files)
+    build(content, tmp_path / "site", TEMPLATES, base_url="https://x.github.io/repo/")
+    link = soup(tmp_path / "site/actors/ana/index.html").select_one(".prose a")
+    assert link["href"] == "/repo/chronology/#talks"
+
+
+def test_nojekyll_cname_and_a_briefings_own_share_image(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    files = minimal()
+    files["briefing.yaml"].update(cname="briefing.example.org", base_url="https://briefing.example.org/",
+                                  share_image={"src": "images/card.png", "alt": "A map"})
+    content = write_content(tmp_path, files)
+    (content / "images").mkdir()
+    (content / "images/card.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    build(content, tmp_path / "site", TEMPLATES)
+    site = tmp_path / "site"
+    assert (site / ".nojekyll").read_bytes() == b""
+    assert (site / "CNAME").read_text() == "briefing.example.org\n"
+    assert (site / "images/card.png").is_file()
+    image = soup(site / "index.html").find("meta", property="og:image")["content"]
+    assert image == "https://briefing.example.org/images/card.png"
+
+
+def test_a_bad_cname_is_reported(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    files = minimal()
+    files["briefing.yaml"]["cname"] = "https://briefing.example.org/"
+    _, problems = load_and_check(write_content(tmp_path, files))
+    assert [str(p) for p in problems] == [
+        "content/briefing.yaml:9:8: error: 'cname' must be a domain name such as "
+        "briefing.example.org (no https://, no path), not 'https://briefing.example.org/'"]
