@@ -29,7 +29,7 @@ def xml_bytes(root: ET.Element) -> bytes:
 def sitemap(briefing: Briefing, pages: list[Page]) -> bytes:
     root = ET.Element("urlset", xmlns=SITEMAP)
     for page in pages:
-        if page.template != "404.html":
+        if page.template not in ("404.html", "search.html"):  # not pages to find
             url = ET.SubElement(root, "url")
             ET.SubElement(url, "loc").text = absolute(briefing, page.url)
             ET.SubElement(url, "lastmod").text = briefing.updated.iso

@@ -95,6 +95,13 @@ class Actor:
     links: tuple[Link, ...] = ()
     loc: Loc | None = field(default=None, compare=False, repr=False)
 
+    @property
+    def line(self) -> str:
+        """The summary's first sentence, as plain text: the actor in one line."""
+        text = " ".join(self.summary.html.striptags().split())
+        end = text.find(". ")
+        return text if end < 0 else text[:end + 1]
+
 
 @dataclass(frozen=True, slots=True)
 class Quote:

@@ -73,12 +73,14 @@ def plan_pages(briefing: Briefing) -> list[Page]:
              f"The {len(briefing.actors)} people in this briefing, by side.", context=whole),
         Page("chronology/", "chronology.html", "Chronology",
              f"{len(events)} events{span}, each with its sources.",
-             context={**whole, "years": by_year(briefing)}),
+             context={**whole, "years": by_year(briefing),
+                      "filter_actors": in_events(briefing)}),
         Page("positions/", "positions.html", briefing.positions_title,
              f"Each side's position on {len(issues)} issues, with who holds it and where "
              "it is reported.", context=whole),
         Page("sources/", "sources.html", "Sources",
              "Every source this briefing cites, and what cites it.", context=whole),
+        Page("search/", "search.html", "Search", "Search the briefing."),
         Page("404.html", "404.html", "Page not found", "There is no page at this address."),
     ]
     pages += [Page(f"actors/{actor.id}/", "actor.html", actor.name,
@@ -100,6 +102,12 @@ def by_year(briefing: Briefing) -> tuple[tuple[int, tuple], ...]:
     for event in briefing.events:
         years.setdefault(event.date.year, []).append(event)
     return tuple((year, tuple(events)) for year, events in years.items())
+
+
+def in_events(briefing: Briefing) -> tuple:
+    """The actors named in the chronology, for its filter, in the site's order."""
+    named = {actor.id for event in briefing.events for actor in event.actors}
+    return tuple(actor for actor in briefing.actors if actor.id in named)
 
 
 def quoted_from(briefing: Briefing) -> dict[str, tuple[Quote, ...]]:

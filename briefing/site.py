@@ -18,6 +18,7 @@ from .model import Briefing
 from .pages import Page, plan_pages
 from .problems import BuildFailed, Problem, display_path, finish, has_errors
 from .render import RenderCache, render_pages, static_files
+from .search import index_for_search
 from .write import check_output, write_site
 
 
@@ -97,5 +98,5 @@ def build_unpaused(content: Path, out: Path, templates: Path, base_url: str | No
     escaping = escaping_links(files, briefing.urls, display_path(out))
     if escaping:
         raise BuildFailed(escaping)
-    write_site(files, out)
+    write_site(files, out, finish=index_for_search)
     return problems, len(files)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -28,7 +29,9 @@ def check_output(out: Path, content: Path) -> None:
                            "(no index.html); choose another --out or empty it")
 
 
-def write_site(files: dict[str, bytes], out: Path) -> None:
+def write_site(files: dict[str, bytes], out: Path,
+               finish: Callable[[Path], None] | None = None) -> None:
+    """Write `files` into a new folder, run `finish` on it (the search index), swap."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
@@ -38,6 +41,8 @@ def write_site(files: dict[str, bytes], out: Path) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         os.chmod(fresh, 0o755)  # mkdtemp makes it private; a site is meant to be served
+        if finish is not None:
+            finish(fresh)
         swap(fresh, out)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)

@@ -75,6 +75,16 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+OWN_SCRIPTS = ("search.js", "filter.js")
+
+
+def foreign_scripts(html: BeautifulSoup) -> list:
+    """Scripts other than the site's own two files and its JSON-LD data."""
+    return [s for s in html.find_all("script")
+            if not (s.get("type") == "application/ld+json" and not s.get("src"))
+            and not (s.get("src", "").endswith(OWN_SCRIPTS) and not s.string)]
+
+
 @pytest.fixture
 def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A minimal briefing in tmp_path/content, with tmp_path as the current folder."""

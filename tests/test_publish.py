@@ -75,8 +75,8 @@ def test_every_page_has_canonical_description_and_share_tags(seed_site: Path):
 
 
 def json_ld(path: Path) -> dict:
-    scripts = soup(path).find_all("script")
-    assert [s["type"] for s in scripts] == ["application/ld+json"]
+    scripts = soup(path).find_all("script", type="application/ld+json")
+    assert len(scripts) == 1
     return json.loads(scripts[0].string)
 
 
@@ -97,7 +97,7 @@ def test_json_ld_describes_each_page_with_absolute_urls(seed_site: Path):
     event = chronology["itemListElement"][0]["item"]
     assert event["@type"] == "Event" and event["startDate"] == "2022-02-24"
     assert event["url"].startswith(BASE + "chronology/#2022-02-24-")
-    assert soup(seed_site / "404.html").find("script") is None
+    assert soup(seed_site / "404.html").find("script", type="application/ld+json") is None
 
 
 def test_feed_is_linked_and_the_data_from_the_sources_page(seed_site: Path):
