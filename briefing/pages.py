@@ -32,6 +32,7 @@ class Site:
     urls: Urls
     image_url: str | None  # the picture shown when a page is shared (absolute)
     image_alt: str
+    search: bool  # whether the site has a search index (the preview has none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,7 @@ class Page:
         return self.url if self.url.endswith(".html") else f"{self.url}index.html"
 
 
-def site_of(briefing: Briefing) -> Site:
+def site_of(briefing: Briefing, search: bool = True) -> Site:
     nav = (("", "Overview"), ("actors/", "Actors"), ("chronology/", "Chronology"),
            ("positions/", briefing.positions_title), ("sources/", "Sources"))
     image = briefing.share_image
@@ -59,7 +60,7 @@ def site_of(briefing: Briefing) -> Site:
         image_url = briefing.urls.absolute(image.src) if image.is_local else image.src
         alt = image.alt
     return Site(briefing.title, briefing.dek, briefing.language, briefing.updated, nav,
-                briefing.urls, image_url, alt)
+                briefing.urls, image_url, alt, search)
 
 
 def plan_pages(briefing: Briefing) -> list[Page]:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -82,7 +86,52 @@ def foreign_scripts(html: BeautifulSoup) -> list:
     """Scripts other than the site's own two files and its JSON-LD data."""
     return [s for s in html.find_all("script")
             if not (s.get("type") == "application/ld+json" and not s.get("src"))
+            and s.string != 'document.documentElement.classList.add("js")'
             and not (s.get("src", "").endswith(OWN_SCRIPTS) and not s.string)]
+
+
+class PagesHandler(SimpleHTTPRequestHandler):
+    """Serves files; a missing one gets the site's 404.html with status 404."""
+
+    not_found_page: Path
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None
+                   ) -> None:
+        if code != 404:
+            super().send_error(code, message, explain)
+            return
+        body = self.not_found_page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@contextmanager
+def serve_like_pages(folder: Path, not_found: Path) -> Iterator[str]:
+    """A real HTTP server on a free port, serving `folder` as GitHub Pages would."""
+    handler = type("Handler", (PagesHandler,), {"not_found_page": not_found})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0),
+                                functools.partial(handler, directory=os.fspath(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def seed_server(seed_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The strictly built seed, served under /briefing-site/; yields that URL."""
+    root = tmp_path_factory.mktemp("www")
+    (root / "briefing-site").symlink_to(seed_site, target_is_directory=True)
+    with serve_like_pages(root, seed_site / "404.html") as origin:
+        yield origin + "/briefing-site/"
 
 
 @pytest.fixture

@@ -3,47 +3,21 @@
 
 from __future__ import annotations
 
-import functools
-import os
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, run_cli, serve_like_pages
 
 SITES = {  # mount on the test server → the --base-url the site is built for
     "/briefing-site/": "https://example.github.io/briefing-site/",  # GitHub project pages
     "/": "https://briefing.example.org/",  # a custom domain
 }
-
-
-class PagesHandler(SimpleHTTPRequestHandler):
-    """Serves files; a missing one gets the site's 404.html with status 404."""
-
-    not_found_page: Path
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None
-                   ) -> None:
-        if code != 404:
-            super().send_error(code, message, explain)
-            return
-        body = self.not_found_page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
 
 
 @pytest.fixture(scope="module", params=list(SITES), ids=["sub-path", "root"])
@@ -56,14 +30,8 @@ def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     result = run_cli("build", "--strict", "--out", str(out), "--base-url", SITES[mount],
                      cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    handler = type("Handler", (PagesHandler,), {"not_found_page": out / "404.html"})
-    served = out if mount == "/" else root
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0),
-                                functools.partial(handler, directory=os.fspath(served)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}", mount
-    httpd.shutdown()
-    httpd.server_close()
+    with serve_like_pages(out if mount == "/" else root, out / "404.html") as origin:
+        yield origin, mount
 
 
 def fetch(url: str) -> tuple[int, bytes, str]:

@@ -8,7 +8,6 @@ for (const select of form.querySelectorAll("select")) {
   const wanted = params.get(select.name);
   if ([...select.options].some((option) => option.value === wanted)) select.value = wanted;
 }
-form.hidden = false;
 
 function apply() {
   const actor = form.elements.actor.value;

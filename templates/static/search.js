@@ -4,7 +4,7 @@ const base = new URL(me.dataset.base, location.href).pathname;
 
 async function loadIndex() {
   try {
-    const pagefind = await import(me.dataset.pagefind);
+    const pagefind = await import(new URL(me.dataset.pagefind, location.href).href);
     await pagefind.options({ baseUrl: base });
     return pagefind;
   } catch {
@@ -13,14 +13,10 @@ async function loadIndex() {
 }
 
 const pagefind = await loadIndex();
-if (pagefind) {
-  document.querySelector(".site-search").hidden = false;
-  const page = document.querySelector(".search-page");
-  if (page) await searchPage(page);
-}
+const page = document.querySelector(".search-page");
+if (pagefind && page) await searchPage(page);
 
 async function searchPage(form) {
-  form.hidden = false;
   const input = form.querySelector("input");
   const count = document.querySelector(".search-count");
   const list = document.querySelector(".search-results");
