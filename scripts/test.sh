@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Install everything the tests need, then lint, run the test suite and the Lighthouse
-# budget. Usage: bash scripts/test.sh [pytest options]
+# Install everything the tests need, then lint, hold the site to its Lighthouse budget
+# and run the test suite. Usage: bash scripts/test.sh [pytest options]
 #
 # Installs: a virtual environment in .venv with the project and its test extras;
 # Debian's Chromium for the browser tests (never a browser downloaded by Playwright),
@@ -24,5 +24,5 @@ fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
 npm ci --no-audit --no-fund --loglevel=error
 .venv/bin/ruff check .
-.venv/bin/python -m pytest "$@"
 .venv/bin/python scripts/lighthouse.py
+.venv/bin/python -m pytest "$@"
