@@ -66,8 +66,8 @@ class Preview:
         # build's briefing.yaml.
         self.base_url = self.base_url or briefing.base_url
         pages = plan_pages(briefing)
-        renderer = Renderer(self.templates, site_of(briefing, search=False),
-                            self.render_cache)
+        renderer = Renderer.for_build(self.templates, site_of(briefing, search=False),
+                                      self.render_cache)
         renderer.check(pages)
         self.renderer, self.pages = renderer, {page.path: page for page in pages}
         self.files = (static_files(self.templates) | media_files(briefing, self.content)

@@ -8,7 +8,7 @@ reusable page by its context. An edited template drops what it was used for.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -23,7 +23,6 @@ from .pages import Page, Site, site_of
 from .problems import BuildFailed, Problem, display_path
 from .schema import STATUSES
 from .structured import json_ld
-from .urls import Urls
 
 Stamps = dict[str, tuple[int, int]]
 T = TypeVar("T")
@@ -31,7 +30,7 @@ T = TypeVar("T")
 
 @dataclass
 class RenderCache:
-    env: jinja2.Environment | None = None
+    renderer: Renderer | None = None
     stamps: Stamps = field(default_factory=dict)
     # (id(event), depth) → (event, html): keyed by identity, which load.py keeps for
     # unchanged events from one build to the next (hashing 10,000 events is not free).
@@ -51,12 +50,14 @@ class RenderCache:
         changed = {name for name in stamps.keys() | self.stamps.keys()
                    if stamps.get(name) != self.stamps.get(name)}
         self.stamps = stamps
-        if self.env is None:
-            self.env = make_environment(templates)
+        if self.renderer is None:
+            self.renderer = Renderer(templates, self)
             return set(stamps)
         if not changed:
             return set()
-        touched = users_of(self.env, changed)
+        env = self.renderer.env
+        touched = users_of(env, changed)
+        env.cache.clear()  # compiled templates: compile again what was edited
         if "_event.html" in touched:
             self.fragments = {}
         self.pages = {k: v for k, v in self.pages.items() if v[0][0] not in touched}
@@ -86,29 +87,17 @@ def referenced(env: jinja2.Environment, name: str) -> set[str]:
 
 
 def make_environment(templates: Path) -> jinja2.Environment:
-    env = jinja2.Environment(
+    return jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         autoescape=True,
         undefined=jinja2.StrictUndefined,  # a typo in a template fails the build
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Templates are checked for edits once per build (RenderCache.refresh), not at
+        # every use: a large site renders thousands of pages from a dozen templates.
+        auto_reload=False,
     )
-    env.filters["url"] = url_filter
-    env.globals.update(when=when, date=date_html, statuses=STATUSES)
-    return env
-
-
-@jinja2.pass_context
-def url_filter(context: jinja2.runtime.Context, target: str) -> str:
-    """A link to a site path ("actors/putin/#quotes"), relative to the current page.
-
-    Relative links keep the site working under any sub-path (`/repo/`). The 404 page
-    is served at whatever URL was missing, so its links start from the base path.
-    """
-    page: Page = context["page"]
-    urls: Urls = context["site"].urls
-    return urls.path(target) if page.template == "404.html" else urls.relative(target, page.url)
 
 
 def date_html(date: PartialDate) -> Markup:
@@ -127,22 +116,55 @@ def when(event: Event) -> Markup:
 
 
 class Renderer:
-    """Renders pages with a cache; every template problem becomes a BuildFailed."""
+    """Renders pages with a cache; every template problem becomes a BuildFailed.
 
-    def __init__(self, templates: Path, site: Site, cache: RenderCache):
-        self.touched = cache.refresh(templates)
-        assert cache.env is not None
+    One renderer lives as long as its environment (in the RenderCache), because the
+    templates' `url` filter and `event_html` are its methods: they need the page being
+    rendered, which the renderer tracks, so that `_macros.html` can be imported without
+    context, compiled and evaluated once instead of at every page and fragment.
+    """
+
+    def __init__(self, templates: Path, cache: RenderCache):
         self.templates = templates
         self.cache = cache
-        self.env = cache.env
-        self.shared = {"site": site, "event_html": self.event_html,
-                       "json_ld": lambda page: json_ld(site, page)}
+        self.site: Site | None = None
+        self.current: Page | None = None
+        self.touched: set[str] = set()
+        self.env = make_environment(templates)
+        self.env.filters["url"] = self.url
+        self.env.globals.update(when=when, date=date_html, statuses=STATUSES,
+                                event_html=self.event_html, json_ld=self.json_ld)
 
-    @jinja2.pass_context
-    def event_html(self, context: jinja2.runtime.Context, event: Event) -> Markup:
+    @classmethod
+    def for_build(cls, templates: Path, site: Site, cache: RenderCache) -> Renderer:
+        """The cache's renderer, ready for this build's site."""
+        touched = cache.refresh(templates)
+        assert cache.renderer is not None
+        cache.renderer.site, cache.renderer.touched = site, touched
+        return cache.renderer
+
+    @jinja2.pass_context  # not for the context: it keeps Jinja from folding the call
+    def url(self, _context: jinja2.runtime.Context, target: str) -> str:  # at compile time
+        """A link to a site path ("actors/putin/#quotes"), relative to the current page.
+
+        Relative links keep the site working under any sub-path (`/repo/`). The 404
+        page is served at whatever URL was missing, so its links start from the base path.
+        """
+        assert self.site is not None and self.current is not None
+        urls = self.site.urls
+        if self.current.template == "404.html":
+            return urls.path(target)
+        return urls.relative(target, self.current.url)
+
+    def json_ld(self, page: Page) -> Markup:
+        assert self.site is not None
+        return json_ld(self.site, page)
+
+    def event_html(self, event: Event) -> Markup:
         """An event as listed on the chronology and on actor pages, rendered once per
         link depth: its relative links are the same on every page at that depth."""
-        depth = context["page"].url.count("/")
+        assert self.current is not None
+        depth = self.current.url.count("/")
         key = (id(event), depth)
         hit = self.cache.fragments.get(key)
         if hit is not None and hit[0] is event:
@@ -163,7 +185,7 @@ class Renderer:
                 self.page(sample)
 
     def page(self, page: Page) -> bytes:
-        key = (page.template, page.url, page.context, self.shared["site"])
+        key = (page.template, page.url, page.context, self.site)
         hit = self.cache.pages.get(page.path)
         if hit is not None and hit[0] == key:
             return hit[1]
@@ -171,9 +193,14 @@ class Renderer:
         self.cache.pages[page.path] = (key, html)
         return html
 
-    def render(self, name: str, page: Page, context: object) -> str:
-        return self.render_errors(lambda: self.env.get_template(name).render(
-            self.shared, page=page, **context), name, f" (rendering {page.url or 'the overview'})")
+    def render(self, name: str, page: Page, context: Mapping[str, object]) -> str:
+        outer, self.current = self.current, page  # fragments render inside pages
+        try:
+            return self.render_errors(lambda: self.env.get_template(name).render(
+                site=self.site, page=page, **context), name,
+                f" (rendering {page.url or 'the overview'})")
+        finally:
+            self.current = outer
 
     def render_errors(self, work: Callable[[], T], name: str, where: str = "") -> T:
         """Run `work`; a template mistake becomes a BuildFailed naming file and line."""
@@ -195,7 +222,7 @@ class Renderer:
 def render_pages(briefing: Briefing, templates: Path, pages: list[Page],
                  cache: RenderCache | None = None) -> dict[str, bytes]:
     """Render the pages to {output path: bytes}."""
-    renderer = Renderer(templates, site_of(briefing), cache or RenderCache())
+    renderer = Renderer.for_build(templates, site_of(briefing), cache or RenderCache())
     return {page.path: renderer.page(page) for page in pages}
 
 

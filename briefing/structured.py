@@ -12,8 +12,9 @@ from .model import Actor, ActorRecord, Quote
 from .pages import Page, Site
 
 CONTEXT = "https://schema.org"
-# Inside <script>, JSON must not close the element or open a comment.
-SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+def script_safe(text: str) -> str:
+    """Inside <script>, JSON must not close the element or open a comment."""
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def json_ld(site: Site, page: Page) -> Markup:
@@ -21,7 +22,7 @@ def json_ld(site: Site, page: Page) -> Markup:
     if url is None or page.template == "404.html":
         return Markup("")
     data = {"@context": CONTEXT, **describe(site, page, url)}
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(SCRIPT_SAFE)
+    text = script_safe(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     return Markup('<script type="application/ld+json">{}</script>').format(Markup(text))
 
 
