@@ -59,9 +59,6 @@ def report(problems: list) -> None:
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
-    from briefing.problems import BuildFailed
-    from briefing.site import build, load_and_check
-    from briefing.write import UnsafeOutput
 
     started = time.perf_counter()
     if args.command == "serve":
@@ -70,7 +67,9 @@ def main(argv: list[str]) -> int:
 
         preview = Preview(args.content, args.templates, args.base_url, args.strict)
         return serve(preview, args.host, args.port, args.open)
-    if args.command == "check":
+    if args.command == "check":  # imports only what checking needs: it starts fast
+        from briefing.load import load_and_check
+
         briefing, problems = load_and_check(args.content, args.strict)
         report(problems)
         if briefing is None:
@@ -79,6 +78,10 @@ def main(argv: list[str]) -> int:
               f"events, {len(briefing.issues)} issues, {len(briefing.quotes)} quotes: OK",
               file=sys.stderr)
         return 0
+    from briefing.problems import BuildFailed
+    from briefing.site import build
+    from briefing.write import UnsafeOutput
+
     try:
         problems, count = build(args.content, args.out, args.templates, args.base_url,
                                 args.strict)

@@ -28,7 +28,7 @@ from .model import (
     Source,
     Stance,
 )
-from .problems import Problem
+from .problems import Problem, finish, has_errors
 from .provenance import mark_quotes
 from .read import ReadCache, Records, read_content
 from .urls import Urls
@@ -56,6 +56,14 @@ class LoadCache:
         if found is None:
             found = self.markdown[base_path, text] = Rich(text, render_block(text, base_path))
         return found
+
+
+def load_and_check(content: Path, strict: bool = False, cache: LoadCache | None = None,
+                   base_url: str | None = None) -> tuple[Briefing | None, list[Problem]]:
+    problems: list[Problem] = []
+    briefing = load_briefing(content, problems, cache, base_url)
+    problems = finish(problems, strict)
+    return (None if has_errors(problems) else briefing), problems
 
 
 def load_briefing(content: Path, problems: list[Problem], cache: LoadCache | None = None,

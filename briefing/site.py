@@ -13,22 +13,13 @@ from pathlib import Path
 
 from . import feeds
 from .linkcheck import escaping_links
-from .load import LoadCache, load_briefing
+from .load import load_and_check
 from .model import Briefing
 from .pages import Page, plan_pages
-from .problems import BuildFailed, Problem, display_path, finish, has_errors
+from .problems import BuildFailed, Problem, display_path
 from .render import RenderCache, render_pages, static_files
 from .search import index_for_search
 from .write import check_output, write_site
-
-
-def load_and_check(content: Path, strict: bool = False, cache: LoadCache | None = None,
-                   base_url: str | None = None) -> tuple[Briefing | None, list[Problem]]:
-    problems: list[Problem] = []
-    briefing = load_briefing(content, problems, cache, base_url)
-    problems = finish(problems, strict)
-    return (None if has_errors(problems) else briefing), problems
-
 
 Later = dict[str, Callable[[], bytes]]
 
