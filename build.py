@@ -45,10 +45,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if not args.content.is_dir():
         parser.error(f"no content folder at {args.content}")
-    if getattr(args, "base_url", None):
-        if not args.base_url.startswith(("http://", "https://")):
-            parser.error("--base-url must be an absolute http(s) URL, e.g. "
-                         "https://owner.github.io/repo/")
+    if getattr(args, "base_url", None) and not args.base_url.startswith(("http://",
+                                                                          "https://")):
+        parser.error("--base-url must be an absolute http(s) URL, e.g. "
+                     "https://owner.github.io/repo/")
     return args
 
 

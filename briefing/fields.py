@@ -254,7 +254,8 @@ class Record(FieldType):
         for key, value in node.value:
             field = self.fields.get(key.value)
             if field is None:
-                meant.add(closest(key.value, self.fields) or "")
+                if close := closest(key.value, self.fields):
+                    meant.add(close)
                 r.error(key, f"unknown field '{key.value}' in {self.what}"
                         f"{did_you_mean(key.value, self.fields)}")
             elif is_null(value):

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .dates import PartialDate
 from .model import Briefing, Quote
 from .urls import Urls
 
@@ -27,7 +28,7 @@ class Site:
     title: str
     dek: str | None
     language: str
-    updated: Any  # PartialDate
+    updated: PartialDate
     nav: tuple[tuple[str, str], ...]
     urls: Urls
     image_url: str | None  # the picture shown when a page is shared (absolute)

@@ -15,8 +15,8 @@ from pathlib import Path
 from .load import LoadCache
 from .pages import Page, plan_pages, site_of
 from .problems import BuildFailed, Problem
-from .render import RenderCache, Renderer, static_files
-from .site import Later, collector_paused, host_files, load_and_check, machine_files, media_files
+from .render import RenderCache, Renderer
+from .site import Later, asset_files, collector_paused, load_and_check, machine_files
 from .urls import Urls
 
 
@@ -70,8 +70,7 @@ class Preview:
                                       self.render_cache)
         renderer.check(pages)
         self.renderer, self.pages = renderer, {page.path: page for page in pages}
-        self.files = (static_files(self.templates) | media_files(briefing, self.content)
-                      | host_files(briefing))
+        self.files = asset_files(briefing, self.content, self.templates)
         self.later = machine_files(briefing, pages)
         return problems
 

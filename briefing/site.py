@@ -29,7 +29,7 @@ def render_site(briefing: Briefing, content: Path, templates: Path,
     """The site as {path: bytes} (pages, static files), and {path: how to make it} for
     the machine-readable files, which a preview makes only when they are asked for."""
     pages = plan_pages(briefing)
-    files = static_files(templates) | media_files(briefing, content) | host_files(briefing)
+    files = asset_files(briefing, content, templates)
     files |= render_pages(briefing, templates, pages, cache)
     return files, machine_files(briefing, pages)
 
@@ -41,6 +41,11 @@ def machine_files(briefing: Briefing, pages: list[Page]) -> Later:
         "robots.txt": lambda: feeds.robots(briefing),
         "briefing.json": lambda: feeds.briefing_json(briefing),
     }
+
+
+def asset_files(briefing: Briefing, content: Path, templates: Path) -> dict[str, bytes]:
+    """Everything but the pages: static files, images from content/, host files."""
+    return static_files(templates) | media_files(briefing, content) | host_files(briefing)
 
 
 def media_files(briefing: Briefing, content: Path) -> dict[str, bytes]:
@@ -76,18 +81,13 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
     """Build the site; returns (problems, files written). Raises BuildFailed on errors."""
     check_output(out, content)
     with collector_paused():
-        return build_unpaused(content, out, templates, base_url, strict)
-
-
-def build_unpaused(content: Path, out: Path, templates: Path, base_url: str | None,
-                   strict: bool) -> tuple[list[Problem], int]:
-    briefing, problems = load_and_check(content, strict, base_url=base_url)
-    if briefing is None:
-        raise BuildFailed(problems)
-    files, later = render_site(briefing, content, templates)
-    files |= {path: make() for path, make in later.items()}
-    escaping = escaping_links(files, briefing.urls, display_path(out))
-    if escaping:
-        raise BuildFailed(escaping)
-    write_site(files, out, finish=index_for_search)
-    return problems, len(files)
+        briefing, problems = load_and_check(content, strict, base_url=base_url)
+        if briefing is None:
+            raise BuildFailed(problems)
+        files, later = render_site(briefing, content, templates)
+        files |= {path: make() for path, make in later.items()}
+        escaping = escaping_links(files, briefing.urls, display_path(out))
+        if escaping:
+            raise BuildFailed(escaping)
+        write_site(files, out, finish=index_for_search)
+        return problems, len(files)

@@ -16,6 +16,11 @@ def problems_for(tmp_path: Path, files: dict[str, object], strict: bool = False)
     return [str(p) for p in problems]
 
 
+def load_changed(tmp_path: Path, path: str, text: str):
+    """(briefing, problems) of the minimal briefing with one file rewritten."""
+    return load_and_check(write_content(tmp_path, changed(path, text)))
+
+
 def changed(path: str, text: str) -> dict[str, object]:
     files = minimal()
     files[path] = text
@@ -163,21 +168,18 @@ def test_one_typo_gives_one_message_not_a_cascade(tmp_path, monkeypatch):
 
 def test_yaml_11_words_are_text_where_the_contract_says_text(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    files = minimal()
-    files["actors/ana.yaml"] = ACTOR.replace("Mayor", "no") + "country: NO\n"
-    content = write_content(tmp_path, files)
-    briefing, problems = load_and_check(content)
+    briefing, problems = load_changed(tmp_path, "actors/ana.yaml",
+                                      ACTOR.replace("Mayor", "no") + "country: NO\n")
     assert problems == [] and briefing is not None
     assert (briefing.actors[0].role, briefing.actors[0].country) == ("no", "NO")
 
 
 def test_dates_quoted_or_not_mean_the_same(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    files = minimal()
-    files["chronology.yaml"] = ("- {date: 2026-03-12, title: A, sources: [report]}\n"
-                                "- {date: '2026-03', title: B, sources: [report]}\n"
-                                "- {date: 2019, title: C, sources: [report]}\n")
-    briefing, problems = load_and_check(write_content(tmp_path, files))
+    briefing, problems = load_changed(tmp_path, "chronology.yaml",
+                                      "- {date: 2026-03-12, title: A, sources: [report]}\n"
+                                      "- {date: '2026-03', title: B, sources: [report]}\n"
+                                      "- {date: 2019, title: C, sources: [report]}\n")
     assert problems == []
     assert [(e.title, e.date.iso) for e in briefing.events] == [
         ("C", "2019"), ("B", "2026-03"), ("A", "2026-03-12")]
@@ -194,11 +196,10 @@ def test_event_without_source_is_a_warning_and_an_error_when_strict(tmp_path, mo
 
 def test_default_event_ids_are_unique_and_made_from_date_and_title(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    files = minimal()
-    files["chronology.yaml"] = ("- {date: 2026-03-12, title: Talks open!, sources: [report]}\n"
-                                "- {date: 2026-03-12, title: Talks open, sources: [report]}\n"
-                                "- {date: 2026, title: Зустріч, sources: [report]}\n")
-    briefing, _ = load_and_check(write_content(tmp_path, files))
+    briefing, _ = load_changed(tmp_path, "chronology.yaml",
+                               "- {date: 2026-03-12, title: Talks open!, sources: [report]}\n"
+                               "- {date: 2026-03-12, title: Talks open, sources: [report]}\n"
+                               "- {date: 2026, title: Зустріч, sources: [report]}\n")
     assert [e.id for e in briefing.events] == [
         "2026", "2026-03-12-talks-open", "2026-03-12-talks-open-2"]
 
