@@ -83,6 +83,9 @@ def shape(node: yaml.Node) -> str:
     return "empty" if is_null(node) else f"'{node.value}'"
 
 
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 class FieldType:
     """A contract type: how to read a node, and what the error says it should be."""
 
@@ -101,6 +104,8 @@ class Text(FieldType):
         value = node.value.strip()
         if not value:
             return r.error(node, f"'{name}' is empty")
+        if CONTROL_RE.search(value):  # only as escapes ("\x1f"): invalid in HTML
+            return r.error(node, f"'{name}' has a control character; remove it")
         return self.convert(value, node, r, name)
 
     def convert(self, value: str, node: yaml.Node, r: Reader, name: str) -> Any:

@@ -1,9 +1,9 @@
 """Pages → bytes: the Jinja environment, its filters, and the whole site in memory.
 
 A `RenderCache` keeps, from one build to the next: the environment (each template
-compiled once), every event's HTML fragment by (event, page depth) (an event appears
-on the chronology and on each of its actors' pages; it is rendered once), and each
-reusable page by its context. An edited template drops what it was used for.
+compiled once), every event's HTML fragment (an event appears on the chronology and on
+each of its actors' pages; it is rendered once), and each reusable page by its context.
+An edited template drops what it was used for.
 """
 
 from __future__ import annotations
@@ -26,15 +26,18 @@ from .structured import json_ld
 
 Stamps = dict[str, tuple[int, int]]
 T = TypeVar("T")
+UP = "\x1f"  # stands for "../" × page depth in a fragment's links; never in content
+FRAGMENT = Page(UP, "_event.html", "", "")  # the page a fragment is rendered "on"
 
 
 @dataclass
 class RenderCache:
     renderer: Renderer | None = None
     stamps: Stamps = field(default_factory=dict)
-    # (id(event), depth) → (event, html): keyed by identity, which load.py keeps for
-    # unchanged events from one build to the next (hashing 10,000 events is not free).
-    fragments: dict[tuple[int, int], tuple[Event, Markup]] = field(default_factory=dict)
+    # id(event) → (event, html with UP for each link's way up to the root): keyed by
+    # identity, which load.py keeps for unchanged events from one build to the next
+    # (hashing 10,000 events is not free).
+    fragments: dict[int, tuple[Event, str]] = field(default_factory=dict)
     pages: dict[str, tuple[tuple, bytes]] = field(default_factory=dict)
 
     def last(self, path: str) -> bytes:
@@ -152,6 +155,8 @@ class Renderer:
         """
         assert self.site is not None and self.current is not None
         urls = self.site.urls
+        if self.current is FRAGMENT:
+            return UP + target
         if self.current.template == "404.html":
             return urls.path(target)
         return urls.relative(target, self.current.url)
@@ -161,18 +166,15 @@ class Renderer:
         return json_ld(self.site, page)
 
     def event_html(self, event: Event) -> Markup:
-        """An event as listed on the chronology and on actor pages, rendered once per
-        link depth: its relative links are the same on every page at that depth."""
+        """An event as listed on the chronology and on actor pages. It is rendered once,
+        with a stand-in for its links' way up to the root, filled in for each page:
+        rendering it once per page depth took a quarter of a large build."""
         assert self.current is not None
-        depth = self.current.url.count("/")
-        key = (id(event), depth)
-        hit = self.cache.fragments.get(key)
-        if hit is not None and hit[0] is event:
-            return hit[1]
-        stand_in = Page("x/" * depth, "_event.html", "", "")
-        html = Markup(self.render("_event.html", stand_in, {"event": event}))
-        self.cache.fragments[key] = (event, html)
-        return html
+        hit = self.cache.fragments.get(id(event))
+        if hit is None or hit[0] is not event:
+            hit = (event, self.render("_event.html", FRAGMENT, {"event": event}))
+            self.cache.fragments[id(event)] = hit
+        return Markup(hit[1].replace(UP, "../" * self.current.url.count("/")))
 
     def check(self, pages: list[Page]) -> None:
         """Compile every template, and render a page of each one edited since the last

@@ -98,3 +98,14 @@ def test_sources_page_lists_what_cites_each_source(seed_site: Path):
 def test_seed_content_has_no_stray_files():
     assert sorted(p.name for p in (SEED / "actors").iterdir()) == sorted(
         f"{a}.yaml" for a in PEOPLE)
+
+
+def test_search_indexes_each_event_once_on_the_chronology(seed_site: Path):
+    """Event lists repeated on actor pages and the overview are left out of the index,
+    so a search for an event finds it once, on the chronology (and the index stays small)."""
+    for page in ("actors/zelensky/index.html", "index.html"):
+        for events in soup(seed_site / page).select("ol.events"):
+            assert events.find_parent(attrs={"data-pagefind-ignore": True}) is not None, page
+    chronology = soup(seed_site / "chronology/index.html").select_one("ol.events")
+    assert chronology.find_parent(attrs={"data-pagefind-ignore": True}) is None
+    assert chronology.find_parent(attrs={"data-pagefind-body": True}) is not None
