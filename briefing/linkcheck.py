@@ -13,22 +13,21 @@ import re
 from .problems import Problem
 from .urls import Urls
 
-ROOT_LINK = re.compile(r'\s(?:href|src|action|poster|data)="(/(?!/)[^"]*)"')
+ROOT_LINK = re.compile(rb'\s(?:href|src|action|poster|data)="(/(?!/)[^"]*)"')
 
 
-def escaping_links(files: dict[str, bytes], urls: Urls, out: str) -> list[Problem]:
+def escaping_links(path: str, html: bytes, urls: Urls, out: str) -> list[Problem]:
+    """The links of one page (`path` in the site written to `out`) that leave the base
+    path, as problems at their line and column."""
     problems = []
-    for path, data in sorted(files.items()):
-        if not path.endswith(".html"):
-            continue
-        text = data.decode("utf-8")
-        for match in ROOT_LINK.finditer(text):
-            link = match.group(1)
-            if urls.escapes(link):
-                line = text.count("\n", 0, match.start(1)) + 1
-                column = match.start(1) - text.rfind("\n", 0, match.start(1))
-                problems.append(Problem(
-                    f"{out}/{path}", line, column,
-                    f"the link '{link}' leaves the site's base path {urls.base_path}: in a "
-                    f"template, use the url filter ({{{{ '{link.lstrip('/')}'|url }}}})"))
+    for match in ROOT_LINK.finditer(html):
+        link = match.group(1).decode("utf-8")
+        if urls.escapes(link):
+            before = html[:match.start(1)].decode("utf-8")
+            line = before.count("\n") + 1
+            column = len(before) - before.rfind("\n")
+            problems.append(Problem(
+                f"{out}/{path}", line, column,
+                f"the link '{link}' leaves the site's base path {urls.base_path}: in a "
+                f"template, use the url filter ({{{{ '{link.lstrip('/')}'|url }}}})"))
     return problems

@@ -45,6 +45,9 @@ class BuildFailed(Exception):
         super().__init__(f"{len(problems)} problem(s)")
         self.problems = problems
 
+    def __reduce__(self):  # raised in a worker process, re-raised in the main one
+        return BuildFailed, (self.problems,)
+
 
 def display_path(path: str | os.PathLike[str]) -> str:
     """A path as the editor knows it: relative to the current folder where it can be."""

@@ -18,8 +18,8 @@ from jinja2 import meta
 from markupsafe import Markup
 
 from .dates import PartialDate, range_parts
-from .model import Briefing, Event
-from .pages import Page, Site, site_of
+from .model import Event
+from .pages import Page, Site
 from .problems import BuildFailed, Problem, display_path
 from .schema import STATUSES
 from .structured import json_ld
@@ -219,13 +219,6 @@ class Renderer:
     def problem(self, name: str, line: int, message: str) -> Problem:
         return Problem(display_path(self.templates / name), line, 1,
                        f"template error: {message}")
-
-
-def render_pages(briefing: Briefing, templates: Path, pages: list[Page],
-                 cache: RenderCache | None = None) -> dict[str, bytes]:
-    """Render the pages to {output path: bytes}."""
-    renderer = Renderer.for_build(templates, site_of(briefing), cache or RenderCache())
-    return {page.path: renderer.page(page) for page in pages}
 
 
 def template_frame(exc: BaseException) -> tuple[str | None, int]:

@@ -1,4 +1,5 @@
-"""The pipeline: read and check everything, then render in memory, then write.
+"""The pipeline: read and check everything, then render and write, into a new folder
+that replaces the old site only when the whole build has succeeded.
 
 `check` is the same pipeline stopped before rendering. Problems are returned, not
 printed: the command line prints them once.
@@ -15,23 +16,15 @@ from . import feeds
 from .linkcheck import escaping_links
 from .load import load_and_check
 from .model import Briefing
-from .pages import Page, plan_pages
+from .pages import Page, plan_pages, site_of
+from .parallel import in_shares
 from .problems import BuildFailed, Problem, display_path
-from .render import RenderCache, render_pages, static_files
+from .render import RenderCache, Renderer, static_files
 from .search import index_for_search
-from .write import check_output, write_site
+from .write import check_output, new_folder, write_files
 
 Later = dict[str, Callable[[], bytes]]
-
-
-def render_site(briefing: Briefing, content: Path, templates: Path,
-                cache: RenderCache | None = None) -> tuple[dict[str, bytes], Later]:
-    """The site as {path: bytes} (pages, static files), and {path: how to make it} for
-    the machine-readable files, which a preview makes only when they are asked for."""
-    pages = plan_pages(briefing)
-    files = asset_files(briefing, content, templates)
-    files |= render_pages(briefing, templates, pages, cache)
-    return files, machine_files(briefing, pages)
+PARALLEL_FROM = 300  # pages
 
 
 def machine_files(briefing: Briefing, pages: list[Page]) -> Later:
@@ -84,10 +77,31 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
         briefing, problems = load_and_check(content, strict, base_url=base_url)
         if briefing is None:
             raise BuildFailed(problems)
-        files, later = render_site(briefing, content, templates)
-        files |= {path: make() for path, make in later.items()}
-        escaping = escaping_links(files, briefing.urls, display_path(out))
-        if escaping:
-            raise BuildFailed(escaping)
-        write_site(files, out, finish=index_for_search)
-        return problems, len(files)
+        pages = plan_pages(briefing)
+        renderer = Renderer.for_build(templates, site_of(briefing), RenderCache())
+        later = machine_files(briefing, pages)
+        shown = display_path(out)
+
+        def write_share(index: int, count: int) -> tuple[int, list[Problem]]:
+            """Render and write every count-th page, from the index-th, and check
+            their links; the last share makes the machine-readable files too."""
+            escaping: list[Problem] = []
+            files = []
+            for page in pages[index::count]:
+                html = renderer.page(page)
+                escaping += escaping_links(page.path, html, briefing.urls, shown)
+                files.append((page.path, html))
+            if index == count - 1:
+                files += [(path, make()) for path, make in later.items()]
+            return write_files(fresh, files), escaping
+
+        with new_folder(out) as fresh:
+            written = write_files(fresh, asset_files(briefing, content, templates).items())
+            # Two processes pay from a few hundred pages on (benchmarks/README.md).
+            shares = in_shares(write_share, 2 if len(pages) >= PARALLEL_FROM else 1)
+            escaping = sorted(p for _, found in shares for p in found)
+            if escaping:
+                raise BuildFailed(escaping)
+            written += sum(count for count, _ in shares)
+            index_for_search(fresh)
+        return problems, written

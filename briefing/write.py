@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -29,24 +30,34 @@ def check_output(out: Path, content: Path) -> None:
                            "(no index.html); choose another --out or empty it")
 
 
-def write_site(files: dict[str, bytes], out: Path,
-               finish: Callable[[Path], None] | None = None) -> None:
-    """Write `files` into a new folder, run `finish` on it (the search index), swap."""
+@contextmanager
+def new_folder(out: Path) -> Iterator[Path]:
+    """A new, empty sibling folder of `out` to write the site into; it replaces `out`
+    when the block ends without an exception, and is removed when one is raised."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     try:
-        for rel, data in sorted(files.items()):
-            target = fresh / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
         os.chmod(fresh, 0o755)  # mkdtemp makes it private; a site is meant to be served
-        if finish is not None:
-            finish(fresh)
+        yield fresh
         swap(fresh, out)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
+
+
+def write_files(folder: Path, files: Iterable[tuple[str, bytes]]) -> int:
+    """Write each (path in the site, bytes) under `folder`; returns how many."""
+    count = 0
+    for rel, data in files:
+        target = folder / rel
+        try:
+            target.write_bytes(data)
+        except FileNotFoundError:  # most files share a folder with another
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        count += 1
+    return count
 
 
 def swap(fresh: Path, out: Path) -> None:

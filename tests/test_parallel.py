@@ -1,0 +1,87 @@
+"""Builds shared between two processes: the same bytes, the same errors, as one process."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import briefing.site
+from briefing.parallel import cores, in_shares
+from briefing.problems import BuildFailed, Problem
+from briefing.site import build
+from tests.conftest import TEMPLATES, minimal, write_content
+from tests.test_site import digest
+
+
+@pytest.fixture
+def many_actors(tmp_path: Path) -> Path:
+    files = minimal()
+    for n in range(40):
+        files[f"actors/actor-{n}.yaml"] = {
+            "name": f"Actor {n}", "role": "Envoy", "side": ("north", "south")[n % 2],
+            "summary": f"Envoy number **{n}**, see [the chronology](/chronology/)."}
+    files["chronology.yaml"] += [
+        {"date": f"2026-01-{n % 28 + 1:02d}", "title": f"Meeting {n}",
+         "actors": [f"actor-{n}", f"actor-{(n * 7) % 40}"], "sources": ["report"]}
+        for n in range(40)]
+    return write_content(tmp_path, files)
+
+
+def test_the_machine_has_two_cores_to_share_a_build():
+    assert cores() >= 2  # otherwise the tests below try only one process
+
+
+def test_shares_run_in_other_processes_and_come_back_in_order():
+    import os
+    results = in_shares(lambda index, count: (index, count, os.getpid()), 2)
+    assert [r[:2] for r in results] == [(0, 2), (1, 2)]
+    assert results[0][2] == os.getpid() != results[1][2]
+
+
+def test_a_shared_build_writes_the_same_bytes_as_one_process(many_actors, tmp_path,
+                                                             monkeypatch):
+    monkeypatch.setattr(briefing.site, "PARALLEL_FROM", 10**9)
+    build(many_actors, tmp_path / "one", TEMPLATES, base_url="https://x.github.io/repo/")
+    monkeypatch.setattr(briefing.site, "PARALLEL_FROM", 1)
+    _, written = build(many_actors, tmp_path / "two", TEMPLATES,
+                       base_url="https://x.github.io/repo/")
+    one, two = digest(tmp_path / "one"), digest(tmp_path / "two")
+    assert len(one) > 50 and written == len([p for p in two if not p.startswith("pagefind/")])
+    assert {k: v for k, v in one.items() if not k.startswith("pagefind/")} == {
+        k: v for k, v in two.items() if not k.startswith("pagefind/")}
+
+
+@pytest.mark.parametrize("template, broken", [
+    ("actor.html", ("{{ actor.role }}", "{{ actor.rolle }}")),  # pages of both shares
+    ("base.html", ("{{ 'style.css'|url }}", "/style.css")),  # a link leaving the base path
+])
+def test_errors_in_either_share_fail_the_build_and_keep_the_old_site(
+        many_actors, tmp_path, monkeypatch, template, broken):
+    monkeypatch.setattr(briefing.site, "PARALLEL_FROM", 1)
+    out = tmp_path / "site"
+    build(many_actors, out, TEMPLATES)
+    before = digest(out)
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    text = (templates / template).read_text()
+    (templates / template).write_text(text.replace(*broken))
+    with pytest.raises(BuildFailed) as failed:
+        build(many_actors, out, templates, base_url="https://x.github.io/repo/")
+    assert all(isinstance(p, Problem) for p in failed.value.problems)
+    assert failed.value.problems[0].path.endswith(".html")
+    assert digest(out) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_content_errors_raised_in_another_process_arrive_whole():
+    def work(index: int, count: int) -> int:
+        if index == 1:
+            raise BuildFailed([Problem("templates/actor.html", 3, 1, "template error: x")])
+        return index
+
+    with pytest.raises(BuildFailed) as failed:
+        in_shares(work, 2)
+    assert [str(p) for p in failed.value.problems] == [
+        "templates/actor.html:3:1: error: template error: x"]
