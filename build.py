@@ -26,6 +26,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     common(build)
     build.add_argument("--out", type=Path, default=Path("site"),
                        help="output folder (default: site)")
+    build.add_argument("--no-search", dest="search", action="store_false",
+                       help="skip the search index (quicker; the site has no search box)")
     check = commands.add_parser("check", help="check the content only; write nothing")
     common(check)
     serve = commands.add_parser(
@@ -70,7 +72,7 @@ def main(argv: list[str]) -> int:
     if args.command == "check":  # imports only what checking needs: it starts fast
         from briefing.load import load_and_check
 
-        briefing, problems = load_and_check(args.content, args.strict)
+        briefing, problems = load_and_check(args.content, args.strict, parallel=True)
         report(problems)
         if briefing is None:
             return 1
@@ -84,7 +86,7 @@ def main(argv: list[str]) -> int:
 
     try:
         problems, count = build(args.content, args.out, args.templates, args.base_url,
-                                args.strict)
+                                args.strict, args.search)
     except BuildFailed as failed:
         report(failed.problems)
         print(f"build failed: {args.out}/ was left as it was", file=sys.stderr)

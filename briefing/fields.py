@@ -53,12 +53,14 @@ class Reader:
     """Reads one file's nodes; problems go to the shared list."""
 
     def __init__(self, shown: str, problems: list[Problem],
-                 rejected: list[dict[str, Any]] | None = None):
+                 rejected: list[dict[str, Any]] | None = None,
+                 markdown: list[str] | None = None):
         self.shown = shown
         self.problems = problems
         # What was readable of records dropped for their mistakes: their references
         # are still checked, so that a build reports every mistake at once.
         self.rejected = [] if rejected is None else rejected
+        self.markdown = [] if markdown is None else markdown  # every Markdown text read
 
     def loc(self, node: yaml.Node) -> Loc:
         return Loc(self.shown, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -114,6 +116,10 @@ class Text(FieldType):
 
 class Markdown(Text):
     expected = "text (Markdown)"
+
+    def convert(self, value, node, r, name):
+        r.markdown.append(value)  # rendered before linking, on every core (load.py)
+        return value
 
 
 class Date(Text):

@@ -28,12 +28,15 @@ from .model import (
     Source,
     Stance,
 )
+from .parallel import fill_in_shares
 from .problems import Problem, finish, has_errors
 from .provenance import mark_quotes
 from .read import ReadCache, Records, read_content
 from .urls import Urls
 
 T = TypeVar("T")
+PARALLEL_FROM = 500  # Markdown texts (~0.3 ms each): fewer cost less than a new process
+PARALLEL_ARTICLES_FROM = 20  # (~10 ms each)
 WHERE = {"side": "among the sides in briefing.yaml", "actor": "in content/actors/",
          "source": "in sources.yaml", "article": "in content/articles/"}
 
@@ -54,20 +57,35 @@ class LoadCache:
             return None
         found = self.markdown.get((base_path, text))
         if found is None:
-            found = self.markdown[base_path, text] = Rich(text, render_block(text, base_path))
+            found = self.markdown[base_path, text] = rich((base_path, text))
         return found
 
 
+def rich(key: tuple[str, str]) -> Rich:
+    base_path, text = key
+    return Rich(text, render_block(text, base_path))
+
+
+def marked_article(key: tuple[str, str, tuple[str, ...]]) -> tuple[Markup, dict[str, str]]:
+    """An article's HTML with its quotes marked, and {quote: anchor}."""
+    base_path, body, quotes = key
+    tokens = parse_article(body, base_path)
+    anchors = mark_quotes(tokens, list(quotes))
+    return render_tokens(tokens), anchors
+
+
 def load_and_check(content: Path, strict: bool = False, cache: LoadCache | None = None,
-                   base_url: str | None = None) -> tuple[Briefing | None, list[Problem]]:
+                   base_url: str | None = None, parallel: bool = False
+                   ) -> tuple[Briefing | None, list[Problem]]:
+    """`parallel`: render Markdown on every core, forking (not in a threaded server)."""
     problems: list[Problem] = []
-    briefing = load_briefing(content, problems, cache, base_url)
+    briefing = load_briefing(content, problems, cache, base_url, parallel)
     problems = finish(problems, strict)
     return (None if has_errors(problems) else briefing), problems
 
 
 def load_briefing(content: Path, problems: list[Problem], cache: LoadCache | None = None,
-                  base_url: str | None = None) -> Briefing | None:
+                  base_url: str | None = None, parallel: bool = False) -> Briefing | None:
     """Read, check and link everything; None when any error was found. `base_url`
     (the command line's) overrides briefing.yaml's."""
     cache = cache or LoadCache()
@@ -76,7 +94,12 @@ def load_briefing(content: Path, problems: list[Problem], cache: LoadCache | Non
         return None
     before = sum(p.severity == "error" for p in problems)
     base_url = base_url or records.briefing.get("base_url")
-    briefing = Linker(records, content, problems, cache, Urls(base_url)).link()
+    urls = Urls(base_url)
+    if parallel:  # Markdown is most of what loading costs: render it on every core
+        base_path = urls.base_path
+        fill_in_shares(cache.markdown, ((base_path, t) for t in records.markdown), rich,
+                       at_least=PARALLEL_FROM)
+    briefing = Linker(records, content, problems, cache, urls, parallel).link()
     if sum(p.severity == "error" for p in problems) > before:
         return None
     return briefing
@@ -86,8 +109,9 @@ class Linker:
     """Turns records into model objects in dependency order, resolving references."""
 
     def __init__(self, records: Records, content: Path, problems: list[Problem],
-                 cache: LoadCache, urls: Urls):
+                 cache: LoadCache, urls: Urls, parallel: bool = False):
         self.records = records
+        self.parallel = parallel
         self.content = content
         self.problems = problems
         self.urls = urls
@@ -212,9 +236,14 @@ class Linker:
         texts = self.quote_texts(sources)
         self.anchors: dict[str, dict[str, str]] = {}
         out = {}
+        quotes = {art["id"]: tuple(sorted(texts.get(art["id"], ()))) for art in articles.values()}
+        if self.parallel:
+            fill_in_shares(self.cache.articles,
+                           ((self.urls.base_path, art["body"], quotes[art["id"]])
+                            for art in articles.values()),
+                           marked_article, at_least=PARALLEL_ARTICLES_FROM)
         for art in articles.values():
-            html, self.anchors[art["id"]] = self.render_article(
-                art["body"], tuple(sorted(texts.get(art["id"], ()))))
+            html, self.anchors[art["id"]] = self.render_article(art["body"], quotes[art["id"]])
             note = self.rich(art.get("note"))
             out[art["id"]] = self.reuse("article", (art, html, note), lambda art=art, html=html,
                                         note=note: Article(art["id"], art["title"],
@@ -227,9 +256,7 @@ class Linker:
         """The article's HTML with its quotes marked, and {quote: anchor}."""
         key = (self.urls.base_path, body, quotes)
         if key not in self.cache.articles:
-            tokens = parse_article(body, self.urls.base_path)
-            anchors = mark_quotes(tokens, list(quotes))
-            self.cache.articles[key] = (render_tokens(tokens), anchors)
+            self.cache.articles[key] = marked_article(key)
         return self.cache.articles[key]
 
     def quote_texts(self, sources: dict[str, dict[str, Any]]) -> dict[str, set[str]]:

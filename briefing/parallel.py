@@ -8,12 +8,11 @@ enough that starting a process costs more than it saves, all of it is done here.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+K = TypeVar("K")
 R = TypeVar("R")
 
 _work: Callable[[int, int], object] | None = None  # what the forked processes inherit
@@ -29,6 +28,9 @@ def cores() -> int:
 def in_shares(work: Callable[[int, int], R], shares: int) -> list[R]:
     """[work(0, n), work(1, n), …]: share 0 here, each other one in a forked process.
     `shares` is capped at the number of cores; results come back pickled."""
+    import multiprocessing  # here: `check` on a small briefing never needs it
+    from concurrent.futures import ProcessPoolExecutor
+
     n = max(1, min(shares, cores()))
     if n == 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [work(0, 1)]
@@ -41,6 +43,19 @@ def in_shares(work: Callable[[int, int], R], shares: int) -> list[R]:
             return [mine] + [future.result() for future in others]
     finally:
         _work = None
+
+
+def fill_in_shares(memo: dict[K, R], keys: Iterable[K], make: Callable[[K], R],
+                   at_least: int) -> None:
+    """memo[key] = make(key) for each key not in `memo`, the keys shared between the
+    cores when there are at least `at_least` of them (else the caller makes them as it
+    goes). Keys are sorted, so each share is the same from run to run."""
+    todo = sorted(set(keys) - memo.keys())
+    if len(todo) < at_least:
+        return
+    shares = in_shares(lambda i, n: [make(key) for key in todo[i::n]], 2)
+    for i, made in enumerate(shares):
+        memo.update(zip(todo[i::len(shares)], made, strict=True))
 
 
 def _share(index: int, count: int) -> object:

@@ -43,9 +43,10 @@ class Records:
     rejected: list[dict[str, Any]] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)  # kinds whose list file did not parse
     problems: list[Problem] = field(default_factory=list)
+    markdown: list[str] = field(default_factory=list)  # every Markdown field's text
 
     def reader(self, shown: str) -> Reader:
-        return Reader(shown, self.problems, self.rejected)
+        return Reader(shown, self.problems, self.rejected, self.markdown)
 
     def merge(self, part: Records) -> None:
         self.briefing = part.briefing or self.briefing
@@ -58,6 +59,7 @@ class Records:
             self.known[kind] |= ids
         self.rejected += part.rejected
         self.unreadable |= part.unreadable
+        self.markdown += part.markdown
         self.problems += part.problems
 
 

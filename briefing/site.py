@@ -70,15 +70,16 @@ def collector_paused() -> Iterator[None]:
 
 
 def build(content: Path, out: Path, templates: Path, base_url: str | None = None,
-          strict: bool = False) -> tuple[list[Problem], int]:
-    """Build the site; returns (problems, files written). Raises BuildFailed on errors."""
+          strict: bool = False, search: bool = True) -> tuple[list[Problem], int]:
+    """Build the site; returns (problems, files written). Raises BuildFailed on errors.
+    `search`: make the search index (the longest step of a large build)."""
     check_output(out, content)
     with collector_paused():
-        briefing, problems = load_and_check(content, strict, base_url=base_url)
+        briefing, problems = load_and_check(content, strict, base_url=base_url, parallel=True)
         if briefing is None:
             raise BuildFailed(problems)
         pages = plan_pages(briefing)
-        renderer = Renderer.for_build(templates, site_of(briefing), RenderCache())
+        renderer = Renderer.for_build(templates, site_of(briefing, search), RenderCache())
         later = machine_files(briefing, pages)
         shown = display_path(out)
 
@@ -95,6 +96,7 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
                 files += [(path, make()) for path, make in later.items()]
             return write_files(fresh, files), escaping
 
+        renderer.render_fragments(briefing.events)
         with new_folder(out) as fresh:
             written = write_files(fresh, asset_files(briefing, content, templates).items())
             # Two processes pay from a few hundred pages on (benchmarks/README.md).
@@ -103,5 +105,6 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
             if escaping:
                 raise BuildFailed(escaping)
             written += sum(count for count, _ in shares)
-            index_for_search(fresh)
+            if search:
+                index_for_search(fresh)
         return problems, written

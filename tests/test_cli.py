@@ -19,6 +19,16 @@ def test_plain_build_py_builds_content_into_site(content: Path, tmp_path: Path):
     assert "built" in result.stderr and "site/" in result.stderr
 
 
+def test_no_search_builds_without_an_index_or_a_search_box(content: Path, tmp_path: Path):
+    assert run_cli(cwd=tmp_path).returncode == 0
+    assert (tmp_path / "site" / "pagefind" / "pagefind.js").is_file()
+    assert "site-search has-index" in (tmp_path / "site" / "index.html").read_text()
+    result = run_cli("build", "--no-search", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "site" / "pagefind").exists()
+    assert "has-index" not in (tmp_path / "site" / "index.html").read_text()
+
+
 def test_check_validates_and_writes_nothing(content: Path, tmp_path: Path):
     result = run_cli("check", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
