@@ -2,20 +2,20 @@
 
 A forked process starts with this one's memory as it is (the loaded briefing, the
 compiled templates), copied only where written, so nothing is sent to it but which
-share of the work is its own. Where fork is missing (Windows), or the work is small
-enough that starting a process costs more than it saves, all of it is done here.
+share of the work is its own, and only its results come back (pickled, through a
+pipe). Where fork is missing (Windows), all of the work is done here.
 """
 
 from __future__ import annotations
 
 import os
+import pickle
+import traceback
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 K = TypeVar("K")
 R = TypeVar("R")
-
-_work: Callable[[int, int], object] | None = None  # what the forked processes inherit
 
 
 def cores() -> int:
@@ -27,22 +27,53 @@ def cores() -> int:
 
 def in_shares(work: Callable[[int, int], R], shares: int) -> list[R]:
     """[work(0, n), work(1, n), …]: share 0 here, each other one in a forked process.
-    `shares` is capped at the number of cores; results come back pickled."""
-    import multiprocessing  # here: `check` on a small briefing never needs it
-    from concurrent.futures import ProcessPoolExecutor
-
+    `shares` is capped at the number of cores. An exception in any share is raised
+    here, with the other process's traceback as a note."""
     n = max(1, min(shares, cores()))
-    if n == 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if n == 1 or not hasattr(os, "fork"):
         return [work(0, 1)]
-    global _work
-    _work = work
+    children = [fork(work, i, n) for i in range(1, n)]
     try:
-        with ProcessPoolExecutor(n - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-            others = [pool.submit(_share, i, n) for i in range(1, n)]
-            mine = work(0, n)
-            return [mine] + [future.result() for future in others]
+        mine = work(0, n)
     finally:
-        _work = None
+        outcomes = [outcome_of(pid, pipe) for pid, pipe in children]
+    for ok, value in outcomes:
+        if not ok:
+            raise value
+    return [mine] + [value for _, value in outcomes]
+
+
+def fork(work: Callable[[int, int], object], index: int, count: int) -> tuple[int, int]:
+    """Start work(index, count) in a child process; returns (its pid, the pipe to read)."""
+    readable, writable = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(writable)
+        return pid, readable
+    os.close(readable)  # the child: do the share, send (ok, result or exception), exit
+    try:
+        try:
+            outcome: tuple[bool, object] = (True, work(index, count))
+        except BaseException as exc:
+            exc.add_note(f"in a build process sharing the work:\n{traceback.format_exc()}")
+            outcome = (False, exc)
+        with os.fdopen(writable, "wb") as pipe:
+            try:
+                data = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
+            except Exception:  # an exception that does not pickle: send its text
+                data = pickle.dumps((False, RuntimeError(traceback.format_exc())))
+            pipe.write(data)
+    finally:
+        os._exit(0)  # no cleanup of the parent's: its files, atexit hooks, buffers
+
+
+def outcome_of(pid: int, readable: int) -> tuple[bool, object]:
+    with os.fdopen(readable, "rb") as pipe:
+        data = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if not data:
+        return False, RuntimeError(f"a build process ended without a result ({status})")
+    return pickle.loads(data)
 
 
 def fill_in_shares(memo: dict[K, R], keys: Iterable[K], make: Callable[[K], R],
@@ -56,8 +87,3 @@ def fill_in_shares(memo: dict[K, R], keys: Iterable[K], make: Callable[[K], R],
     shares = in_shares(lambda i, n: [make(key) for key in todo[i::n]], 2)
     for i, made in enumerate(shares):
         memo.update(zip(todo[i::len(shares)], made, strict=True))
-
-
-def _share(index: int, count: int) -> object:
-    assert _work is not None
-    return _work(index, count)

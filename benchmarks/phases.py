@@ -1,0 +1,107 @@
+"""Where a full build's time goes, per phase and per page, at several sizes.
+
+    .venv/bin/python benchmarks/phases.py 1000 5000 10000 20000
+
+Each size is the benchmark kit's synthetic briefing (`../shared/bench/gen_synthetic.py`:
+N actors, 2N events, N/20 issues, N/50 articles), generated once into
+$BENCH_WORK (default /tmp/briefing-bench) and built in a new process, output on
+tmpfs. The phases are timed by wrapping the pipeline's functions from outside, so the
+pipeline carries no timing code. If each phase's time per page stays flat from 1,000
+to 20,000 actors, no step grows faster than the briefing (cross-references, quote
+search in articles, sorting, the positions matrix are all inside these phases).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+KIT = ROOT.parent / "shared" / "bench"
+WORK = Path(os.environ.get("BENCH_WORK", "/tmp/briefing-bench"))
+OUT = Path("/dev/shm" if Path("/dev/shm").is_dir() else WORK) / "briefing-phases"
+PHASES = ("read", "markdown", "articles", "link", "fragments", "pages", "search")
+
+
+def measure(content: Path, out: Path) -> dict[str, float]:
+    """One build in this process, timed phase by phase."""
+    import resource
+
+    import briefing.load as load
+    import briefing.render as render
+    import briefing.site as site
+
+    times: dict[str, float] = {}
+
+    def timed(name, function):
+        def wrapper(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                times[name] = times.get(name, 0) + time.perf_counter() - started
+        return wrapper
+
+    fills = iter(("markdown", "articles"))
+    fill = load.fill_in_shares
+    load.fill_in_shares = lambda *a, **k: timed(next(fills), fill)(*a, **k)
+    load.read_content = timed("read", load.read_content)
+    link = load.Linker.link
+    load.Linker.link = lambda self: timed("link", link)(self)
+    fragments = render.Renderer.render_fragments
+    render.Renderer.render_fragments = lambda self, e: timed("fragments", fragments)(self, e)
+    site.in_shares = timed("pages", site.in_shares)
+    site.index_for_search = timed("search", site.index_for_search)
+    started = time.perf_counter()
+    _, written = site.build(content, out, ROOT / "templates")
+    times["total"] = time.perf_counter() - started
+    times["link"] -= times.get("articles", 0)  # articles are made inside linking
+    times["pages_written"] = written
+    times["peak_mib"] = max(resource.getrusage(who).ru_maxrss for who in (
+        resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
+    return times
+
+
+def content_of(size: int) -> Path:
+    folder = WORK / f"content-{size}"
+    if not (folder / "content" / "briefing.yaml").is_file():
+        subprocess.run([sys.executable, str(KIT / "gen_synthetic.py"), str(size), str(folder)],
+                       check=True)
+    return folder / "content"
+
+
+def main(sizes: list[int]) -> None:
+    rows = []
+    for size in sizes:
+        content = content_of(size)
+        result = subprocess.run(
+            [sys.executable, __file__, "--one", str(content), str(OUT / str(size))],
+            check=True, capture_output=True, text=True, cwd=ROOT)
+        times = json.loads(result.stdout)
+        pages = sum(1 for _ in (OUT / str(size)).rglob("*.html")) - sum(
+            1 for _ in (OUT / str(size) / "pagefind").rglob("*.html"))
+        rows.append((size, pages, times))
+    print("| actors | pages | " + " | ".join(PHASES) + " | total | ms/page | peak MiB |")
+    print("| ---: " * (len(PHASES) + 5) + "|")
+    for size, pages, t in rows:
+        cells = [f"{t.get(p, 0):.2f}" for p in PHASES]
+        print(f"| {size:,} | {pages:,} | " + " | ".join(cells)
+              + f" | {t['total']:.2f} | {1000 * t['total'] / pages:.2f} | {t['peak_mib']:.0f} |")
+    print("\nms per page, per phase:")
+    print("| actors | " + " | ".join(PHASES) + " |")
+    print("| ---: " * (len(PHASES) + 1) + "|")
+    for size, pages, t in rows:
+        print(f"| {size:,} | " + " | ".join(f"{1000 * t.get(p, 0) / pages:.3f}" for p in PHASES)
+              + " |")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--one"]:
+        sys.path.insert(0, str(ROOT))
+        print(json.dumps(measure(Path(sys.argv[2]), Path(sys.argv[3]))))
+    else:
+        main([int(arg) for arg in sys.argv[1:]] or [1000, 5000])
