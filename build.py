@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parent
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python build.py", description="Build a briefing site from content/.")
-    commands = parser.add_subparsers(dest="command", metavar="{build,check,serve}")
+    commands = parser.add_subparsers(dest="command",
+                                     metavar="{build,check,serve,new,diff,schemas}")
 
     def common(command: argparse.ArgumentParser) -> None:
         command.add_argument("--content", type=Path, default=Path("content"),
@@ -30,6 +31,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                        help="skip the search index (quicker; the site has no search box)")
     check = commands.add_parser("check", help="check the content only; write nothing")
     common(check)
+    check.add_argument("--format", choices=("text", "github", "json"), default="text",
+                       help="text (path:line:column: message), github (annotations in a "
+                       "GitHub Actions run) or json")
     serve = commands.add_parser(
         "serve", help="build, serve on 127.0.0.1 and rebuild and reload on every change")
     common(serve)
@@ -42,10 +46,39 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                              "e.g. https://owner.github.io/repo/ (overrides briefing.yaml)")
         command.add_argument("--templates", type=Path, default=ROOT / "templates",
                              help="templates folder (default: the project's templates/)")
+    new = commands.add_parser("new", help="add an actor, event, issue, source or article")
+    kinds = new.add_subparsers(dest="kind", metavar="{actor,event,issue,source,article}",
+                               required=True)
+    from briefing.scaffold import KINDS, flag_fields
+
+    for kind in KINDS:
+        one = kinds.add_parser(kind, help=f"add {KINDS[kind].record.what}")
+        one.add_argument("id", nargs="?", help=f"its id (default: made from its "
+                         f"{KINDS[kind].named_by})")
+        common(one)
+        for name, field in flag_fields(kind).items():
+            many = type(field.type).__name__ == "ListOf"
+            one.add_argument(f"--{name.replace('_', '-')}", dest=f"field_{name}",
+                             action="append" if many else "store",
+                             help=field.doc + (" (ids, comma-separated)" if many else "")
+                             + (" [required]" if field.required else ""))
+        if kind == "issue":
+            one.add_argument("--stance", action="append", default=[], metavar="SIDE=POSITION",
+                             help="a side's position, e.g. ukraine='Talks only after a "
+                             "ceasefire.' (repeat for each side)")
+        if kind == "article":
+            one.add_argument("--text", type=Path, metavar="FILE",
+                             help="a file with the article's text (Markdown)")
+    schemas = commands.add_parser(
+        "schemas", help="write the JSON Schemas editors' YAML servers use (schema/)")
+    schemas.add_argument("--out", type=Path, default=ROOT / "schema",
+                         help="folder (default: the project's schema/)")
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
         argv = ["build", *argv]  # `python build.py [--strict ...]` means build
     args = parser.parse_args(argv)
-    if not args.content.is_dir():
+    if args.command is None:
+        parser.error("choose a command")
+    if "content" in args and not args.content.is_dir():
         parser.error(f"no content folder at {args.content}")
     if getattr(args, "base_url", None) and not args.base_url.startswith(("http://",
                                                                           "https://")):
@@ -59,6 +92,43 @@ def report(problems: list) -> None:
         print(problem, file=sys.stderr)
 
 
+def new_entry(args: argparse.Namespace) -> int:
+    from briefing import scaffold
+
+    given = {k.removeprefix("field_"): v for k, v in vars(args).items()
+             if k.startswith("field_")}
+    stances = {}
+    for stance in getattr(args, "stance", []):
+        side, equals, position = stance.partition("=")
+        if not equals or not side.strip() or not position.strip():
+            print(f"python build.py: error: --stance takes SIDE=POSITION, not '{stance}'",
+                  file=sys.stderr)
+            return 2
+        stances[side.strip()] = position.strip()
+    body = ""
+    if getattr(args, "text", None) is not None:
+        body = args.text.read_text(encoding="utf-8")
+
+    def ask(name: str, doc: str) -> str:
+        return input(f"{name} ({doc}): ")
+
+    try:
+        path, warnings = scaffold.new_entry(args.kind, args.content, given, args.id,
+                                            ask if sys.stdin.isatty() else None, body, stances)
+    except scaffold.Refused as refused:
+        print(f"python build.py new: {refused}", file=sys.stderr)
+        return 1
+    except (EOFError, KeyboardInterrupt):
+        print("\npython build.py new: stopped; nothing was written", file=sys.stderr)
+        return 1
+    report(warnings)
+    from briefing.problems import display_path
+
+    print(f"added {args.kind} to {display_path(path)}; the briefing checks out",
+          file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
 
@@ -69,10 +139,23 @@ def main(argv: list[str]) -> int:
 
         preview = Preview(args.content, args.templates, args.base_url, args.strict)
         return serve(preview, args.host, args.port, args.open)
+    if args.command == "new":
+        return new_entry(args)
+    if args.command == "schemas":
+        from briefing.schemas import write_schemas
+
+        for path in write_schemas(args.out):
+            print(f"wrote {path}", file=sys.stderr)
+        return 0
     if args.command == "check":  # imports only what checking needs: it starts fast
         from briefing.load import load_and_check
 
         briefing, problems = load_and_check(args.content, args.strict, parallel=True)
+        if args.format != "text":
+            from briefing.annotations import annotations
+
+            print(annotations(problems, args.format), end="")
+            return 1 if briefing is None else 0
         report(problems)
         if briefing is None:
             return 1

@@ -86,6 +86,8 @@ def shape(node: yaml.Node) -> str:
 
 
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Not blank, no control character (CONTROL_RE), in a regex both JSON Schema and Python read.
+TEXT_PATTERN = r"^(?=[\s\S]*\S)[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$"
 
 
 class FieldType:
@@ -94,6 +96,11 @@ class FieldType:
     expected = "a value"
 
     def read(self, node: yaml.Node, r: Reader, name: str) -> Any:
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any]:
+        """The same rule as JSON Schema, for editors' YAML language servers (schemas.py).
+        It checks a value's shape; ids that exist and calendar days are the loader's."""
         raise NotImplementedError
 
 
@@ -113,9 +120,15 @@ class Text(FieldType):
     def convert(self, value: str, node: yaml.Node, r: Reader, name: str) -> Any:
         return value
 
+    def json_schema(self):
+        # Any scalar is text (`role: 1984`, `name: yes`): YAML's own types do not apply.
+        return {"anyOf": [{"type": "string", "pattern": TEXT_PATTERN},
+                          {"type": ["number", "boolean"]}]}
+
 
 class Markdown(Text):
     expected = "text (Markdown)"
+    markdown = True
 
     def convert(self, value, node, r, name):
         r.markdown.append(value)  # rendered before linking, on every core (load.py)
@@ -136,6 +149,14 @@ class Date(Text):
             return r.error(node, f"'{name}' must be a full date, YYYY-MM-DD (e.g. 2025-05-11)")
         return date
 
+    def json_schema(self):
+        day = r"^\s*\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\s*$"
+        if self.day_only:
+            return {"type": "string", "pattern": day}
+        return {"anyOf": [{"type": "string",
+                           "pattern": r"^\s*\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?\s*$"},
+                          {"type": "integer", "minimum": 1000, "maximum": 9999}]}
+
 
 class Boolean(Text):
     expected = "true or false"
@@ -144,6 +165,9 @@ class Boolean(Text):
         if value.lower() in ("true", "false"):
             return value.lower() == "true"
         return r.error(node, f"'{name}' must be true or false, not '{value}'")
+
+    def json_schema(self):
+        return {"type": "boolean"}
 
 
 class Slug(Text):
@@ -156,6 +180,10 @@ class Slug(Text):
         hint = f" (did you mean '{hint}'?)" if hint else ""
         return r.error(node, f"'{name}': '{value}' is not an id: use lower-case letters, "
                        f"digits and single hyphens{hint}")
+
+    def json_schema(self):
+        return {"anyOf": [{"type": "string", "pattern": rf"^\s*{SLUG_RE.pattern}\s*$"},
+                          {"type": "integer", "minimum": 0}]}
 
 
 class Reference(Slug):
@@ -178,6 +206,9 @@ class Url(Text):
         return r.error(node, f"'{name}' must be a web address starting with https:// or "
                        f"http://, not '{value}'")
 
+    def json_schema(self):
+        return {"type": "string", "pattern": r"^\s*https?://[^\s/?#]+[^\s]*\s*$"}
+
 
 class ImageSource(Text):
     expected = "a path inside content/ or an https URL"
@@ -191,6 +222,10 @@ class ImageSource(Text):
                            f"images/putin.jpg) or an https:// URL, not '{value}'")
         return value
 
+    def json_schema(self):
+        return {"type": "string", "pattern": r"^\s*(https://[^\s/?#]+.*|(?![A-Za-z][A-Za-z0-9+.-]*:)"
+                r"(?!/)(?!(.*/)?\.\.(/|\s*$)).*\S.*)$"}
+
 
 class Hostname(Text):
     expected = "a domain name such as briefing.example.org"
@@ -201,6 +236,10 @@ class Hostname(Text):
             return value.lower()
         return r.error(node, f"'{name}' must be {self.expected} (no https://, no path), "
                        f"not '{value}'")
+
+    def json_schema(self):
+        return {"type": "string", "pattern": r"^\s*(?=.{1,253}\s*$)([A-Za-z0-9]([A-Za-z0-9-]"
+                r"{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}\s*$"}
 
 
 class Choice(Text):
@@ -214,6 +253,9 @@ class Choice(Text):
         return r.error(node, f"'{name}' must be {self.expected}, not '{value}'"
                        f"{did_you_mean(value, self.choices)}")
 
+    def json_schema(self):
+        return {"enum": list(self.choices)}
+
 
 class Language(Text):
     expected = "a language tag such as en, uk or pt-BR"
@@ -222,6 +264,9 @@ class Language(Text):
         if LANGUAGE_RE.fullmatch(value):
             return value
         return r.error(node, f"'{name}' must be {self.expected}, not '{value}'")
+
+    def json_schema(self):
+        return {"type": "string", "pattern": rf"^\s*{LANGUAGE_RE.pattern}\s*$"}
 
 
 class ListOf(FieldType):
@@ -236,6 +281,9 @@ class ListOf(FieldType):
                            "line per item")
         values = [self.item.read(child, r, name) for child in node.value]
         return INVALID if INVALID in values else tuple(values)
+
+    def json_schema(self):
+        return {"type": "array", "items": self.item.json_schema()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +333,19 @@ class Record(FieldType):
         r.rejected.append(values)
         return INVALID
 
+    def json_schema(self):
+        properties = {}
+        for name, field in self.fields.items():
+            rule = field.type.json_schema()
+            if not field.required:  # an optional field may be left empty (`country:`)
+                rule = {"anyOf": [*rule.get("anyOf", [rule]), {"type": "null"}]}
+            markdown = getattr(field.type, "markdown", False) and "Markdown" not in field.doc
+            properties[name] = {**rule, "description": field.doc + (
+                " (Markdown)" if markdown else "") + ("" if field.required else " (optional)")}
+        return {"type": "object", "properties": properties,
+                "required": [n for n, f in self.fields.items() if f.required],
+                "additionalProperties": False}
+
 
 class MapOf(FieldType):
     """A mapping from ids (side ids, in positions) to records."""
@@ -304,3 +365,7 @@ class MapOf(FieldType):
             if ref is not INVALID:
                 out[ref] = item
         return INVALID if INVALID in out.values() or len(out) < len(node.value) else out
+
+    def json_schema(self):
+        return {"type": "object", "propertyNames": {"pattern": rf"^{SLUG_RE.pattern}$"},
+                "additionalProperties": self.value.json_schema()}

@@ -72,6 +72,7 @@ def write_content(root: Path, files: dict[str, object]) -> Path:
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """The command line through its real entry point."""
     return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd,
+                          stdin=subprocess.DEVNULL,
                           capture_output=True, text=True, timeout=120)
 
 

@@ -87,3 +87,37 @@ def test_refusing_an_output_folder_that_is_not_a_site_exits_2(content: Path, tmp
     result = run_cli("build", "--out", "notes", cwd=tmp_path)
     assert result.returncode == 2 and "does not look like a built site" in result.stderr
     assert (tmp_path / "notes" / "draft.txt").read_text() == "keep"
+
+
+def test_check_format_github_annotates_the_line_of_the_mistake(content: Path, tmp_path: Path):
+    """What a pull request's check prints: the runner turns each line into an annotation
+    on content/actors/ana.yaml, line 2, in the diff."""
+    text = (content / "actors/ana.yaml").read_text().replace("role:", "rol:")
+    (content / "actors/ana.yaml").write_text(text)
+    result = run_cli("check", "--format", "github", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == (
+        "::error file=content/actors/ana.yaml,line=2,col=1,title=Briefing error::unknown "
+        "field 'rol' in an actor (did you mean 'role'?)\n")
+
+
+def test_check_format_json(content: Path, tmp_path: Path):
+    import json
+
+    (content / "actors/ana.yaml").write_text("name: [broken\n")
+    result = run_cli("check", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1
+    [problem] = json.loads(result.stdout)
+    assert problem["path"] == "content/actors/ana.yaml" and problem["severity"] == "error"
+    assert problem["line"] >= 1 and problem["column"] >= 1 and problem["message"]
+    assert json.loads(run_cli("check", "--format", "json", cwd=tmp_path / "content"
+                              ).stdout or "null") is None  # no content/ there: usage error
+
+
+def test_workflow_commands_escape_what_would_end_them():
+    from briefing.annotations import github_command
+    from briefing.problems import Problem
+
+    line = github_command(Problem("content/a,b:c.yaml", 3, 4, "100% sure\nnot", "warning"))
+    assert line == ("::warning file=content/a%2Cb%3Ac.yaml,line=3,col=4,title=Briefing "
+                    "warning::100%25 sure%0Anot")

@@ -1,0 +1,31 @@
+"""Problems for machines: GitHub Actions workflow commands, which show each problem on its
+line of a pull request's diff, and JSON for other tools."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from .problems import Problem
+
+
+def annotations(problems: list[Problem], format: str) -> str:
+    if format == "json":
+        return json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2) + "\n"
+    return "".join(github_command(p) + "\n" for p in problems)
+
+
+def github_command(problem: Problem) -> str:
+    """`::error file=…,line=…,col=…,title=…::message`, escaped as the runner reads it."""
+    properties = ",".join(f"{key}={escape_property(str(value))}" for key, value in (
+        ("file", problem.path), ("line", problem.line), ("col", problem.column),
+        ("title", f"Briefing {problem.severity}")))
+    return f"::{problem.severity} {properties}::{escape_data(problem.message)}"
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,183 @@
+"""`build.py new`: a new actor, event, issue, source or article, written the way an
+editor would write it, from flags (or answers in a terminal), and checked at once.
+
+Actors and articles get a file of their own; events, issues and sources are appended to
+their list file as text, so its comments and formatting stay as they were. If the new
+entry has a mistake, the file is put back as it was and the mistake is reported.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import schema
+from .fields import Boolean, Date, Field, ListOf, Markdown, Record, Reference, slugify
+from .load import load_and_check
+from .problems import Problem, display_path
+from .read import read_content
+
+
+@dataclass(frozen=True)
+class Kind:
+    record: Record
+    list_file: str | None  # the list file entries are appended to, or None: a file each
+    named_by: str  # the field an id is made from when none is given
+
+
+KINDS = {
+    "actor": Kind(schema.ACTOR, None, "name"),
+    "event": Kind(schema.EVENT, "chronology.yaml", "title"),
+    "issue": Kind(schema.ISSUE, "positions.yaml", "issue"),
+    "source": Kind(schema.SOURCE, "sources.yaml", "title"),
+    "article": Kind(schema.ARTICLE, None, "title"),
+}
+# Fields with a structure of their own are written in the file afterwards, not as flags.
+NESTED = {"quotes", "links", "image", "quote", "stances"}
+
+
+class Refused(Exception):
+    """The entry cannot be written: why, in one line (exit status 1)."""
+
+
+def flag_fields(kind: str) -> dict[str, Field]:
+    """The fields that are flags (`--name`, `--date`, `--actors a,b`)."""
+    return {name: field for name, field in KINDS[kind].record.fields.items()
+            if name not in NESTED and name != "id"}
+
+
+Ask = Callable[[str, str], str]  # (field, what it is) → the answer
+
+
+def new_entry(kind: str, content: Path, given: dict[str, Any], entry_id: str | None,
+              ask: Ask | None, body: str = "", stances: dict[str, str] | None = None
+              ) -> tuple[Path, list[Problem]]:
+    """Write the entry; returns (the file written, warnings). Raises Refused."""
+    spec = KINDS[kind]
+    values = {k: v for k, v in given.items() if v not in (None, [], "")}
+    for name, field in flag_fields(kind).items():
+        if field.required and name not in values:
+            if ask is None:
+                raise Refused(f"missing --{name.replace('_', '-')} ({field.doc}); run in a "
+                              "terminal to be asked for it")
+            answer = ask(name, field.doc).strip()
+            if not answer:
+                raise Refused(f"'{name}' is required ({field.doc}); nothing was written")
+            values[name] = answer
+    if kind == "issue" and not stances:
+        if ask is None:
+            raise Refused("missing --stance SIDE=POSITION (each side's position; at least one)")
+        side = ask("side", "the id of a side with a position on this issue").strip()
+        position = ask("position", f"{side}'s position, in one plain sentence").strip()
+        stances = {side: position} if side and position else None
+        if not stances:
+            raise Refused("an issue needs at least one side's position; nothing was written")
+    entry_id = entry_id or slugify(str(values[spec.named_by]))
+    if not entry_id:
+        raise Refused(f"cannot make an id from '{values[spec.named_by]}': give one")
+    refuse_existing(kind, content, entry_id, values)
+    text = entry_text(kind, entry_id, values, stances or {})
+    if spec.list_file is None:
+        folder = content / ("actors" if kind == "actor" else "articles")
+        path = folder / f"{entry_id}.{'yaml' if kind == 'actor' else 'md'}"
+        if kind == "article":
+            text = f"---\n{text}---\n{body.strip()}\n" if body.strip() else f"---\n{text}---\n"
+        return path, write_checked(content, path, None, text)
+    path = content / spec.list_file
+    old = path.read_text(encoding="utf-8") if path.is_file() else None
+    return path, write_checked(content, path, old, appended(old, text))
+
+
+def refuse_existing(kind: str, content: Path, entry_id: str, values: dict[str, Any]) -> None:
+    problems: list[Problem] = []
+    records = read_content(content, problems)
+    if kind == "event" and "id" not in values:
+        return  # an event's id is made from its date and title: duplicates show at check
+    if entry_id in records.known[kind]:
+        raise Refused(f"there is already {KINDS[kind].record.what} '{entry_id}': choose "
+                      "another id, or edit that one")
+
+
+def entry_text(kind: str, entry_id: str, values: dict[str, Any],
+               stances: dict[str, str]) -> str:
+    """The entry as YAML, fields in the order of the contract's table."""
+    fields = KINDS[kind].record.fields
+    lines = []
+    if "id" in fields and (kind != "event" or "id" in values):
+        lines.append(f"id: {entry_id}")
+    for name, field in fields.items():
+        if name in values:
+            lines += field_lines(name, field, values[name])
+    if stances:
+        lines.append("stances:")
+        for side, position in stances.items():
+            lines += [f"  {side}:", f"    position: {scalar(position)}"]
+    if KINDS[kind].list_file is None:
+        return "".join(line + "\n" for line in lines)
+    return "".join(("- " if n == 0 else "  ") + line + "\n" for n, line in enumerate(lines))
+
+
+def field_lines(name: str, field: Field, value: Any) -> list[str]:
+    if isinstance(field.type, ListOf):
+        items = [i.strip() for v in value for i in str(v).split(",") if i.strip()]
+        return [f"{name}: [{', '.join(scalar(i) for i in items)}]"]
+    if isinstance(field.type, Boolean):
+        return [f"{name}: {'true' if value in (True, 'true', 'yes') else 'false'}"]
+    if isinstance(field.type, Date | Reference):
+        return [f"{name}: {value}" if plain(str(value)) else f"{name}: {scalar(value)}"]
+    text = str(value)
+    if isinstance(field.type, Markdown) and "\n" in text.strip():
+        return [f"{name}: |"] + [f"  {line}".rstrip() for line in text.strip().splitlines()]
+    return [f"{name}: {scalar(text)}"]
+
+
+def plain(text: str) -> bool:
+    return all(c.isalnum() or c == "-" for c in text)
+
+
+def scalar(text: str) -> str:
+    """One line of YAML for `text`, quoted only when YAML would misread it."""
+    dumped = yaml.safe_dump(text, allow_unicode=True, width=10**6, default_style=None)
+    return dumped.removesuffix("\n...\n").removesuffix("\n")
+
+
+def appended(old: str | None, entry: str) -> str:
+    """The list file with the entry added at its end, the rest kept as written."""
+    if old is None:
+        return entry
+    meaningful = [line for line in old.splitlines()
+                  if line.strip() and not line.lstrip().startswith("#")]
+    if [line.strip() for line in meaningful] in ([], ["[]"]):  # an empty list so far
+        kept = "".join(line + "\n" for line in old.splitlines() if line.strip() != "[]")
+        return kept + entry
+    indent = next((line[:len(line) - len(line.lstrip())] for line in meaningful
+                   if line.lstrip().startswith("- ")), "")
+    separator = "\n" if "\n\n" in old or old.count("\n- ") > 1 else ""
+    body = "".join(indent + line + "\n" for line in entry.splitlines())
+    return old + ("" if old.endswith("\n") else "\n") + separator + body
+
+
+def write_checked(content: Path, path: Path, old: str | None, new: str) -> list[Problem]:
+    """Write `new` to `path`, check the briefing; if the check finds errors it did not
+    find before, put `path` back as it was and raise Refused with them."""
+    if old is None and path.exists():
+        raise Refused(f"{display_path(path)} already exists: choose another id")
+    before = {str(p) for p in load_and_check(content)[1] if p.severity == "error"}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(new, encoding="utf-8")
+    problems = load_and_check(content)[1]
+    added = [p for p in problems if p.severity == "error" and str(p) not in before]
+    if added:
+        if old is None:
+            os.remove(path)
+        else:
+            path.write_text(old, encoding="utf-8")
+        raise Refused("\n".join(str(p) for p in added)
+                      + f"\nnothing was written: {display_path(path)} is as it was")
+    return [p for p in problems if p.severity == "warning"
+            and p.path == display_path(path)]

@@ -1,0 +1,58 @@
+"""JSON Schemas for the content files, made from the loader's own field tables.
+
+Editors' YAML language servers (VS Code's YAML extension and others) read them to give
+completion, hover notes and red squiggles as an editor types. They are generated, so
+they cannot drift from what the loader accepts; `schema/` holds the committed copies
+(`python build.py schemas`), and a test fails when those are stale.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from . import schema
+from .fields import ListOf, Record
+
+DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft YAML servers know best
+
+# file name → (the files it describes, what they hold, its rule)
+FILES: dict[str, tuple[str, str, Any]] = {
+    "briefing.schema.json": ("content/briefing.yaml", "The briefing", schema.BRIEFING),
+    "actor.schema.json": ("content/actors/*.yaml", "An actor", schema.ACTOR),
+    "chronology.schema.json": ("content/chronology.yaml", "The chronology: a list of events",
+                               ListOf(schema.EVENT)),
+    "positions.schema.json": ("content/positions.yaml",
+                              "The positions: a list of issues, each with every side's stance",
+                              ListOf(schema.ISSUE)),
+    "sources.schema.json": ("content/sources.yaml", "The sources the facts cite",
+                            ListOf(schema.SOURCE)),
+    "article.schema.json": ("content/articles/*.md", "An article's front matter",
+                            schema.ARTICLE),
+}
+
+
+def content_schemas() -> dict[str, dict[str, Any]]:
+    out = {}
+    for name, (files, title, rule) in FILES.items():
+        body = rule.json_schema()
+        if isinstance(rule, Record):
+            body["additionalProperties"] = False
+        out[name] = {"$schema": DRAFT, "$id": name, "title": title,
+                     "description": f"{files}: see docs/content.md", **body}
+    return out
+
+
+def schema_text(body: dict[str, Any]) -> str:
+    return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, body in content_schemas().items():
+        path = folder / name
+        path.write_text(schema_text(body), encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,129 @@
+"""`build.py new`: entries written as an editor would, checked at once, nothing lost."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing.scaffold import Refused, appended, new_entry
+from tests.conftest import SEED, run_cli
+
+
+@pytest.fixture
+def seed(tmp_path: Path) -> Path:
+    shutil.copytree(SEED, tmp_path / "content")
+    return tmp_path / "content"
+
+
+def test_new_actor_from_flags(seed: Path):
+    result = run_cli("new", "actor", "--name", "Recep Tayyip Erdoğan", "--role",
+                     "President of Türkiye", "--summary", "Offered to host the talks.",
+                     "--country", "Türkiye", cwd=seed.parent)
+    assert result.returncode == 0, result.stderr
+    assert "added actor to content/actors/recep-tayyip-erdogan.yaml" in result.stderr
+    assert (seed / "actors/recep-tayyip-erdogan.yaml").read_text() == (
+        "name: Recep Tayyip Erdoğan\nrole: President of Türkiye\ncountry: Türkiye\n"
+        "summary: Offered to host the talks.\n")
+    assert run_cli("check", "--strict", cwd=seed.parent).returncode == 0
+
+
+def test_new_event_is_appended_and_the_file_keeps_its_comments(seed: Path):
+    before = (seed / "chronology.yaml").read_text()
+    assert before.lstrip().startswith("#")
+    result = run_cli("new", "event", "--date", "2025-05-16", "--title",
+                     "Delegations meet in Istanbul: first talks since 2022",
+                     "--actors", "zelensky,putin", "--sources", "zelensky-challenges-putin",
+                     cwd=seed.parent)
+    assert result.returncode == 0, result.stderr
+    after = (seed / "chronology.yaml").read_text()
+    assert after.startswith(before)
+    assert after[len(before):] == (
+        "\n- date: 2025-05-16\n  title: 'Delegations meet in Istanbul: first talks since "
+        "2022'\n  actors: [zelensky, putin]\n  sources: [zelensky-challenges-putin]\n")
+    built = run_cli("build", "--no-search", cwd=seed.parent)
+    assert built.returncode == 0, built.stderr
+    chronology = (seed.parent / "site/chronology/index.html").read_text()
+    assert "Delegations meet in Istanbul" in chronology
+
+
+def test_new_issue_with_each_sides_stance(seed: Path):
+    result = run_cli("new", "issue", "prisoners", "--issue", "Prisoners first?",
+                     "--stance", "ukraine=All for all.", "--stance", "russia=1,000 for 1,000.",
+                     "--status", "narrowing", cwd=seed.parent)
+    assert result.returncode == 0, result.stderr
+    assert (seed / "positions.yaml").read_text().endswith(
+        "- id: prisoners\n  issue: Prisoners first?\n  status: narrowing\n  stances:\n"
+        "    ukraine:\n      position: All for all.\n    russia:\n"
+        "      position: 1,000 for 1,000.\n")
+
+
+def test_new_source_and_its_article(seed: Path, tmp_path: Path):
+    assert run_cli("new", "source", "--title", "Talks in Istanbul", "--published",
+                   "2025-05-16", "--url", "https://example.org/talks",
+                   cwd=seed.parent).returncode == 0
+    (tmp_path / "text.md").write_text("Delegations met in Istanbul.\n")
+    result = run_cli("new", "article", "--title", "Talks in Istanbul", "--source",
+                     "talks-in-istanbul", "--text", str(tmp_path / "text.md"), cwd=seed.parent)
+    assert result.returncode == 0, result.stderr
+    assert (seed / "articles/talks-in-istanbul.md").read_text() == (
+        "---\ntitle: Talks in Istanbul\nsource: talks-in-istanbul\n---\n"
+        "Delegations met in Istanbul.\n")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["actor", "putin", "--name", "V", "--role", "R", "--summary", "S"],
+     "there is already an actor 'putin': choose another id, or edit that one"),
+    (["issue", "direct-talks", "--issue", "Talks?", "--stance", "ukraine=Yes."],
+     "there is already an issue 'direct-talks'"),
+    (["actor", "--role", "Envoy", "--summary", "S"],
+     "missing --name (display name); run in a terminal to be asked for it"),
+    (["event", "--date", "May 2025", "--title", "Talks"],
+     "content/chronology.yaml:"),
+    (["event", "--date", "2025-05-16", "--title", "Talks", "--actors", "erdogan"],
+     "unknown actor 'erdogan'"),
+])
+def test_refused_entries_change_nothing(seed: Path, args: list[str], message: str):
+    before = {p: p.read_bytes() for p in seed.rglob("*") if p.is_file()}
+    result = run_cli("new", *args, cwd=seed.parent)
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert {p: p.read_bytes() for p in seed.rglob("*") if p.is_file()} == before
+
+
+def test_a_mistake_is_reported_at_its_line_and_nothing_is_written(seed: Path):
+    result = run_cli("new", "event", "--date", "2025-13-01", "--title", "Talks",
+                     cwd=seed.parent)
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("python build.py new: content/chronology.yaml:")
+    assert "'date': '2025-13-01' has no month 13" in lines[0]
+    assert lines[-1] == "nothing was written: content/chronology.yaml is as it was"
+
+
+def test_missing_required_fields_are_asked_for_in_a_terminal(seed: Path):
+    asked = []
+
+    def ask(name: str, doc: str) -> str:
+        asked.append(name)
+        return {"name": "Hakan Fidan", "role": "Foreign Minister of Türkiye",
+                "summary": "Hosted the talks."}[name]
+
+    path, warnings = new_entry("actor", seed, {"side": None}, None, ask)
+    assert asked == ["name", "role", "summary"]
+    assert path == seed / "actors/hakan-fidan.yaml" and warnings == []
+    with pytest.raises(Refused, match="'name' is required"):
+        new_entry("actor", seed, {}, None, lambda name, doc: "")
+
+
+@pytest.mark.parametrize("old, expected", [
+    (None, "- id: b\n"),
+    ("[]\n", "- id: b\n"),
+    ("# Sources.\n[]\n", "# Sources.\n- id: b\n"),
+    ("- id: a", "- id: a\n- id: b\n"),
+    ("# list\n\n- id: a\n\n- id: c\n", "# list\n\n- id: a\n\n- id: c\n\n- id: b\n"),
+    ("  - id: a\n", "  - id: a\n  - id: b\n"),
+])
+def test_appending_keeps_the_files_own_layout(old, expected):
+    assert appended(old, "- id: b\n") == expected

@@ -1,0 +1,152 @@
+"""JSON Schemas for editors' YAML servers: generated from the loader's field tables, so
+the committed copies must be current, the seed must pass them, and for every record
+they judge alike with the loader (ids that exist and calendar days are the loader's)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from briefing.schemas import FILES, content_schemas, schema_text
+from briefing.site import load_and_check
+from tests.conftest import ROOT, SEED, minimal, write_content
+
+
+class Yaml12Loader(yaml.SafeLoader):
+    """YAML 1.2's core types, as the YAML language server reads a file: `2025-05-11`
+    and `yes` are strings, `2025` is a number, `true` a boolean."""
+
+
+Yaml12Loader.yaml_implicit_resolvers = {}
+for tag, pattern, first in [
+        ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", list("~nN") + [""]),
+        ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+        ("tag:yaml.org,2002:int", r"^[-+]?[0-9]+$", list("-+0123456789")),
+        ("tag:yaml.org,2002:float", r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$",
+         list("-+.0123456789"))]:
+    Yaml12Loader.add_implicit_resolver(tag, re.compile(pattern), first)
+
+
+def validator(name: str) -> jsonschema.Draft7Validator:
+    return jsonschema.Draft7Validator(content_schemas()[name])
+
+
+def test_committed_schemas_are_current():
+    """`python build.py schemas` regenerates them; run it after changing schema.py."""
+    made = content_schemas()
+    assert sorted(p.name for p in (ROOT / "schema").glob("*.json")) == sorted(made)
+    for name, body in made.items():
+        assert (ROOT / "schema" / name).read_text(encoding="utf-8") == schema_text(body), name
+
+
+def test_vscode_maps_each_content_file_to_its_schema():
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text())
+    mapping = settings["yaml.schemas"]
+    for name, (files, _, _) in FILES.items():
+        if files.endswith(".yaml"):
+            assert mapping[f"./schema/{name}"] in (files, [files]), name
+    recommended = json.loads((ROOT / ".vscode" / "extensions.json").read_text())
+    assert "redhat.vscode-yaml" in recommended["recommendations"]
+
+
+def seed_documents() -> list[tuple[str, Path, object]]:
+    docs = []
+    for name, (files, _, _) in FILES.items():
+        for path in sorted(SEED.parent.glob(files)):
+            text = path.read_text(encoding="utf-8")
+            if path.suffix == ".md":
+                text = text.split("---\n")[1]  # the front matter
+            docs.append((name, path, yaml.load(text, Loader=Yaml12Loader)))
+    return docs
+
+
+def test_the_seed_passes_its_schemas():
+    docs = seed_documents()
+    assert {name for name, _, _ in docs} == set(FILES)
+    assert len(docs) == 13  # briefing, 8 actors, 3 lists, 1 article
+    for name, path, doc in docs:
+        errors = [e.message for e in validator(name).iter_errors(doc)]
+        assert errors == [], path
+
+
+ACTOR = "name: Ana Example\nrole: Mayor\nside: north\nsummary: Ana.\n"
+EVENT = "- date: 2026-03-12\n  title: Talks\n  sources: [report]\n"
+ISSUE = "- id: talks\n  issue: Talks?\n  stances:\n    north: {position: Yes.}\n"
+SOURCE = "- id: report\n  title: A report\n  article: report\n"
+BRIEFING = ("title: Test\nsummary: A test.\nupdated: 2026-03-12\nsides:\n"
+            "  - {id: north, name: The North}\n  - {id: south, name: The South}\n")
+
+# (file, text, valid?): each judged by the schema and by the loader
+AGREE = [
+    ("actors/ana.yaml", ACTOR, True),
+    ("actors/ana.yaml", ACTOR + "country: 1984\n", True),  # any scalar is text
+    ("actors/ana.yaml", ACTOR + "country:\n", True),  # an optional field left empty
+    ("actors/ana.yaml", ACTOR + "contry: Norway\n", False),  # unknown field
+    ("actors/ana.yaml", ACTOR.replace("role: Mayor\n", ""), False),  # missing required
+    ("actors/ana.yaml", ACTOR.replace("Mayor", "[Mayor, Poet]"), False),
+    ("actors/ana.yaml", ACTOR.replace("Mayor", '"   "'), False),  # blank
+    ("actors/ana.yaml", ACTOR.replace("Mayor", '"May\\x07or"'), False),  # control character
+    ("actors/ana.yaml", ACTOR.replace("side: north", "side: North Side"), False),
+    ("actors/ana.yaml", ACTOR + "links:\n  - {title: Home, url: https://example.org/}\n", True),
+    ("actors/ana.yaml", ACTOR + "links:\n  - {title: Home, url: example.org}\n", False),
+    ("actors/ana.yaml", ACTOR + "links:\n  - {title: Home, url: 'javascript:x'}\n", False),
+    ("actors/ana.yaml", ACTOR + "image: {src: https://example.org/a.jpg, alt: Ana}\n", True),
+    ("actors/ana.yaml", ACTOR + "image: {src: ../a.jpg, alt: Ana}\n", False),
+    ("actors/ana.yaml", ACTOR + "image: {src: /a.jpg, alt: Ana}\n", False),
+    ("actors/ana.yaml", ACTOR + "image: {src: 'http://example.org/a.jpg', alt: Ana}\n", False),
+    ("actors/ana.yaml", ACTOR + "image: {src: https://example.org/a.jpg}\n", False),
+    ("actors/ana.yaml", ACTOR + "quotes:\n  - {text: We will talk, source: report}\n", True),
+    ("actors/ana.yaml", ACTOR + "quotes:\n  - {text: We will talk}\n", False),
+    ("actors/ana.yaml", ACTOR + "quotes: We will talk\n", False),
+    ("chronology.yaml", EVENT, True),
+    ("chronology.yaml", EVENT.replace("2026-03-12", "2026"), True),
+    ("chronology.yaml", EVENT.replace("2026-03-12", "'2026-03'"), True),
+    ("chronology.yaml", EVENT.replace("2026-03-12", "2026-13"), False),
+    ("chronology.yaml", EVENT.replace("2026-03-12", "12 March 2026"), False),
+    ("chronology.yaml", EVENT.replace("2026-03-12", "26"), False),
+    ("chronology.yaml", EVENT + "  approximate: true\n", True),
+    ("chronology.yaml", EVENT + "  approximate: maybe\n", False),
+    ("chronology.yaml", EVENT + "  id: talks-open\n", True),
+    ("chronology.yaml", EVENT + "  id: Talks Open\n", False),
+    ("chronology.yaml", EVENT.replace("[report]", "report"), False),  # a list, as a word
+    ("chronology.yaml", "date: 2026\ntitle: Talks\n", False),  # not a list
+    ("positions.yaml", ISSUE, True),
+    ("positions.yaml", ISSUE + "  status: narrowing\n", True),
+    ("positions.yaml", ISSUE + "  status: far apart\n", False),
+    ("positions.yaml", ISSUE.replace("{position: Yes.}", "Yes."), False),
+    ("positions.yaml", ISSUE.replace("{position: Yes.}", "{detail: Yes.}"), False),
+    ("positions.yaml", ISSUE.replace("    north:", "    North:"), False),
+    ("sources.yaml", SOURCE, True),
+    ("sources.yaml", SOURCE + "  published: 2025-05-11\n  url: https://example.org/\n", True),
+    ("sources.yaml", SOURCE + "  url: ftp://example.org/\n", False),
+    ("sources.yaml", SOURCE.replace("  title: A report\n", ""), False),
+    ("briefing.yaml", BRIEFING, True),
+    ("briefing.yaml", BRIEFING + "language: pt-BR\ncname: briefing.example.org\n", True),
+    ("briefing.yaml", BRIEFING + "language: Portuguese (Brazil)\n", False),
+    ("briefing.yaml", BRIEFING + "cname: https://briefing.example.org/\n", False),
+    ("briefing.yaml", BRIEFING.replace("2026-03-12", "2026-03"), False),  # day needed
+    ("briefing.yaml", BRIEFING + "key_points: [One, Two]\n", True),
+    ("briefing.yaml", BRIEFING + "key_points: One\n", False),
+]
+SCHEMA_OF = {"actors/ana.yaml": "actor.schema.json", "chronology.yaml": "chronology.schema.json",
+             "positions.yaml": "positions.schema.json", "sources.yaml": "sources.schema.json",
+             "briefing.yaml": "briefing.schema.json"}
+
+
+@pytest.mark.parametrize("path, text, valid", AGREE,
+                         ids=[f"{p}:{n}" for n, (p, _, _) in enumerate(AGREE)])
+def test_schema_and_loader_agree(tmp_path: Path, monkeypatch, path: str, text: str, valid: bool):
+    monkeypatch.chdir(tmp_path)
+    schema_errors = list(validator(SCHEMA_OF[path]).iter_errors(
+        yaml.load(text, Loader=Yaml12Loader)))
+    files = minimal()
+    files[path] = text
+    _, problems = load_and_check(write_content(tmp_path, files).relative_to(tmp_path))
+    loader_errors = [p for p in problems if p.severity == "error"]
+    assert (schema_errors == []) is valid, [e.message for e in schema_errors]
+    assert (loader_errors == []) is valid, [str(p) for p in loader_errors]
