@@ -69,6 +69,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         if kind == "article":
             one.add_argument("--text", type=Path, metavar="FILE",
                              help="a file with the article's text (Markdown)")
+    diff = commands.add_parser(
+        "diff", help="summarise what the change since a git ref does to the briefing")
+    diff.add_argument("old_ref", metavar="OLD_REF", help="e.g. origin/main or HEAD~1")
+    common(diff)
     schemas = commands.add_parser(
         "schemas", help="write the JSON Schemas editors' YAML servers use (schema/)")
     schemas.add_argument("--out", type=Path, default=ROOT / "schema",
@@ -129,6 +133,26 @@ def new_entry(args: argparse.Namespace) -> int:
     return 0
 
 
+def diff_summary(args: argparse.Namespace) -> int:
+    """Print the summary; under GitHub Actions, add it to the run's summary page too."""
+    import os
+
+    from briefing.changes import NoVersion, summary
+
+    try:
+        text, problems = summary(args.old_ref, args.content)
+    except NoVersion as exc:
+        print(f"python build.py diff: cannot read {args.old_ref}: {exc}", file=sys.stderr)
+        return 2
+    print(text, end="")
+    if os.environ.get("GITHUB_STEP_SUMMARY"):
+        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as out:
+            out.write(text)
+    from briefing.problems import finish, has_errors
+
+    return 1 if has_errors(finish(problems, args.strict)) else 0
+
+
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
 
@@ -141,6 +165,8 @@ def main(argv: list[str]) -> int:
         return serve(preview, args.host, args.port, args.open)
     if args.command == "new":
         return new_entry(args)
+    if args.command == "diff":
+        return diff_summary(args)
     if args.command == "schemas":
         from briefing.schemas import write_schemas
 

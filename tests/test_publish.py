@@ -155,3 +155,15 @@ def test_a_bad_cname_is_reported(tmp_path, monkeypatch):
     assert [str(p) for p in problems] == [
         "content/briefing.yaml:9:8: error: 'cname' must be a domain name such as "
         "briefing.example.org (no https://, no path), not 'https://briefing.example.org/'"]
+
+
+def test_pull_requests_are_checked_with_annotations_and_a_summary():
+    flow = yaml.load((ROOT / ".github/workflows/check.yml").read_text(), yaml.BaseLoader)
+    assert list(flow["on"]) == ["pull_request"]
+    assert flow["permissions"] == {"contents": "read"}
+    job = flow["jobs"]["check"]
+    assert steps(job)[:2] == ["actions/checkout@v4", "actions/setup-python@v5"]
+    assert job["steps"][0]["with"]["fetch-depth"] == "0"
+    assert steps(job)[2:] == ["python -m pip install .", "python build.py check --format github",
+                              'python build.py diff "origin/${{ github.base_ref }}"']
+    assert job["steps"][-1]["if"] == "always()"

@@ -1,0 +1,142 @@
+"""`build.py diff OLD_REF`: what a change does to the briefing, in an editor's terms.
+
+Both versions are loaded and checked as a build would; the summary (Markdown, for a
+pull request's check summary) lists actors added, removed or changed, events added or
+removed, positions that moved, quotes that no longer verify against their article, and
+the problems the new version has.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from .load import load_and_check
+from .model import Briefing, Quote
+from .problems import Problem
+
+
+class NoVersion(Exception):
+    """OLD_REF cannot be read (not a git checkout, an unknown ref): why, in one line."""
+
+
+def content_at(ref: str, content: Path, into: Path) -> Path:
+    """The content folder as it was at git `ref`, extracted under `into`."""
+    def git(*args: str) -> bytes:
+        result = subprocess.run(["git", "-C", str(content), *args], capture_output=True)
+        if result.returncode != 0:
+            raise NoVersion(result.stderr.decode(errors="replace").strip().splitlines()[-1]
+                            if result.stderr.strip() else f"git {args[0]} failed")
+        return result.stdout
+
+    git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    archive = git("archive", "--format=tar", ref, "--", ".")  # paths inside content/
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
+def summary(old_ref: str, content: Path) -> tuple[str, list[Problem]]:
+    """(the Markdown summary, the new version's problems)."""
+    with tempfile.TemporaryDirectory(prefix="briefing-diff-") as folder:
+        old, old_problems = load_and_check(content_at(old_ref, content, Path(folder)))
+    new, problems = load_and_check(content)
+    lines = [f"## What this change does to the briefing (against `{old_ref}`)", ""]
+    if new is None:
+        lines.append(f"**The briefing does not check out**: {count(problems, 'error')}. "
+                     "Fix these first (each is annotated on its line):")
+        lines += [f"- `{p.path}:{p.line}:{p.column}` {p.message}"
+                  for p in problems if p.severity == "error"]
+        return "\n".join(lines) + "\n", problems
+    if old is None:
+        lines += ["The old version did not check out "
+                  f"({count(old_problems, 'error')}), so everything is listed as new.", ""]
+    changes = list(differences(old, new))
+    lines += changes or ["No change to what readers see."]
+    warnings = [p for p in problems if p.severity == "warning"]
+    if warnings:
+        lines += ([""] if lines[-1] else []) + [f"**Warnings** ({len(warnings)}):"]
+        lines += [f"- `{p.path}:{p.line}:{p.column}` {p.message}" for p in warnings]
+    return "\n".join(lines) + "\n", problems
+
+
+def differences(old: Briefing | None, new: Briefing) -> Iterable[str]:
+    old_actors = {a.id: a for a in old.actors} if old else {}
+    new_actors = {a.id: a for a in new.actors}
+    yield from section("Actors added", (f"{a.name} ({a.role})" for i, a in
+                                        new_actors.items() if i not in old_actors))
+    yield from section("Actors removed", (a.name for i, a in old_actors.items()
+                                          if i not in new_actors))
+    changed = []
+    for i, a in new_actors.items():
+        before = old_actors.get(i)
+        if before is None:
+            continue
+        if before.role != a.role:
+            changed.append(f"{a.name}: role “{before.role}” → “{a.role}”")
+        if side_name(before.side) != side_name(a.side):
+            changed.append(f"{a.name}: side {side_name(before.side)} → {side_name(a.side)}")
+        if before.summary.source != a.summary.source:
+            changed.append(f"{a.name}: profile rewritten")
+    yield from section("Actors changed", changed)
+    old_events = {e.id: e for e in old.events} if old else {}
+    new_events = {e.id: e for e in new.events}
+    yield from section("Events added", (f"{e.date}: {e.title}" for i, e in new_events.items()
+                                        if i not in old_events))
+    yield from section("Events removed", (f"{e.date}: {e.title}" for i, e in
+                                          old_events.items() if i not in new_events))
+    yield from section("Positions changed", positions(old, new))
+    before = unverified(old)
+    lost = [q for key, q in unverified(new).items() if key not in before]
+    yield from section("Quotes that no longer verify against their article",
+                       (f"“{q.text}” ({q.speaker.name if q.speaker else q.source.title})"
+                        for q in lost))
+    old_sources = {s.id for s in old.sources} if old else set()
+    yield from section("Sources added", (s.title for s in new.sources
+                                         if s.id not in old_sources))
+
+
+def positions(old: Briefing | None, new: Briefing) -> Iterable[str]:
+    before = {(i.id, side.id): s for i in (old.issues if old else ()) for side, s in i.cells}
+    issues_before = {i.id for i in old.issues} if old else set()
+    for issue in new.issues:
+        if issue.id not in issues_before:
+            yield f"New issue: {issue.issue}"
+            continue
+        for side, stance in issue.cells:
+            was = before.get((issue.id, side.id))
+            now_text = stance.position if stance else None
+            was_text = was.position if was else None
+            if now_text != was_text:
+                yield (f"{issue.issue} – {side.name}: “{was_text or 'no stated position'}” → "
+                       f"“{now_text or 'no stated position'}”")
+
+
+def unverified(briefing: Briefing | None) -> dict[tuple[str, str | None], Quote]:
+    """Quotes from a source with an article whose words the article does not have."""
+    if briefing is None:
+        return {}
+    quotes = list(briefing.quotes) + [e.quote for e in briefing.events if e.quote]
+    quotes += [s.quote for i in briefing.issues for _, s in i.cells if s and s.quote]
+    return {(q.text, q.speaker.id if q.speaker else None): q for q in quotes
+            if q.anchor is None and q.source.article is not None}
+
+
+def section(title: str, items: Iterable[str]) -> list[str]:
+    items = list(items)
+    if not items:
+        return []
+    return [f"**{title}** ({len(items)}):", *(f"- {item}" for item in items), ""]
+
+
+def side_name(side: object) -> str:
+    return getattr(side, "name", None) or "not aligned"
+
+
+def count(problems: list[Problem], severity: str) -> str:
+    n = sum(p.severity == severity for p in problems)
+    return f"{n} {severity}{'s' if n != 1 else ''}"
