@@ -77,8 +77,15 @@ def parse_yaml(text: str, shown: str, problems: list[Problem]) -> yaml.Node | No
     except yaml.MarkedYAMLError as exc:
         problems.append(syntax_problem(exc, shown))
         return None
-    except yaml.YAMLError as exc:  # e.g. a reader error without a mark
-        problems.append(Problem(shown, 1, 1, f"YAML error: {exc}"))
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses, with no mark
+        before = text[:exc.position]
+        line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        problems.append(Problem(shown, line, column, f"a control character (U+{code:04X}) "
+                                "that YAML does not allow: remove it"))
+        return None
+    except yaml.YAMLError as exc:  # anything else PyYAML raises without a mark
+        problems.append(Problem(shown, 1, 1, "YAML error: " + " ".join(str(exc).split())))
         return None
     if root is not None and not check_structure(root, text, shown, problems):
         return None

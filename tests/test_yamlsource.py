@@ -48,6 +48,8 @@ def test_values_keep_line_and_column():
      "'tag:yaml.org,2002:python/object:os.system' is not supported: remove it"),
     ("a: 1\n---\nb: 2\n", "f.yaml:2:1: error: only one YAML document per file: remove the "
      "extra '---'"),
+    ("a: 1\nb: x\x00y\n", "f.yaml:2:5: error: a control character (U+0000) that YAML does "
+     "not allow: remove it"),  # found by tests/test_fuzz.py
 ])
 def test_mistakes_are_reported_in_plain_words(text, expected):
     _, problems = parse(text)
