@@ -54,7 +54,7 @@ def measure(content: Path, out: Path) -> dict[str, float]:
     load.Linker.link = lambda self: timed("link", link)(self)
     fragments = render.Renderer.render_fragments
     render.Renderer.render_fragments = lambda self, e: timed("fragments", fragments)(self, e)
-    site.in_shares = timed("pages", site.in_shares)
+    site.share_out = timed("pages", site.share_out)
     site.index_for_search = timed("search", site.index_for_search)
     started = time.perf_counter()
     _, written = site.build(content, out, ROOT / "templates")

@@ -13,7 +13,10 @@ import re
 from .problems import Problem
 from .urls import Urls
 
-ROOT_LINK = re.compile(rb'\s(?:href|src|action|poster|data)="(/(?!/)[^"]*)"')
+# Found from the '="/' that starts a root link (rare: the site's links are relative), then
+# its attribute checked: scanning from each attribute instead took a tenth of a build.
+ROOT_LINK = re.compile(rb'="(/(?!/)[^"]*)"')
+LINK_ATTRIBUTE = re.compile(rb'\s(?:href|src|action|poster|data)\Z')
 
 
 def escaping_links(path: str, html: bytes, urls: Urls, out: str) -> list[Problem]:
@@ -21,6 +24,8 @@ def escaping_links(path: str, html: bytes, urls: Urls, out: str) -> list[Problem
     path, as problems at their line and column."""
     problems = []
     for match in ROOT_LINK.finditer(html):
+        if not LINK_ATTRIBUTE.search(html, max(0, match.start() - 8), match.start()):
+            continue
         link = match.group(1).decode("utf-8")
         if urls.escapes(link):
             before = html[:match.start(1)].decode("utf-8")

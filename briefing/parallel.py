@@ -76,6 +76,33 @@ def outcome_of(pid: int, readable: int) -> tuple[bool, object]:
     return pickle.loads(data)
 
 
+def share_out(count: int, do: Callable[[int], R], shares: int) -> list[R]:
+    """[do(0), do(1), …, do(count - 1)], each job taken by whichever process is free
+    (so uneven jobs still keep every core busy): job numbers wait in a pipe, and each
+    4-byte read takes one, which no other process can also take. Give the largest
+    jobs the lowest numbers: they are taken first."""
+    if count * 4 > 65536:  # a pipe holds 64 KiB: more would block before any reader starts
+        raise ValueError(f"{count} jobs are too many to share out: group them")
+    readable, writable = os.pipe()
+    try:
+        os.write(writable, b"".join(i.to_bytes(4, "little") for i in range(count)))
+    finally:
+        os.close(writable)  # an empty pipe then reads as the end: no job left
+
+    def worker(index: int, n: int) -> list[tuple[int, R]]:
+        done = []
+        while claim := os.read(readable, 4):
+            job = int.from_bytes(claim, "little")
+            done.append((job, do(job)))
+        return done
+
+    try:
+        finished = [pair for share in in_shares(worker, shares) for pair in share]
+    finally:
+        os.close(readable)
+    return [result for _, result in sorted(finished, key=lambda pair: pair[0])]
+
+
 def fill_in_shares(memo: dict[K, R], keys: Iterable[K], make: Callable[[K], R],
                    at_least: int) -> None:
     """memo[key] = make(key) for each key not in `memo`, the keys shared between the

@@ -41,6 +41,7 @@ class RenderCache:
     # (hashing 10,000 events is not free).
     fragments: dict[int, tuple[Event, str]] = field(default_factory=dict)
     pages: dict[str, tuple[tuple, bytes]] = field(default_factory=dict)
+    keep_pages: bool = True  # False for a one-off build: each page is written, then dropped
 
     def last(self, path: str) -> bytes:
         """The page as it was last rendered, or nothing."""
@@ -207,7 +208,8 @@ class Renderer:
         if hit is not None and hit[0] == key:
             return hit[1]
         html = self.render(page.template, page, page.context).encode("utf-8")
-        self.cache.pages[page.path] = (key, html)
+        if self.cache.keep_pages:
+            self.cache.pages[page.path] = (key, html)
         return html
 
     def render(self, name: str, page: Page, context: Mapping[str, object]) -> str:

@@ -17,7 +17,7 @@ from .linkcheck import escaping_links
 from .load import load_and_check
 from .model import Briefing
 from .pages import Page, plan_pages, site_of
-from .parallel import in_shares
+from .parallel import share_out
 from .problems import BuildFailed, Problem, display_path
 from .render import RenderCache, Renderer, static_files
 from .search import index_for_search
@@ -25,6 +25,14 @@ from .write import check_output, new_folder, write_files
 
 Later = dict[str, Callable[[], bytes]]
 PARALLEL_FROM = 300  # pages
+
+
+def runs(pages: list[Page], size: int = 50) -> list[list[Page]]:
+    """The pages in runs of `size`, the overview, chronology and lists (one page each
+    large) first."""
+    singles = [[page] for page in pages if page.template not in ("actor.html", "article.html")]
+    rest = [page for page in pages if page.template in ("actor.html", "article.html")]
+    return singles + [rest[i:i + size] for i in range(0, len(rest), size)]
 
 
 def machine_files(briefing: Briefing, pages: list[Page]) -> Later:
@@ -79,32 +87,32 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
         if briefing is None:
             raise BuildFailed(problems)
         pages = plan_pages(briefing)
-        renderer = Renderer.for_build(templates, site_of(briefing, search), RenderCache())
-        later = machine_files(briefing, pages)
+        renderer = Renderer.for_build(templates, site_of(briefing, search),
+                                       RenderCache(keep_pages=False))
         shown = display_path(out)
+        # Jobs, largest first: the machine-readable files, then the pages in runs.
+        jobs: list[Callable[[], list[tuple[str, bytes]]]] = [
+            lambda path=path, make=make: [(path, make())]
+            for path, make in machine_files(briefing, pages).items()]
+        jobs += [lambda run=run: [(page.path, renderer.page(page)) for page in run]
+                 for run in runs(pages)]
 
-        def write_share(index: int, count: int) -> tuple[int, list[Problem]]:
-            """Render and write every count-th page, from the index-th, and check
-            their links; the last share makes the machine-readable files too."""
-            escaping: list[Problem] = []
-            files = []
-            for page in pages[index::count]:
-                html = renderer.page(page)
-                escaping += escaping_links(page.path, html, briefing.urls, shown)
-                files.append((page.path, html))
-            if index == count - 1:
-                files += [(path, make()) for path, make in later.items()]
+        def write_job(job: int) -> tuple[int, list[Problem]]:
+            """Render one job's files, check their links and write them."""
+            files = jobs[job]()
+            escaping = [problem for path, data in files if path.endswith(".html")
+                        for problem in escaping_links(path, data, briefing.urls, shown)]
             return write_files(fresh, files), escaping
 
         renderer.render_fragments(briefing.events)
         with new_folder(out) as fresh:
             written = write_files(fresh, asset_files(briefing, content, templates).items())
             # Two processes pay from a few hundred pages on (benchmarks/README.md).
-            shares = in_shares(write_share, 2 if len(pages) >= PARALLEL_FROM else 1)
-            escaping = sorted(p for _, found in shares for p in found)
+            done = share_out(len(jobs), write_job, 2 if len(pages) >= PARALLEL_FROM else 1)
+            escaping = sorted(p for _, found in done for p in found)
             if escaping:
                 raise BuildFailed(escaping)
-            written += sum(count for count, _ in shares)
+            written += sum(count for count, _ in done)
             if search:
                 index_for_search(fresh)
         return problems, written

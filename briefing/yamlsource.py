@@ -109,8 +109,9 @@ def check_structure(root: yaml.Node, text: str, shown: str, problems: list[Probl
     """Refuse what the contract never needs and what could hide mistakes or blow up:
     duplicate keys, aliases (a repeated node), custom tags, keys that are not text.
 
-    False when the nodes are unsafe to read further (aliases, tags); a duplicate key
-    is reported and reading goes on, so the file's other mistakes are reported too.
+    False when the nodes are unsafe to read further (aliases, tags, keys that are lists
+    or mappings); a duplicate key is reported and reading goes on, so the file's other
+    mistakes are reported too.
     """
     safe = True
     seen: set[int] = set()
@@ -130,7 +131,7 @@ def check_structure(root: yaml.Node, text: str, shown: str, problems: list[Probl
             safe = False
             continue
         if isinstance(node, yaml.MappingNode):
-            check_keys(node, shown, problems)
+            safe = check_keys(node, shown, problems) and safe
             stack.extend(v for _, v in reversed(node.value))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(reversed(node.value))
@@ -144,17 +145,21 @@ def alias_problems(text: str, shown: str) -> list[Problem]:
             for event in yaml.parse(text, Loader=Loader) if isinstance(event, yaml.AliasEvent)]
 
 
-def check_keys(node: yaml.MappingNode, shown: str, problems: list[Problem]) -> None:
+def check_keys(node: yaml.MappingNode, shown: str, problems: list[Problem]) -> bool:
+    """Report duplicate keys and keys that are not text; False for the latter."""
     first: dict[str, int] = {}
+    text_keys = True
     for key, _ in node.value:
         where = (shown, key.start_mark.line + 1, key.start_mark.column + 1)
         if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
             problems.append(Problem(*where, "a field name must be plain text"))
+            text_keys = False
         elif key.value in first:
             problems.append(Problem(*where, f"duplicate field '{key.value}' (first written "
                                     f"at line {first[key.value]})"))
         else:
             first[key.value] = key.start_mark.line + 1
+    return text_keys
 
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:

@@ -50,10 +50,14 @@ def test_values_keep_line_and_column():
      "extra '---'"),
     ("a: 1\nb: x\x00y\n", "f.yaml:2:5: error: a control character (U+0000) that YAML does "
      "not allow: remove it"),  # found by tests/test_fuzz.py
+    ("? [a]\n: b\n", "f.yaml:1:3: error: a field name must be plain text"),  # likewise
+    ("? {a: 1}\nb: 2\n", "f.yaml:1:3: error: a field name must be plain text"),
 ])
 def test_mistakes_are_reported_in_plain_words(text, expected):
-    _, problems = parse(text)
+    node, problems = parse(text)
     assert problems == [expected]
+    if "field name" in expected:
+        assert node is None  # not safe to read further
 
 
 def test_billion_laughs_is_refused_without_expanding():
