@@ -15,7 +15,7 @@ from typing import TypeVar
 
 import jinja2
 from jinja2 import meta
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .dates import PartialDate, range_parts
 from .model import Event
@@ -107,15 +107,20 @@ def make_environment(templates: Path) -> jinja2.Environment:
 
 
 def date_html(date: PartialDate) -> Markup:
-    return Markup('<time datetime="{}">{}</time>').format(date.iso, date.text())
+    return time_html(date.iso, date.text())
+
+
+def time_html(iso: str, text: str) -> Markup:
+    # An f-string of escaped parts: Markup.format took a tenth of rendering an event.
+    return Markup(f'<time datetime="{escape(iso)}">{escape(text)}</time>')
 
 
 def when(event: Event) -> Markup:
     """An event's date at its precision: '12 May 2025', 'c. 2019', '1 July – 30 September 2025'."""
     start, end = range_parts(event.date, event.end)
-    html = Markup('<time datetime="{}">{}</time>').format(event.date.iso, start)
+    html = time_html(event.date.iso, start)
     if end is not None and event.end is not None:
-        html += Markup(' – <time datetime="{}">{}</time>').format(event.end.iso, end)
+        html += Markup(" – ") + time_html(event.end.iso, end)
     if event.approximate:
         html = Markup('<abbr title="circa, around">c.</abbr> ') + html
     return html
