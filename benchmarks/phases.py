@@ -29,8 +29,6 @@ PHASES = ("read", "markdown", "articles", "link", "fragments", "pages", "search"
 
 def measure(content: Path, out: Path) -> dict[str, float]:
     """One build in this process, timed phase by phase."""
-    import resource
-
     import briefing.load as load
     import briefing.render as render
     import briefing.site as site
@@ -55,15 +53,27 @@ def measure(content: Path, out: Path) -> dict[str, float]:
     fragments = render.Renderer.render_fragments
     render.Renderer.render_fragments = lambda self, e: timed("fragments", fragments)(self, e)
     site.share_out = timed("pages", site.share_out)
-    site.index_for_search = timed("search", site.index_for_search)
+    index = timed("search", site.index_for_search)
+
+    def search(folder):  # our processes' peak, before Pagefind's joins the children's
+        times["own_peak_mib"] = peak()
+        index(folder)
+    site.index_for_search = search
     started = time.perf_counter()
     _, written = site.build(content, out, ROOT / "templates")
     times["total"] = time.perf_counter() - started
     times["link"] -= times.get("articles", 0)  # articles are made inside linking
     times["pages_written"] = written
-    times["peak_mib"] = max(resource.getrusage(who).ru_maxrss for who in (
-        resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
+    times["peak_mib"] = peak()
     return times
+
+
+def peak() -> float:
+    """The largest resident size of this process or any it waited for, in MiB."""
+    import resource
+
+    return max(resource.getrusage(who).ru_maxrss for who in (
+        resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
 
 
 def content_of(size: int) -> Path:
@@ -85,12 +95,15 @@ def main(sizes: list[int]) -> None:
         pages = sum(1 for _ in (OUT / str(size)).rglob("*.html")) - sum(
             1 for _ in (OUT / str(size) / "pagefind").rglob("*.html"))
         rows.append((size, pages, times))
-    print("| actors | pages | " + " | ".join(PHASES) + " | total | ms/page | peak MiB |")
-    print("| ---: " * (len(PHASES) + 5) + "|")
+    print("| actors | pages | " + " | ".join(PHASES)
+          + " | total | ms/page | without search | peak MiB | peak without search |")
+    print("| ---: " * (len(PHASES) + 7) + "|")
     for size, pages, t in rows:
         cells = [f"{t.get(p, 0):.2f}" for p in PHASES]
         print(f"| {size:,} | {pages:,} | " + " | ".join(cells)
-              + f" | {t['total']:.2f} | {1000 * t['total'] / pages:.2f} | {t['peak_mib']:.0f} |")
+              + f" | {t['total']:.2f} | {1000 * t['total'] / pages:.2f}"
+              f" | {t['total'] - t.get('search', 0):.2f} | {t['peak_mib']:.0f}"
+              f" | {t.get('own_peak_mib', t['peak_mib']):.0f} |")
     print("\nms per page, per phase:")
     print("| actors | " + " | ".join(PHASES) + " |")
     print("| ---: " * (len(PHASES) + 1) + "|")
