@@ -10,7 +10,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import yaml
@@ -21,7 +21,15 @@ from .problems import Loc, Problem
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANGUAGE_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 NULL_TAG = "tag:yaml.org,2002:null"
-INVALID: Any = object()  # a value that was reported and must not be used
+class Invalid:
+    """A value that was reported and must not be used: one object, also once pickled
+    (records read in another process come back pickled)."""
+
+    def __reduce__(self) -> str:
+        return "INVALID"
+
+
+INVALID: Any = Invalid()
 
 
 def closest(word: str, choices: Any) -> str | None:
@@ -40,9 +48,9 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
-    """A reference to a side, actor, source or article by id, resolved once all are read."""
+class Ref(NamedTuple):
+    """A reference to a side, actor, source or article by id, resolved once all are read.
+    (A named tuple, like Loc: many are made, and read records are pickled.)"""
 
     kind: str
     id: str

@@ -89,7 +89,7 @@ def load_briefing(content: Path, problems: list[Problem], cache: LoadCache | Non
     """Read, check and link everything; None when any error was found. `base_url`
     (the command line's) overrides briefing.yaml's."""
     cache = cache or LoadCache()
-    records = read_content(content, problems, cache.reads)
+    records = read_content(content, problems, cache.reads, parallel)
     if records.briefing is None:
         return None
     before = sum(p.severity == "error" for p in problems)

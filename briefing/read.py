@@ -16,10 +16,12 @@ import yaml
 
 from . import schema
 from .fields import INVALID, SLUG_RE, Reader, Record, slugify
+from .parallel import share_out
 from .problems import Problem, display_path
 from .yamlsource import parse_yaml, read_text, split_front_matter
 
 KINDS = ("side", "actor", "event", "issue", "source", "article")
+PARALLEL_FROM = 300  # files
 Stamp = tuple[int, int]
 ReadCache = dict[str, tuple[Stamp, "Records"]]
 
@@ -63,14 +65,36 @@ class Records:
         self.problems += part.problems
 
 
-def read_content(content: Path, problems: list[Problem], cache: ReadCache | None = None
-                 ) -> Records:
-    """Every content file, in a fixed order; `cache` (if given) is used and refreshed."""
+def read_content(content: Path, problems: list[Problem], cache: ReadCache | None = None,
+                 parallel: bool = False) -> Records:
+    """Every content file, in a fixed order; `cache` (if given) is used and refreshed.
+    `parallel`: a large briefing's files are read on every core (forking)."""
     records = Records()
-    for path, read_one in content_files(content, records):
-        records.merge(cached_read(path, read_one, {} if cache is None else cache))
+    files = content_files(content, records)
+    if parallel and len(files) >= PARALLEL_FROM:
+        parts = read_in_shares(files)
+    else:
+        parts = [cached_read(path, read_one, {} if cache is None else cache)
+                 for path, read_one in files]
+    for part in parts:
+        records.merge(part)
     problems += records.problems
     return records
+
+
+def read_in_shares(files: list[tuple[str, Callable[[Path], Records]]]) -> list[Records]:
+    """Each file's records, read by whichever process is free: the list files (one
+    large chronology) first, then the actors and articles in runs of a hundred. What
+    another process read comes back pickled: cheaper than reading it here, from a few
+    hundred files on."""
+    lists = [f for f in files if not f[0].endswith((".md", f"{os.sep}briefing.yaml"))
+             and os.path.basename(os.path.dirname(f[0])) != "actors"]
+    rest = [f for f in files if f not in lists]
+    jobs = [[f] for f in lists] + [rest[i:i + 100] for i in range(0, len(rest), 100)]
+    done = share_out(len(jobs), lambda job: [(path, read_one(Path(path)))
+                                             for path, read_one in jobs[job]], 2)
+    parts = dict(pair for job in done for pair in job)
+    return [parts[path] for path, _ in files]  # the files' own order: the same records
 
 
 def content_files(content: Path, records: Records) -> list[tuple[str, Callable[[Path], Records]]]:

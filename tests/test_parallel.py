@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 
+import briefing.load
+import briefing.read
+import briefing.render
 import briefing.site
 from briefing.parallel import cores, in_shares
 from briefing.problems import BuildFailed, Problem
-from briefing.site import build
+from briefing.site import build, load_and_check
 from tests.conftest import TEMPLATES, minimal, write_content
 from tests.test_site import digest
 
@@ -40,17 +43,38 @@ def test_shares_run_in_other_processes_and_come_back_in_order():
     assert results[0][2] == os.getpid() != results[1][2]
 
 
+def share_everything(monkeypatch, share: bool) -> None:
+    """Every step shared between processes (share=True), or none, whatever the size."""
+    for module, name in ((briefing.site, "PARALLEL_FROM"), (briefing.read, "PARALLEL_FROM"),
+                         (briefing.load, "PARALLEL_FROM"),
+                         (briefing.load, "PARALLEL_ARTICLES_FROM"),
+                         (briefing.render, "PARALLEL_FROM")):
+        monkeypatch.setattr(module, name, 1 if share else 10**9)
+
+
 def test_a_shared_build_writes_the_same_bytes_as_one_process(many_actors, tmp_path,
                                                              monkeypatch):
-    monkeypatch.setattr(briefing.site, "PARALLEL_FROM", 10**9)
+    share_everything(monkeypatch, False)
     build(many_actors, tmp_path / "one", TEMPLATES, base_url="https://x.github.io/repo/")
-    monkeypatch.setattr(briefing.site, "PARALLEL_FROM", 1)
+    share_everything(monkeypatch, True)
     _, written = build(many_actors, tmp_path / "two", TEMPLATES,
                        base_url="https://x.github.io/repo/")
     one, two = digest(tmp_path / "one"), digest(tmp_path / "two")
     assert len(one) > 50 and written == len([p for p in two if not p.startswith("pagefind/")])
     assert {k: v for k, v in one.items() if not k.startswith("pagefind/")} == {
         k: v for k, v in two.items() if not k.startswith("pagefind/")}
+
+
+def test_content_read_in_shares_gives_the_same_problems(many_actors, monkeypatch):
+    (many_actors / "actors/actor-3.yaml").write_text("name: [broken\n")
+    (many_actors / "actors/actor-7.yaml").write_text("name: X\nrole: Y\nsummary: Z\nside: est\n")
+    (many_actors / "chronology.yaml").write_text(
+        (many_actors / "chronology.yaml").read_text() + "- date: 2026-02-30\n  title: T\n")
+    share_everything(monkeypatch, False)
+    _, alone = load_and_check(many_actors, parallel=True)
+    share_everything(monkeypatch, True)
+    _, shared = load_and_check(many_actors, parallel=True)
+    assert len(alone) == 3 and [str(p) for p in shared] == [str(p) for p in alone]
 
 
 @pytest.mark.parametrize("template, broken", [
