@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -135,8 +136,6 @@ def new_entry(args: argparse.Namespace) -> int:
 
 def diff_summary(args: argparse.Namespace) -> int:
     """Print the summary; under GitHub Actions, add it to the run's summary page too."""
-    import os
-
     from briefing.changes import NoVersion, summary
 
     try:
@@ -210,4 +209,9 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    status = main(sys.argv[1:])
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Leave without freeing every object of the briefing one by one, as a normal exit
+    # does: a third of a second at 5,000 actors, for memory the system reclaims anyway.
+    os._exit(status)
