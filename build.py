@@ -58,11 +58,17 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                          f"{KINDS[kind].named_by})")
         common(one)
         for name, field in flag_fields(kind).items():
-            many = type(field.type).__name__ == "ListOf"
-            one.add_argument(f"--{name.replace('_', '-')}", dest=f"field_{name}",
-                             action="append" if many else "store",
-                             help=field.doc + (" (ids, comma-separated)" if many else "")
-                             + (" [required]" if field.required else ""))
+            flag, kind_of = f"--{name.replace('_', '-')}", type(field.type).__name__
+            needed = " [required]" if field.required else ""
+            if kind_of == "Boolean":
+                one.add_argument(flag, dest=f"field_{name}", action="store_true",
+                                 help=field.doc)
+            else:
+                many = kind_of == "ListOf"
+                one.add_argument(flag, dest=f"field_{name}", action="append" if many
+                                 else "store", metavar="IDS" if many else name.upper(),
+                                 help=field.doc + (", comma-separated" if many else "")
+                                 + needed)
         if kind == "issue":
             one.add_argument("--stance", action="append", default=[], metavar="SIDE=POSITION",
                              help="a side's position, e.g. ukraine='Talks only after a "

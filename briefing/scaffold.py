@@ -59,7 +59,7 @@ def new_entry(kind: str, content: Path, given: dict[str, Any], entry_id: str | N
               ) -> tuple[Path, list[Problem]]:
     """Write the entry; returns (the file written, warnings). Raises Refused."""
     spec = KINDS[kind]
-    values = {k: v for k, v in given.items() if v not in (None, [], "")}
+    values = {k: v for k, v in given.items() if v not in (None, False, [], "")}
     for name, field in flag_fields(kind).items():
         if field.required and name not in values:
             if ask is None:

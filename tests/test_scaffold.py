@@ -32,7 +32,7 @@ def test_new_actor_from_flags(seed: Path):
 def test_new_event_is_appended_and_the_file_keeps_its_comments(seed: Path):
     before = (seed / "chronology.yaml").read_text()
     assert before.lstrip().startswith("#")
-    result = run_cli("new", "event", "--date", "2025-05-16", "--title",
+    result = run_cli("new", "event", "--date", "2025-05", "--approximate", "--title",
                      "Delegations meet in Istanbul: first talks since 2022",
                      "--actors", "zelensky,putin", "--sources", "zelensky-challenges-putin",
                      cwd=seed.parent)
@@ -40,8 +40,8 @@ def test_new_event_is_appended_and_the_file_keeps_its_comments(seed: Path):
     after = (seed / "chronology.yaml").read_text()
     assert after.startswith(before)
     assert after[len(before):] == (
-        "\n- date: 2025-05-16\n  title: 'Delegations meet in Istanbul: first talks since "
-        "2022'\n  actors: [zelensky, putin]\n  sources: [zelensky-challenges-putin]\n")
+        "\n- date: 2025-05\n  approximate: true\n  title: 'Delegations meet in Istanbul: first "
+        "talks since 2022'\n  actors: [zelensky, putin]\n  sources: [zelensky-challenges-putin]\n")
     built = run_cli("build", "--no-search", cwd=seed.parent)
     assert built.returncode == 0, built.stderr
     chronology = (seed.parent / "site/chronology/index.html").read_text()
@@ -127,3 +127,9 @@ def test_missing_required_fields_are_asked_for_in_a_terminal(seed: Path):
 ])
 def test_appending_keeps_the_files_own_layout(old, expected):
     assert appended(old, "- id: b\n") == expected
+
+
+def test_a_flag_left_out_writes_no_field(seed: Path):
+    path, _ = new_entry("event", seed, {"date": "2025-05-17", "title": "Talks end",
+                                        "approximate": False, "actors": None}, None, None)
+    assert path.read_text().endswith("\n- date: 2025-05-17\n  title: Talks end\n")
