@@ -98,7 +98,8 @@ def briefing_json(briefing: Briefing) -> bytes:
         "articles": [{"id": a.id, "title": a.title, "source": a.source_id,
                       "url": f"articles/{a.id}/"} for a in briefing.articles],
     }
-    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+    # One line: with `indent`, json uses its pure-Python encoder (5× slower here).
+    return (json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n").encode()
 
 
 def md(text: Rich | None) -> str | None:

@@ -87,22 +87,22 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
         if briefing is None:
             raise BuildFailed(problems)
         pages = plan_pages(briefing)
-        renderer = Renderer.for_build(templates, site_of(briefing, search),
-                                       RenderCache(keep_pages=False))
+        renderer = Renderer.for_build(templates, site_of(briefing, search), RenderCache())
         shown = display_path(out)
+        later = machine_files(briefing, pages)
         # Jobs, largest first: the machine-readable files, then the pages in runs.
-        jobs: list[Callable[[], list[tuple[str, bytes]]]] = [
-            lambda path=path, make=make: [(path, make())]
-            for path, make in machine_files(briefing, pages).items()]
-        jobs += [lambda run=run: [(page.path, renderer.page(page)) for page in run]
-                 for run in runs(pages)]
+        jobs = list(later) + runs(pages)
 
         def write_job(job: int) -> tuple[int, list[Problem]]:
-            """Render one job's files, check their links and write them."""
-            files = jobs[job]()
-            escaping = [problem for path, data in files if path.endswith(".html")
-                        for problem in escaping_links(path, data, briefing.urls, shown)]
-            return write_files(fresh, files), escaping
+            """Make one job's files in the new folder; problems: links that escape."""
+            if isinstance(jobs[job], str):
+                return write_files(fresh, [(jobs[job], later[jobs[job]]())]), []
+            escaping = []
+            for page in jobs[job]:
+                renderer.write_page(page, fresh / page.path)
+                escaping += escaping_links(page.path, (fresh / page.path).read_bytes(),
+                                           briefing.urls, shown)
+            return len(jobs[job]), escaping
 
         renderer.render_fragments(briefing.events)
         with new_folder(out) as fresh:
