@@ -76,21 +76,23 @@ def outcome_of(pid: int, readable: int) -> tuple[bool, object]:
     return pickle.loads(data)
 
 
-def share_out(count: int, do: Callable[[int], R], shares: int) -> list[R]:
+def share_out(count: int, do: Callable[[int], R], shares: int, theirs: int = 0) -> list[R]:
     """[do(0), do(1), …, do(count - 1)], each job taken by whichever process is free
     (so uneven jobs still keep every core busy): job numbers wait in a pipe, and each
     4-byte read takes one, which no other process can also take. Give the largest
-    jobs the lowest numbers: they are taken first."""
+    jobs the lowest numbers: they are taken first. The first `theirs` jobs are done by
+    the other process, before it takes its turn at the rest (work whose memory this
+    process should not carry)."""
     if count * 4 > 65536:  # a pipe holds 64 KiB: more would block before any reader starts
         raise ValueError(f"{count} jobs are too many to share out: group them")
     readable, writable = os.pipe()
     try:
-        os.write(writable, b"".join(i.to_bytes(4, "little") for i in range(count)))
+        os.write(writable, b"".join(i.to_bytes(4, "little") for i in range(theirs, count)))
     finally:
         os.close(writable)  # an empty pipe then reads as the end: no job left
 
     def worker(index: int, n: int) -> list[tuple[int, R]]:
-        done = []
+        done = [(job, do(job)) for job in range(theirs)] if index == n - 1 else []
         while claim := os.read(readable, 4):
             job = int.from_bytes(claim, "little")
             done.append((job, do(job)))

@@ -83,16 +83,19 @@ def read_content(content: Path, problems: list[Problem], cache: ReadCache | None
 
 
 def read_in_shares(files: list[tuple[str, Callable[[Path], Records]]]) -> list[Records]:
-    """Each file's records, read by whichever process is free: the list files (one
-    large chronology) first, then the actors and articles in runs of a hundred. What
-    another process read comes back pickled: cheaper than reading it here, from a few
-    hundred files on."""
-    lists = [f for f in files if not f[0].endswith((".md", f"{os.sep}briefing.yaml"))
-             and os.path.basename(os.path.dirname(f[0])) != "actors"]
+    """Each file's records, read by whichever process is free, in runs of a hundred;
+    the list files (one large chronology) by the other process, so that their many
+    YAML nodes never take up room in this one, which goes on to build the site (a
+    fifth less at its peak). Records read there come back pickled: cheaper than
+    reading them here, from a few hundred files on."""
+    folder = os.path.dirname(files[0][0])
+    lists = [f for f in files if os.path.dirname(f[0]) == folder
+             and f[0].endswith(("chronology.yaml", "positions.yaml", "sources.yaml"))]
     rest = [f for f in files if f not in lists]
     jobs = [[f] for f in lists] + [rest[i:i + 100] for i in range(0, len(rest), 100)]
     done = share_out(len(jobs), lambda job: [(path, read_one(Path(path)))
-                                             for path, read_one in jobs[job]], 2)
+                                             for path, read_one in jobs[job]],
+                     2, theirs=len(lists))
     parts = dict(pair for job in done for pair in job)
     return [parts[path] for path, _ in files]  # the files' own order: the same records
 
