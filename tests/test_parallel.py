@@ -109,3 +109,15 @@ def test_content_errors_raised_in_another_process_arrive_whole():
         in_shares(work, 2)
     assert [str(p) for p in failed.value.problems] == [
         "templates/actor.html:3:1: error: template error: x"]
+
+
+def test_jobs_are_shared_out_and_come_back_in_order():
+    import os
+
+    from briefing.parallel import share_out
+
+    results = share_out(40, lambda job: (job, os.getpid()), 2, theirs=3)
+    assert [job for job, _ in results] == list(range(40))
+    assert {pid for _, pid in results[:3]} == {results[0][1]} != {os.getpid()}  # theirs
+    alone = share_out(5, lambda job: (job, os.getpid()), 1, theirs=2)
+    assert alone == [(job, os.getpid()) for job in range(5)]
