@@ -50,25 +50,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     new = commands.add_parser("new", help="add an actor, event, issue, source or article")
     kinds = new.add_subparsers(dest="kind", metavar="{actor,event,issue,source,article}",
                                required=True)
-    from briefing.scaffold import KINDS, flag_fields
+    from briefing.scaffold import KINDS, flag_options
 
     for kind in KINDS:
         one = kinds.add_parser(kind, help=f"add {KINDS[kind].record.what}")
         one.add_argument("id", nargs="?", help=f"its id (default: made from its "
                          f"{KINDS[kind].named_by})")
         common(one)
-        for name, field in flag_fields(kind).items():
-            flag, kind_of = f"--{name.replace('_', '-')}", type(field.type).__name__
-            needed = " [required]" if field.required else ""
-            if kind_of == "Boolean":
-                one.add_argument(flag, dest=f"field_{name}", action="store_true",
-                                 help=field.doc)
-            else:
-                many = kind_of == "ListOf"
-                one.add_argument(flag, dest=f"field_{name}", action="append" if many
-                                 else "store", metavar="IDS" if many else name.upper(),
-                                 help=field.doc + (", comma-separated" if many else "")
-                                 + needed)
+        for flag, options in flag_options(kind):
+            one.add_argument(flag, **options)
         if kind == "issue":
             one.add_argument("--stance", action="append", default=[], metavar="SIDE=POSITION",
                              help="a side's position, e.g. ukraine='Talks only after a "

@@ -136,7 +136,6 @@ class Text(FieldType):
 
 class Markdown(Text):
     expected = "text (Markdown)"
-    markdown = True
 
     def convert(self, value, node, r, name):
         r.markdown.append(value)  # rendered before linking, on every core (load.py)
@@ -347,7 +346,7 @@ class Record(FieldType):
             rule = field.type.json_schema()
             if not field.required:  # an optional field may be left empty (`country:`)
                 rule = {"anyOf": [*rule.get("anyOf", [rule]), {"type": "null"}]}
-            markdown = getattr(field.type, "markdown", False) and "Markdown" not in field.doc
+            markdown = isinstance(field.type, Markdown) and "Markdown" not in field.doc
             properties[name] = {**rule, "description": field.doc + (
                 " (Markdown)" if markdown else "") + ("" if field.required else " (optional)")}
         return {"type": "object", "properties": properties,

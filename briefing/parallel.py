@@ -105,14 +105,20 @@ def share_out(count: int, do: Callable[[int], R], shares: int, theirs: int = 0) 
     return [result for _, result in sorted(finished, key=lambda pair: pair[0])]
 
 
+def map_in_shares(items: list[K], make: Callable[[K], R]) -> list[R]:
+    """[make(item) for item in items], every other item made in a forked process."""
+    shares = in_shares(lambda i, n: [make(item) for item in items[i::n]], 2)
+    made: list[R] = [None] * len(items)  # type: ignore[list-item]
+    for i, share in enumerate(shares):
+        made[i::len(shares)] = share
+    return made
+
+
 def fill_in_shares(memo: dict[K, R], keys: Iterable[K], make: Callable[[K], R],
                    at_least: int) -> None:
     """memo[key] = make(key) for each key not in `memo`, the keys shared between the
     cores when there are at least `at_least` of them (else the caller makes them as it
     goes). Keys are sorted, so each share is the same from run to run."""
     todo = sorted(set(keys) - memo.keys())
-    if len(todo) < at_least:
-        return
-    shares = in_shares(lambda i, n: [make(key) for key in todo[i::n]], 2)
-    for i, made in enumerate(shares):
-        memo.update(zip(todo[i::len(shares)], made, strict=True))
+    if len(todo) >= at_least:
+        memo.update(zip(todo, map_in_shares(todo, make), strict=True))

@@ -21,6 +21,8 @@ from .problems import Problem, display_path
 from .yamlsource import parse_yaml, read_text, split_front_matter
 
 KINDS = ("side", "actor", "event", "issue", "source", "article")
+LIST_FILES = (("chronology.yaml", "event", schema.EVENT), ("positions.yaml", "issue", schema.ISSUE),
+              ("sources.yaml", "source", schema.SOURCE))
 PARALLEL_FROM = 300  # files
 Stamp = tuple[int, int]
 ReadCache = dict[str, tuple[Stamp, "Records"]]
@@ -88,9 +90,9 @@ def read_in_shares(files: list[tuple[str, Callable[[Path], Records]]]) -> list[R
     YAML nodes never take up room in this one, which goes on to build the site (a
     fifth less at its peak). Records read there come back pickled: cheaper than
     reading them here, from a few hundred files on."""
-    folder = os.path.dirname(files[0][0])
+    folder = os.path.dirname(files[0][0])  # content/: briefing.yaml is read first
     lists = [f for f in files if os.path.dirname(f[0]) == folder
-             and f[0].endswith(("chronology.yaml", "positions.yaml", "sources.yaml"))]
+             and os.path.basename(f[0]) in {name for name, _, _ in LIST_FILES}]
     rest = [f for f in files if f not in lists]
     jobs = [[f] for f in lists] + [rest[i:i + 100] for i in range(0, len(rest), 100)]
     done = share_out(len(jobs), lambda job: [(path, read_one(Path(path)))
@@ -107,9 +109,7 @@ def content_files(content: Path, records: Records) -> list[tuple[str, Callable[[
     for folder, suffix, read_one in (("actors", ".yaml", read_actor),
                                      ("articles", ".md", read_article)):
         files += [(path, read_one) for path in named_files(content / folder, suffix, records)]
-    for name, kind, record in (("chronology.yaml", "event", schema.EVENT),
-                               ("positions.yaml", "issue", schema.ISSUE),
-                               ("sources.yaml", "source", schema.SOURCE)):
+    for name, kind, record in LIST_FILES:
         if (content / name).is_file():  # a missing list file is an empty list
             files.append((os.path.join(content, name), list_reader(kind, record)))
     return files

@@ -8,7 +8,7 @@ An edited template drops what it was used for.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from .dates import PartialDate, range_parts
 from .model import Event
 from .pages import Page, Site
-from .parallel import in_shares
+from .parallel import map_in_shares
 from .problems import BuildFailed, Problem, display_path
 from .schema import STATUSES
 from .structured import json_ld
@@ -191,10 +191,8 @@ class Renderer:
         todo = [e for e in events if self.cache.fragments.get(id(e), (None,))[0] is not e]
         if len(todo) < PARALLEL_FROM:
             return  # rendered as pages ask for them
-        shares = in_shares(lambda i, n: [self.fragment(e) for e in todo[i::n]], 2)
-        for i, made in enumerate(shares):
-            for event, html in zip(todo[i::len(shares)], made, strict=True):
-                self.cache.fragments[id(event)] = (event, html)
+        for event, html in zip(todo, map_in_shares(todo, self.fragment), strict=True):
+            self.cache.fragments[id(event)] = (event, html)
 
     def check(self, pages: list[Page]) -> None:
         """Compile every template, and render a page of each one edited since the last
@@ -219,25 +217,25 @@ class Renderer:
         """Render `page` into the file `target` piece by piece, for a one-off build: the
         largest pages (the chronology) are then never whole in memory, as text and
         again as bytes (at 5,000 actors that was a third more than the build's peak)."""
-        outer, self.current = self.current, page
         target.parent.mkdir(parents=True, exist_ok=True)
 
-        def work() -> None:
-            pieces = self.env.get_template(page.template).generate(
-                site=self.site, page=page, **page.context)
+        def write(pieces: Iterator[str]) -> None:
             with open(target, "w", encoding="utf-8", newline="") as out:
                 out.writelines(pieces)
 
-        try:
-            self.render_errors(work, page.template, f" (rendering {page.url or 'the overview'})")
-        finally:
-            self.current = outer
+        self.rendered(page.template, page, page.context, write)
 
     def render(self, name: str, page: Page, context: Mapping[str, object]) -> str:
-        outer, self.current = self.current, page  # fragments render inside pages
+        return self.rendered(name, page, context, "".join)
+
+    def rendered(self, name: str, page: Page, context: Mapping[str, object],
+                 consume: Callable[[Iterator[str]], T]) -> T:
+        """`consume` the template's output for `page`, the page being rendered meanwhile
+        (fragments render inside pages); a template mistake becomes a BuildFailed."""
+        outer, self.current = self.current, page
         try:
-            return self.render_errors(lambda: self.env.get_template(name).render(
-                site=self.site, page=page, **context), name,
+            return self.render_errors(lambda: consume(self.env.get_template(name).generate(
+                site=self.site, page=page, **context)), name,
                 f" (rendering {page.url or 'the overview'})")
         finally:
             self.current = outer

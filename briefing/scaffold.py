@@ -9,7 +9,7 @@ entry has a mistake, the file is put back as it was and the mistake is reported.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ import yaml
 
 from . import schema
 from .fields import Boolean, Date, Field, ListOf, Markdown, Record, Reference, slugify
-from .load import load_and_check
+from .load import LoadCache, load_and_check
 from .problems import Problem, display_path
 from .read import read_content
 
@@ -51,6 +51,21 @@ def flag_fields(kind: str) -> dict[str, Field]:
             if name not in NESTED and name != "id"}
 
 
+def flag_options(kind: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(flag, argparse options) for each field of `kind` that is a flag."""
+    for name, field in flag_fields(kind).items():
+        options: dict[str, Any] = {"dest": f"field_{name}", "help": field.doc}
+        if isinstance(field.type, Boolean):
+            options["action"] = "store_true"
+        elif isinstance(field.type, ListOf):
+            options.update(action="append", metavar="IDS", help=field.doc + ", comma-separated")
+        else:
+            options["metavar"] = name.upper()
+        if field.required:
+            options["help"] += " [required]"
+        yield f"--{name.replace('_', '-')}", options
+
+
 Ask = Callable[[str, str], str]  # (field, what it is) → the answer
 
 
@@ -60,6 +75,28 @@ def new_entry(kind: str, content: Path, given: dict[str, Any], entry_id: str | N
     """Write the entry; returns (the file written, warnings). Raises Refused."""
     spec = KINDS[kind]
     values = {k: v for k, v in given.items() if v not in (None, False, [], "")}
+    stances = ask_missing(kind, values, stances or {}, ask)
+    entry_id = entry_id or slugify(str(values[spec.named_by]))
+    if not entry_id:
+        raise Refused(f"cannot make an id from '{values[spec.named_by]}': give one")
+    cache = LoadCache()  # each file read once, however often the briefing is checked
+    refuse_existing(kind, content, entry_id, values, cache)
+    text = entry_text(kind, entry_id, values, stances)
+    if spec.list_file is None:
+        folder = content / ("actors" if kind == "actor" else "articles")
+        path = folder / f"{entry_id}.{'yaml' if kind == 'actor' else 'md'}"
+        if kind == "article":
+            text = f"---\n{text}---\n{body.strip()}\n" if body.strip() else f"---\n{text}---\n"
+        return path, write_checked(content, path, None, text, cache)
+    path = content / spec.list_file
+    old = path.read_text(encoding="utf-8") if path.is_file() else None
+    return path, write_checked(content, path, old, appended(old, text), cache)
+
+
+def ask_missing(kind: str, values: dict[str, Any], stances: dict[str, str],
+                ask: Ask | None) -> dict[str, str]:
+    """Fill `values` with answers for the required fields not given; returns the
+    stances (an issue needs one at least)."""
     for name, field in flag_fields(kind).items():
         if field.required and name not in values:
             if ask is None:
@@ -69,36 +106,22 @@ def new_entry(kind: str, content: Path, given: dict[str, Any], entry_id: str | N
             if not answer:
                 raise Refused(f"'{name}' is required ({field.doc}); nothing was written")
             values[name] = answer
-    if kind == "issue" and not stances:
-        if ask is None:
-            raise Refused("missing --stance SIDE=POSITION (each side's position; at least one)")
-        side = ask("side", "the id of a side with a position on this issue").strip()
-        position = ask("position", f"{side}'s position, in one plain sentence").strip()
-        stances = {side: position} if side and position else None
-        if not stances:
-            raise Refused("an issue needs at least one side's position; nothing was written")
-    entry_id = entry_id or slugify(str(values[spec.named_by]))
-    if not entry_id:
-        raise Refused(f"cannot make an id from '{values[spec.named_by]}': give one")
-    refuse_existing(kind, content, entry_id, values)
-    text = entry_text(kind, entry_id, values, stances or {})
-    if spec.list_file is None:
-        folder = content / ("actors" if kind == "actor" else "articles")
-        path = folder / f"{entry_id}.{'yaml' if kind == 'actor' else 'md'}"
-        if kind == "article":
-            text = f"---\n{text}---\n{body.strip()}\n" if body.strip() else f"---\n{text}---\n"
-        return path, write_checked(content, path, None, text)
-    path = content / spec.list_file
-    old = path.read_text(encoding="utf-8") if path.is_file() else None
-    return path, write_checked(content, path, old, appended(old, text))
+    if kind != "issue" or stances:
+        return stances
+    if ask is None:
+        raise Refused("missing --stance SIDE=POSITION (each side's position; at least one)")
+    side = ask("side", "the id of a side with a position on this issue").strip()
+    position = ask("position", f"{side}'s position, in one plain sentence").strip()
+    if not side or not position:
+        raise Refused("an issue needs at least one side's position; nothing was written")
+    return {side: position}
 
 
-def refuse_existing(kind: str, content: Path, entry_id: str, values: dict[str, Any]) -> None:
-    problems: list[Problem] = []
-    records = read_content(content, problems)
+def refuse_existing(kind: str, content: Path, entry_id: str, values: dict[str, Any],
+                    cache: LoadCache) -> None:
     if kind == "event" and "id" not in values:
         return  # an event's id is made from its date and title: duplicates show at check
-    if entry_id in records.known[kind]:
+    if entry_id in read_content(content, [], cache.reads).known[kind]:
         raise Refused(f"there is already {KINDS[kind].record.what} '{entry_id}': choose "
                       "another id, or edit that one")
 
@@ -162,15 +185,16 @@ def appended(old: str | None, entry: str) -> str:
     return old + ("" if old.endswith("\n") else "\n") + separator + body
 
 
-def write_checked(content: Path, path: Path, old: str | None, new: str) -> list[Problem]:
+def write_checked(content: Path, path: Path, old: str | None, new: str,
+                  cache: LoadCache) -> list[Problem]:
     """Write `new` to `path`, check the briefing; if the check finds errors it did not
     find before, put `path` back as it was and raise Refused with them."""
     if old is None and path.exists():
         raise Refused(f"{display_path(path)} already exists: choose another id")
-    before = {str(p) for p in load_and_check(content)[1] if p.severity == "error"}
+    before = {str(p) for p in load_and_check(content, cache=cache)[1] if p.severity == "error"}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(new, encoding="utf-8")
-    problems = load_and_check(content)[1]
+    problems = load_and_check(content, cache=cache)[1]
     added = [p for p in problems if p.severity == "error" and str(p) not in before]
     if added:
         if old is None:

@@ -133,3 +133,28 @@ def test_a_flag_left_out_writes_no_field(seed: Path):
     path, _ = new_entry("event", seed, {"date": "2025-05-17", "title": "Talks end",
                                         "approximate": False, "actors": None}, None, None)
     assert path.read_text().endswith("\n- date: 2025-05-17\n  title: Talks end\n")
+
+
+def test_in_a_terminal_new_asks_for_a_missing_field(seed: Path):
+    """Through the real command line, its standard input a terminal (a pty)."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    terminal, its_side = os.openpty()
+    try:
+        run = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "new", "actor",
+                                "--role", "Envoy", "--summary", "Hosted the talks."],
+                               cwd=seed.parent, stdin=its_side, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+        os.close(its_side)
+        os.write(terminal, b"Hakan Fidan\n")
+        out, err = run.communicate(timeout=60)
+    finally:
+        os.close(terminal)
+    assert run.returncode == 0, err
+    assert out == "name (display name): "
+    assert (seed / "actors/hakan-fidan.yaml").read_text() == (
+        "name: Hakan Fidan\nrole: Envoy\nsummary: Hosted the talks.\n")
