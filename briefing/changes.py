@@ -49,8 +49,7 @@ def summary(old_ref: str, content: Path) -> tuple[str, list[Problem]]:
     if new is None:
         lines.append(f"**The briefing does not check out**: {count(problems, 'error')}. "
                      "Fix these first (each is annotated on its line):")
-        lines += [f"- `{p.path}:{p.line}:{p.column}` {p.message}"
-                  for p in problems if p.severity == "error"]
+        lines += [listed(p) for p in problems if p.severity == "error"]
         return "\n".join(lines) + "\n", problems
     if old is None:
         lines += ["The old version did not check out "
@@ -60,7 +59,7 @@ def summary(old_ref: str, content: Path) -> tuple[str, list[Problem]]:
     warnings = [p for p in problems if p.severity == "warning"]
     if warnings:
         lines += ([""] if lines[-1] else []) + [f"**Warnings** ({len(warnings)}):"]
-        lines += [f"- `{p.path}:{p.line}:{p.column}` {p.message}" for p in warnings]
+        lines += [listed(p) for p in warnings]
     return "\n".join(lines) + "\n", problems
 
 
@@ -118,12 +117,13 @@ def positions(old: Briefing | None, new: Briefing) -> Iterable[str]:
 
 def unverified(briefing: Briefing | None) -> dict[tuple[str, str | None], Quote]:
     """Quotes from a source with an article whose words the article does not have."""
-    if briefing is None:
-        return {}
-    quotes = list(briefing.quotes) + [e.quote for e in briefing.events if e.quote]
-    quotes += [s.quote for i in briefing.issues for _, s in i.cells if s and s.quote]
+    quotes = briefing.quotes if briefing else ()  # actors', events' and stances'
     return {(q.text, q.speaker.id if q.speaker else None): q for q in quotes
             if q.anchor is None and q.source.article is not None}
+
+
+def listed(problem: Problem) -> str:
+    return f"- `{problem.path}:{problem.line}:{problem.column}` {problem.message}"
 
 
 def section(title: str, items: Iterable[str]) -> list[str]:
