@@ -8,14 +8,29 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 
 ROOT = Path(__file__).resolve().parent
 
 
+class Parser(argparse.ArgumentParser):
+    """Usage mistakes in one line, with where to read more (exit status 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port: give a number from 1 "
+                                         "to 65535")
+    return int(text)
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python build.py", description="Build a briefing site from content/.")
-    commands = parser.add_subparsers(dest="command",
+    parser = Parser(prog="python build.py",
+                    description="Build a briefing site from content/.")
+    commands = parser.add_subparsers(dest="command", parser_class=Parser,
                                      metavar="{build,check,serve,new,diff,schemas}")
 
     def common(command: argparse.ArgumentParser) -> None:
@@ -40,7 +55,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     common(serve)
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on (default: 127.0.0.1, this computer only)")
-    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--port", type=port, default=8000, help="port (default: 8000)")
     serve.add_argument("--open", action="store_true", help="open the site in a browser")
     for command in (build, serve):
         command.add_argument("--base-url", help="absolute URL the site is published at, "
@@ -49,7 +64,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                              help="templates folder (default: the project's templates/)")
     new = commands.add_parser("new", help="add an actor, event, issue, source or article")
     kinds = new.add_subparsers(dest="kind", metavar="{actor,event,issue,source,article}",
-                               required=True)
+                               required=True, parser_class=Parser)
     from briefing.scaffold import KINDS, flag_options
 
     for kind in KINDS:
@@ -79,13 +94,26 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.command is None:
         parser.error("choose a command")
+    args.kind = getattr(args, "kind", None)
+    check_paths(args, commands.choices[args.command] if args.kind is None
+                else kinds.choices[args.kind])
+    return args
+
+
+def check_paths(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    """Refuse, in one line, a folder or file option that names nothing usable."""
     if "content" in args and not args.content.is_dir():
         parser.error(f"no content folder at {args.content}")
+    if "templates" in args and not (args.templates / "base.html").is_file():
+        parser.error(f"--templates: no templates folder at {args.templates} (no base.html)")
+    if getattr(args, "text", None) is not None and not args.text.is_file():
+        parser.error(f"--text: no file at {args.text}")
+    if args.command == "schemas" and args.out.exists() and not args.out.is_dir():
+        parser.error(f"--out: {args.out} is a file, not a folder")
     if getattr(args, "base_url", None) and not args.base_url.startswith(("http://",
                                                                           "https://")):
         parser.error("--base-url must be an absolute http(s) URL, e.g. "
                      "https://owner.github.io/repo/")
-    return args
 
 
 def report(problems: list) -> None:
@@ -108,7 +136,13 @@ def new_entry(args: argparse.Namespace) -> int:
         stances[side.strip()] = position.strip()
     body = ""
     if getattr(args, "text", None) is not None:
-        body = args.text.read_text(encoding="utf-8")
+        try:
+            body = args.text.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            why = getattr(exc, "strerror", None) or "it is not UTF-8 text: save it as UTF-8"
+            print(f"python build.py new: error: --text: cannot read {args.text}: {why}",
+                  file=sys.stderr)
+            return 2
 
     def ask(name: str, doc: str) -> str:
         return input(f"{name} ({doc}): ")
@@ -137,7 +171,8 @@ def diff_summary(args: argparse.Namespace) -> int:
     try:
         text, problems = summary(args.old_ref, args.content)
     except NoVersion as exc:
-        print(f"python build.py diff: cannot read {args.old_ref}: {exc}", file=sys.stderr)
+        print(f"python build.py diff: error: cannot read {args.old_ref}: {exc}",
+              file=sys.stderr)
         return 2
     print(text, end="")
     if os.environ.get("GITHUB_STEP_SUMMARY"):
@@ -150,7 +185,16 @@ def diff_summary(args: argparse.Namespace) -> int:
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
+    try:
+        return run(args)
+    except OSError as exc:  # a folder that cannot be written, a disk that is full
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"python build.py {args.command}: error: cannot write{where}: "
+              f"{exc.strerror or exc}", file=sys.stderr)
+        return 2
 
+
+def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     if args.command == "serve":
         from briefing.preview import Preview
@@ -196,7 +240,7 @@ def main(argv: list[str]) -> int:
         print(f"build failed: {args.out}/ was left as it was", file=sys.stderr)
         return 1
     except UnsafeOutput as exc:
-        print(f"python build.py: error: {exc}", file=sys.stderr)
+        print(f"python build.py build: error: {exc}", file=sys.stderr)
         return 2
     report(problems)
     print(f"built {count} files into {args.out}/ in {time.perf_counter() - started:.2f} s",

@@ -29,11 +29,16 @@ def content_at(ref: str, content: Path, into: Path) -> Path:
     def git(*args: str) -> bytes:
         result = subprocess.run(["git", "-C", str(content), *args], capture_output=True)
         if result.returncode != 0:
-            raise NoVersion(result.stderr.decode(errors="replace").strip().splitlines()[-1]
-                            if result.stderr.strip() else f"git {args[0]} failed")
+            said = result.stderr.decode(errors="replace").strip().splitlines()
+            raise NoVersion(said[-1].removeprefix("fatal: ") if said
+                            else f"git {args[0]} failed")
         return result.stdout
 
-    git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    git("rev-parse", "--git-dir")  # a checkout at all?
+    try:
+        git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    except NoVersion:
+        raise NoVersion(f"no commit, branch or tag of that name in {content}") from None
     archive = git("archive", "--format=tar", ref, "--", ".")  # paths inside content/
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(into, filter="data")

@@ -78,7 +78,11 @@ def parse_date(raw: str) -> tuple[PartialDate | None, str | None]:
             return None, f"has no day {match.group(3)}: {MONTHS[month - 1]} {year} has {days} days"
     if year < 1000:
         return None, "is before the year 1000, which briefings do not cover"
-    return PartialDate(year, month, day), None
+    date = PartialDate(year, month, day)
+    if any(part is not None and len(part) < 2 for part in match.groups()[1:]):
+        return None, ("is not a date: months and days take two digits "
+                      f"(did you mean '{date.iso}'?)")
+    return date, None
 
 
 def range_parts(start: PartialDate, end: PartialDate | None) -> tuple[str, str | None]:

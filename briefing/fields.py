@@ -42,6 +42,35 @@ def did_you_mean(word: str, choices: Any) -> str:
     return f" (did you mean '{close}'?)" if close else ""
 
 
+FEW = 5  # choices this few are listed when no one of them is close
+
+
+def suggest_id(word: str, ids: Any) -> str:
+    """A suggestion for an id that names nothing: a near typo ('putn' → 'putin'), else
+    ids sharing a word with it ('erdogan' → 'recep-tayyip-erdogan'), else, when there
+    are few, all of them. Only valid ids are ever suggested."""
+    valid = sorted(i for i in ids if SLUG_RE.fullmatch(i))
+    close = closest(word, valid)
+    if close:
+        return f" (did you mean '{close}'?)"
+    words = {w for w in re.split(r"[^a-z0-9]+", word.lower()) if len(w) >= 3}
+    sharing = [i for i in valid if words & set(i.split("-"))]
+    if 0 < len(sharing) <= FEW:
+        return f" (did you mean {alternatives(quoted(sharing), 'or')}?)"
+    if 0 < len(valid) <= FEW:
+        return f" (the choices are {alternatives(quoted(valid), 'and')})"
+    return ""
+
+
+def quoted(items: list[str]) -> list[str]:
+    return [f"'{item}'" for item in items]
+
+
+def alternatives(items: list[str], joiner: str) -> str:
+    """'a', 'a or b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {joiner} {items[-1]}"
+
+
 def slugify(text: str) -> str:
     """Lower-case ASCII words joined by hyphens: 'Donald Trump' → 'donald-trump'."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -134,6 +163,28 @@ class Text(FieldType):
                           {"type": ["number", "boolean"]}]}
 
 
+OPENING_MARKS = "\"'“‘„‚«‹「『"
+CLOSING_MARKS = "\"'”’“‘»›」』"
+# Text wrapped in quote marks, as JSON Schema and Python both read it.
+QUOTED_PATTERN = f"^\\s*[{OPENING_MARKS}][\\s\\S]*[{CLOSING_MARKS}]\\s*$"
+
+
+class Words(Text):
+    """A quote's exact words: the site sets them in quote marks of its own."""
+
+    expected = "the exact words, without quote marks"
+
+    def convert(self, value, node, r, name):
+        if len(value) > 1 and value[0] in OPENING_MARKS and value[-1] in CLOSING_MARKS:
+            return r.error(node, f"'{name}' is written in quote marks ({value[0]}…"
+                           f"{value[-1]}): leave out the quote marks; the site adds them")
+        return value
+
+    def json_schema(self):
+        text, other = super().json_schema()["anyOf"]
+        return {"anyOf": [{**text, "not": {"pattern": QUOTED_PATTERN}}, other]}
+
+
 class Markdown(Text):
     expected = "text (Markdown)"
 
@@ -157,11 +208,10 @@ class Date(Text):
         return date
 
     def json_schema(self):
-        day = r"^\s*\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\s*$"
+        year, month, day = r"[1-9]\d{3}", r"(0[1-9]|1[0-2])", r"(0[1-9]|[12]\d|3[01])"
         if self.day_only:
-            return {"type": "string", "pattern": day}
-        return {"anyOf": [{"type": "string",
-                           "pattern": r"^\s*\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?\s*$"},
+            return {"type": "string", "pattern": rf"^\s*{year}-{month}-{day}\s*$"}
+        return {"anyOf": [{"type": "string", "pattern": rf"^\s*{year}(-{month}(-{day})?)?\s*$"},
                           {"type": "integer", "minimum": 1000, "maximum": 9999}]}
 
 

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from . import model
 from .dates import PartialDate
-from .fields import Ref, did_you_mean, slugify
+from .fields import Ref, slugify, suggest_id
 from .markdown import parse_article, render_block, render_inline, render_tokens
 from .model import (
     Actor,
@@ -30,7 +30,7 @@ from .model import (
 )
 from .parallel import fill_in_shares
 from .problems import Problem, finish, has_errors
-from .provenance import mark_quotes
+from .provenance import closest_passage, mark_quotes
 from .read import ReadCache, Records, read_content
 from .urls import Urls
 
@@ -145,7 +145,7 @@ class Linker:
         if found is None and ref.id not in known and ref.kind not in self.records.unreadable:
             self.problems.append(ref.loc.error(
                 f"unknown {ref.kind} '{ref.id}': there is none {WHERE[ref.kind]}"
-                f"{did_you_mean(ref.id, known)}"))
+                f"{suggest_id(ref.id, known)}"))
         return found
 
     def resolve_all(self, refs: Iterable[Ref]) -> tuple:
@@ -321,10 +321,11 @@ class Linker:
         if source.article is not None:
             anchor = self.anchors[source.article.id].get(v["text"])
             if anchor is None:
+                body = self.records.articles[source.article.id]["body"]
                 self.problems.append(v["locs"]["text"].warning(
                     f"quote not found in the text of article '{source.article.id}' "
-                    f"(content/articles/{source.article.id}.md): check that the words "
-                    "match the article exactly"))
+                    f"(content/articles/{source.article.id}.md): "
+                    + closest_passage(parse_article(body), v["text"])))
         return self.reuse("quote", (v, source, speaker, anchor or ""), lambda: Quote(
             v["text"], source, speaker, v.get("date"), v.get("context"), anchor, v["loc"]))
 

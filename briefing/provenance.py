@@ -8,7 +8,9 @@ wrapped in `<mark id="quote-N">` token by token, so it may cross emphasis safely
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from markdown_it.token import Token
 
@@ -167,3 +169,56 @@ def tag(name: str, nesting: int, anchor: str | None = None) -> Token:
     if anchor:
         token.attrSet("id", anchor)
     return token
+
+
+CLOSE_ENOUGH = 0.5  # share of a quote's words a passage must have to be offered
+SHOWN = 100  # characters of a passage shown in a message
+WORD_RE = re.compile(r"[^\W_]+")
+
+
+def closest_passage(tokens: list[Token], quote: str) -> str:
+    """Why a quote was not found, for the editor: the article's passage most like it
+    and where the two differ ("the article has 'all-for-all', you wrote 'all for all'"),
+    on the same normalised text the search compares.
+
+    The passage is the run of the article's words that has most of the quote's words
+    in order (words split at hyphens too, and compared in lower case); among equals,
+    the one closest letter for letter."""
+    needle = normalise(quote).strip()
+    wanted = WORD_RE.findall(needle.lower())
+    count = len(needle.split())
+    best: tuple[int, float, str] = (0, 0.0, "")
+    for inline in (t for t in tokens if t.type == "inline"):
+        words = Text.of(inline_parts(inline)).norm.split()
+        for size in range(max(1, count - 3), count + 4):
+            for start in range(max(1, len(words) - size + 1)):
+                passage = " ".join(words[start:start + size])
+                found = WORD_RE.findall(passage.lower())
+                if len(set(found) & set(wanted)) < best[0]:
+                    continue  # cannot beat the best so far
+                matched = sum(b.size for b in SequenceMatcher(
+                    None, found, wanted, autojunk=False).get_matching_blocks())
+                score = (matched, SequenceMatcher(None, passage, needle).ratio(), passage)
+                best = max(best, score)
+    matched, _, passage = best
+    if matched < CLOSE_ENOUGH * len(wanted) or not wanted:
+        return "no passage of the article is close to these words"
+    shown = passage if len(passage) <= SHOWN else passage[:SHOWN - 1].rstrip() + "…"
+    return f"the closest passage is '{shown}', where {difference(passage, needle)}"
+
+
+def difference(passage: str, needle: str) -> str:
+    """The first place the article's words and the quote's differ, with a word either
+    side of a word left out or added, so the editor can find it. The quote marks
+    around the passage and its end punctuation are the reporter's, not the quote's."""
+    has = passage.strip("'\"").rstrip(".,;:'\"").split()
+    wrote = needle.rstrip(".,;:").split()
+    for op, a1, a2, b1, b2 in SequenceMatcher(None, has, wrote, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        if op != "replace":  # a word missing on one side: show its neighbours
+            a1, b1 = max(0, a1 - 1), max(0, b1 - 1)
+            a2, b2 = min(len(has), a2 + 1), min(len(wrote), b2 + 1)
+        return (f"the article has '{' '.join(has[a1:a2])}', you wrote "
+                f"'{' '.join(wrote[b1:b2])}'")
+    return "the words differ only in the quote marks around them"

@@ -23,6 +23,7 @@ from .yamlsource import parse_yaml, read_text, split_front_matter
 KINDS = ("side", "actor", "event", "issue", "source", "article")
 LIST_FILES = (("chronology.yaml", "event", schema.EVENT), ("positions.yaml", "issue", schema.ISSUE),
               ("sources.yaml", "source", schema.SOURCE))
+KIND_OF_FOLDER = {"actors": "actor", "articles": "article"}
 PARALLEL_FROM = 300  # files
 Stamp = tuple[int, int]
 ReadCache = dict[str, tuple[Stamp, "Records"]]
@@ -147,6 +148,7 @@ def named_files(folder: Path, suffix: str, records: Records) -> list[str]:
                                             f"not a {suffix} file, so it is not read{hint}",
                                             "warning"))
         else:
+            records.known[KIND_OF_FOLDER[folder.name]].add(slugify(stem))  # reported here
             records.problems.append(Problem(
                 display_path(folder / name), 1, 1, "the file name is the id and must be "
                 "lower-case letters, digits and hyphens: rename it to "
@@ -199,7 +201,9 @@ def note_ids(nodes: list[yaml.Node], kind: str, part: Records, reader: Reader) -
         if id_node is None:
             continue
         written = id_node.value.strip()
-        part.known[kind].add(written)
+        # An id written wrongly ('Talks in Istanbul') is reported once, where it is
+        # written: references to it, or to the id it is meant to be, are not reported.
+        part.known[kind].update({written, slugify(written)})
         if written in first:
             reader.error(id_node, f"duplicate {kind} id '{written}' (first used at line "
                          f"{first[written]})")

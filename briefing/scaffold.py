@@ -9,6 +9,7 @@ entry has a mistake, the file is put back as it was and the mistake is reported.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,17 @@ from typing import Any
 import yaml
 
 from . import schema
-from .fields import Boolean, Date, Field, ListOf, Markdown, Record, Reference, slugify
+from .fields import (
+    Boolean,
+    Date,
+    Field,
+    ListOf,
+    Markdown,
+    Record,
+    Reference,
+    alternatives,
+    slugify,
+)
 from .load import LoadCache, load_and_check
 from .problems import Problem, display_path
 from .read import read_content
@@ -63,7 +74,7 @@ def flag_options(kind: str) -> Iterator[tuple[str, dict[str, Any]]]:
             options["metavar"] = name.upper()
         if field.required:
             options["help"] += " [required]"
-        yield f"--{name.replace('_', '-')}", options
+        yield flag(name), options
 
 
 Ask = Callable[[str, str], str]  # (field, what it is) → the answer
@@ -81,35 +92,43 @@ def new_entry(kind: str, content: Path, given: dict[str, Any], entry_id: str | N
         raise Refused(f"cannot make an id from '{values[spec.named_by]}': give one")
     cache = LoadCache()  # each file read once, however often the briefing is checked
     refuse_existing(kind, content, entry_id, values, cache)
-    text = entry_text(kind, entry_id, values, stances)
+    lines = entry_lines(kind, entry_id, values, stances)
+    text = "".join(line + "\n" for _, line in lines)
     if spec.list_file is None:
         folder = content / ("actors" if kind == "actor" else "articles")
         path = folder / f"{entry_id}.{'yaml' if kind == 'actor' else 'md'}"
         if kind == "article":
             text = f"---\n{text}---\n{body.strip()}\n" if body.strip() else f"---\n{text}---\n"
-        return path, write_checked(content, path, None, text, cache)
+            lines = [("the front matter", "---"), *lines]
+        return path, write_checked(content, path, None, text, cache, Entry(1, lines))
     path = content / spec.list_file
     old = path.read_text(encoding="utf-8") if path.is_file() else None
-    return path, write_checked(content, path, old, appended(old, text), cache)
+    new = appended(old, text)
+    entry = Entry(new.count("\n") - text.count("\n") + 1, lines)
+    return path, write_checked(content, path, old, new, cache, entry)
 
 
 def ask_missing(kind: str, values: dict[str, Any], stances: dict[str, str],
                 ask: Ask | None) -> dict[str, str]:
     """Fill `values` with answers for the required fields not given; returns the
     stances (an issue needs one at least)."""
-    for name, field in flag_fields(kind).items():
-        if field.required and name not in values:
-            if ask is None:
-                raise Refused(f"missing --{name.replace('_', '-')} ({field.doc}); run in a "
-                              "terminal to be asked for it")
-            answer = ask(name, field.doc).strip()
-            if not answer:
-                raise Refused(f"'{name}' is required ({field.doc}); nothing was written")
-            values[name] = answer
+    fields = flag_fields(kind)
+    missing = [name for name, field in fields.items() if field.required and name not in values]
+    if ask is None:
+        flags = [f"{flag(name)} ({fields[name].doc})" for name in missing]
+        if kind == "issue" and not stances:
+            flags.append("--stance SIDE=POSITION (each side's position; at least one)")
+        if flags:
+            raise Refused(f"missing {alternatives(flags, 'and')}; run in a terminal to be "
+                          f"asked for {'it' if len(flags) == 1 else 'them'}")
+        return stances
+    for name in missing:
+        answer = ask(name, fields[name].doc).strip()
+        if not answer:
+            raise Refused(f"'{name}' is required ({fields[name].doc}); nothing was written")
+        values[name] = answer
     if kind != "issue" or stances:
         return stances
-    if ask is None:
-        raise Refused("missing --stance SIDE=POSITION (each side's position; at least one)")
     side = ask("side", "the id of a side with a position on this issue").strip()
     position = ask("position", f"{side}'s position, in one plain sentence").strip()
     if not side or not position:
@@ -126,23 +145,46 @@ def refuse_existing(kind: str, content: Path, entry_id: str, values: dict[str, A
                       "another id, or edit that one")
 
 
-def entry_text(kind: str, entry_id: str, values: dict[str, Any],
-               stances: dict[str, str]) -> str:
-    """The entry as YAML, fields in the order of the contract's table."""
+def entry_lines(kind: str, entry_id: str, values: dict[str, Any],
+                stances: dict[str, str]) -> list[tuple[str, str]]:
+    """The entry as YAML, fields in the order of the contract's table: each line with
+    the flag (or argument) it was written from, to point a problem back at it."""
     fields = KINDS[kind].record.fields
     lines = []
     if "id" in fields and (kind != "event" or "id" in values):
-        lines.append(f"id: {entry_id}")
+        lines.append(("the id", f"id: {entry_id}"))
     for name, field in fields.items():
         if name in values:
-            lines += field_lines(name, field, values[name])
+            lines += [(flag(name), line) for line in field_lines(name, field, values[name])]
     if stances:
-        lines.append("stances:")
+        lines.append(("--stance", "stances:"))
         for side, position in stances.items():
-            lines += [f"  {side}:", f"    position: {scalar(position)}"]
+            lines += [(f"--stance {side}=…", f"  {side}:"),
+                      (f"--stance {side}=…", f"    position: {scalar(position)}")]
     if KINDS[kind].list_file is None:
-        return "".join(line + "\n" for line in lines)
-    return "".join(("- " if n == 0 else "  ") + line + "\n" for n, line in enumerate(lines))
+        return lines
+    return [(origin, ("- " if n == 0 else "  ") + line)
+            for n, (origin, line) in enumerate(lines)]
+
+
+def flag(name: str) -> str:
+    return f"--{name.replace('_', '-')}"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Where the new entry's lines start in its file, and what each line came from."""
+
+    first_line: int
+    lines: list[tuple[str, str]]
+
+    def origin(self, problem: Problem) -> str | None:
+        """The flag a problem on the entry's lines comes from (its lines are rolled
+        back, so a line number would point at nothing)."""
+        at = problem.line - self.first_line
+        if at < 0:
+            return None
+        return self.lines[at][0] if at < len(self.lines) else "--text"
 
 
 def field_lines(name: str, field: Field, value: Any) -> list[str]:
@@ -186,7 +228,7 @@ def appended(old: str | None, entry: str) -> str:
 
 
 def write_checked(content: Path, path: Path, old: str | None, new: str,
-                  cache: LoadCache) -> list[Problem]:
+                  cache: LoadCache, entry: Entry) -> list[Problem]:
     """Write `new` to `path`, check the briefing; if the check finds errors it did not
     find before, put `path` back as it was and raise Refused with them."""
     if old is None and path.exists():
@@ -201,7 +243,21 @@ def write_checked(content: Path, path: Path, old: str | None, new: str,
             os.remove(path)
         else:
             path.write_text(old, encoding="utf-8")
-        raise Refused("\n".join(str(p) for p in added)
-                      + f"\nnothing was written: {display_path(path)} is as it was")
+        shown = display_path(path)
+        raise Refused("\n".join(refusal(p, entry if p.path == shown else None)
+                                for p in added)
+                      + f"\nnothing was written: {shown} "
+                      + ("was not created" if old is None else "is as it was"))
     return [p for p in problems if p.severity == "warning"
             and p.path == display_path(path)]
+
+
+def refusal(problem: Problem, entry: Entry | None) -> str:
+    """A problem as the editor can act on it: at the flag it came from, when it is on
+    the new entry's lines, else at its file's line (which exists: only the entry's
+    lines were taken back)."""
+    origin = entry.origin(problem) if entry else None
+    if origin is None:
+        return str(problem)
+    message = re.sub(r"^'[a-z_]+': ", "", problem.message)  # the flag names the field
+    return f"{origin}: {message}"

@@ -18,13 +18,14 @@ from .fields import (
     Slug,
     Text,
     Url,
+    Words,
 )
 
 STATUSES = {"far-apart": "Far apart", "narrowing": "Narrowing", "agreed": "Agreed",
             "unclear": "Unclear"}
 
 QUOTE_FIELDS = {
-    "text": Field(Text(), True, "the exact words, without surrounding quote marks"),
+    "text": Field(Words(), True, "the exact words, without surrounding quote marks"),
     "source": Field(Reference("source"), True, "where the words were reported"),
     "speaker": Field(Reference("actor"), False, "who said it (implied in an actor's file)"),
     "date": Field(Date(), False, "when it was said"),

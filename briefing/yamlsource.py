@@ -75,7 +75,7 @@ def parse_yaml(text: str, shown: str, problems: list[Problem]) -> yaml.Node | No
     try:
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
-        problems.append(syntax_problem(exc, shown))
+        problems.append(syntax_problem(exc, shown, text))
         return None
     except yaml.reader.ReaderError as exc:  # a character YAML refuses, with no mark
         before = text[:exc.position]
@@ -92,9 +92,11 @@ def parse_yaml(text: str, shown: str, problems: list[Problem]) -> yaml.Node | No
     return root
 
 
-def syntax_problem(exc: yaml.MarkedYAMLError, shown: str) -> Problem:
+def syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str = "") -> Problem:
     mark = exc.problem_mark or exc.context_mark
     reason = f"{exc.context or ''} {exc.problem or ''}".strip()
+    if mark is not None and text[mark.index:mark.index + 1] == "\t":
+        reason = "tab"  # PyYAML names a tab only where it follows spaces
     message = next((words for pattern, words in PLAIN_WORDS if re.search(pattern, reason)),
                    f"YAML syntax error: {reason}")
     opened = exc.context_mark

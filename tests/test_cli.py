@@ -69,16 +69,59 @@ def test_a_broken_yaml_file_reports_its_line_and_column(content: Path, tmp_path:
         "line 2, column 10)")
 
 
-@pytest.mark.parametrize("args", [
-    ["build", "--no-such-option"],
-    ["serve", "--port", "notanumber"],
-    ["check", "--content", "missing"],
-    ["build", "--base-url", "example.org"],
+@pytest.mark.parametrize("args, message", [
+    (["build", "--no-such-option"],
+     "python build.py: error: unrecognized arguments: --no-such-option (see python build.py "
+     "--help)"),
+    (["serve", "--port", "notanumber"],
+     "python build.py serve: error: argument --port: 'notanumber' is not a port: give a "
+     "number from 1 to 65535 (see python build.py serve --help)"),
+    (["check", "--content", "missing"],
+     "python build.py check: error: no content folder at missing (see python build.py "
+     "check --help)"),
+    (["build", "--base-url", "example.org"],
+     "python build.py build: error: --base-url must be an absolute http(s) URL, e.g. "
+     "https://owner.github.io/repo/ (see python build.py build --help)"),
+    (["build", "--templates", "missing"],
+     "python build.py build: error: --templates: no templates folder at missing (no "
+     "base.html) (see python build.py build --help)"),
+    (["serve", "--templates", "content"],
+     "python build.py serve: error: --templates: no templates folder at content (no "
+     "base.html) (see python build.py serve --help)"),
+    (["new", "article", "--title", "Talks", "--source", "report", "--text", "talks.md"],
+     "python build.py new article: error: --text: no file at talks.md (see python build.py "
+     "new article --help)"),
+    (["new", "article", "--title", "Talks", "--source", "report", "--text", "content"],
+     "python build.py new article: error: --text: no file at content (see python build.py "
+     "new article --help)"),
+    (["new", "article", "--title", "Talks", "--source", "report", "--text", "latin1.md"],
+     "python build.py new: error: --text: cannot read latin1.md: it is not UTF-8 text: save "
+     "it as UTF-8"),
+    (["schemas", "--out", "content/briefing.yaml"],
+     "python build.py schemas: error: --out: content/briefing.yaml is a file, not a folder "
+     "(see python build.py schemas --help)"),
+    (["schemas", "--out", "content/briefing.yaml/schemas"],
+     "python build.py schemas: error: cannot write content/briefing.yaml/schemas: Not a "
+     "directory"),
+    (["build", "--out", "content/briefing.yaml/site"],
+     "python build.py build: error: the output folder {tmp}/content/briefing.yaml/site "
+     "overlaps the content folder {tmp}/content"),
+    (["build", "--out", "notes.txt/site"],
+     "python build.py build: error: cannot write {tmp}/notes.txt: File exists"),
+    (["diff", "HEAD~1"],
+     "python build.py diff: error: cannot read HEAD~1: not a git repository (or any of the parent "
+     "directories): .git"),
 ])
-def test_usage_errors_exit_2(content: Path, tmp_path: Path, args: list[str]):
+def test_every_usage_mistake_is_one_line_with_exit_2(content: Path, tmp_path: Path,
+                                                     args: list[str], message: str):
+    """Every flag that takes a file or folder, given one that is missing or wrong."""
+    (tmp_path / "latin1.md").write_bytes("Caf\xe9".encode("latin-1"))
+    (tmp_path / "notes.txt").write_text("keep")
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     result = run_cli(*args, cwd=tmp_path)
     assert result.returncode == 2, result.stderr
-    assert "usage:" in result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [message.format(tmp=tmp_path.resolve())]
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
 
 
 def test_refusing_an_output_folder_that_is_not_a_site_exits_2(content: Path, tmp_path: Path):
@@ -107,11 +150,16 @@ def test_check_format_json(content: Path, tmp_path: Path):
     (content / "actors/ana.yaml").write_text("name: [broken\n")
     result = run_cli("check", "--format", "json", cwd=tmp_path)
     assert result.returncode == 1
-    [problem] = json.loads(result.stdout)
-    assert problem["path"] == "content/actors/ana.yaml" and problem["severity"] == "error"
-    assert problem["line"] >= 1 and problem["column"] >= 1 and problem["message"]
-    assert json.loads(run_cli("check", "--format", "json", cwd=tmp_path / "content"
-                              ).stdout or "null") is None  # no content/ there: usage error
+    assert json.loads(result.stdout) == [{
+        "path": "content/actors/ana.yaml", "line": 2, "column": 1, "severity": "error",
+        "message": "a '[' is not closed with ']' (it was opened at line 1, column 7)"}]
+    assert result.stderr == ""
+    (content / "actors/ana.yaml").write_text("name: Ana\nrole: Mayor\nsummary: Ana.\n")
+    clean = run_cli("check", "--format", "json", cwd=tmp_path)
+    assert (clean.returncode, json.loads(clean.stdout)) == (0, [])
+    unusable = run_cli("check", "--format", "json", cwd=tmp_path / "content")
+    assert (unusable.returncode, unusable.stdout) == (2, "")  # no content/ there
+    assert unusable.stderr.startswith("python build.py check: error: no content folder")
 
 
 def test_workflow_commands_escape_what_would_end_them():

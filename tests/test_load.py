@@ -131,10 +131,50 @@ CASES = [
      ACTOR + "image: {src: ../secret.jpg, alt: Ana}\n",
      ["content/actors/ana.yaml:5:14: error: 'src' must be a path inside content/ (e.g. "
       "images/putin.jpg) or an https:// URL, not '../secret.jpg'"]),
+    ("quote written with curly quote marks", "actors/ana.yaml",
+     ACTOR + "quotes:\n  - {text: “We will talk”, source: report}\n",
+     ["content/actors/ana.yaml:6:12: error: 'text' is written in quote marks (“…”): leave "
+      "out the quote marks; the site adds them"]),
+    ("quote written with straight quote marks inside YAML's", "chronology.yaml",
+     "- date: 2026-03-12\n  title: Talks\n  sources: [report]\n  quote:\n"
+     "    text: '\"We will talk\"'\n    source: report\n",
+     ["content/chronology.yaml:5:11: error: 'text' is written in quote marks (\"…\"): leave "
+      "out the quote marks; the site adds them"]),
+    ("tab at the start of a line", "actors/ana.yaml", ACTOR + "\tcountry: Norway\n",
+     ["content/actors/ana.yaml:5:1: error: a tab character here: indent with spaces, not "
+      "tabs"]),
+    ("tab after spaces", "actors/ana.yaml", "name: Ana\nrole:\n  \tMayor\n",
+     ["content/actors/ana.yaml:3:3: error: a tab character here: indent with spaces, not "
+      "tabs"]),
+    ("unknown actor: ids that contain the word", "chronology.yaml",
+     "- date: 2026-03-12\n  title: Talks\n  actors: [erdogan]\n  sources: [report]\n",
+     ["content/chronology.yaml:3:12: error: unknown actor 'erdogan': there is none in "
+      "content/actors/ (did you mean 'recep-tayyip-erdogan'?)"]),
+    ("unknown side: the few choices listed", "actors/ana.yaml",
+     ACTOR.replace("side: north", "side: moscow"),
+     ["content/actors/ana.yaml:3:7: error: unknown side 'moscow': there is none among the "
+      "sides in briefing.yaml (the choices are 'north' and 'south')"]),
+    ("month and day need two digits", "chronology.yaml",
+     "- date: 2025-5-16\n  title: Talks\n  sources: [report]\n",
+     ["content/chronology.yaml:1:9: error: 'date': '2025-5-16' is not a date: months and "
+      "days take two digits (did you mean '2025-05-16'?)"]),
+    ("unknown source", "chronology.yaml",
+     "- date: 2026-03-12\n  title: Talks\n  sources: [reprot]\n",
+     ["content/chronology.yaml:3:13: error: unknown source 'reprot': there is none in "
+      "sources.yaml (did you mean 'report'?)"]),
+    ("unknown article", "sources.yaml",
+     "- {id: report, title: A, article: report}\n- {id: other, title: B, article: memo}\n",
+     ["content/sources.yaml:2:34: error: unknown article 'memo': there is none in "
+      "content/articles/ (the choices are 'report')"]),
+    ("quote not in its article: the closest passage and the difference", "actors/ana.yaml",
+     ACTOR + "quotes:\n  - {text: We shall talk, source: report}\n",
+     ["content/actors/ana.yaml:6:12: warning: quote not found in the text of article "
+      "'report' (content/articles/report.md): the closest passage is '\"We will talk.\"', "
+      "where the article has 'will', you wrote 'shall'"]),
     ("quote speaker in another actor's file", "actors/ana.yaml",
      ACTOR + "quotes:\n  - {text: We will talk, source: report, speaker: bob}\n",
      ["content/actors/ana.yaml:6:51: error: unknown actor 'bob': there is none in "
-      "content/actors/"]),
+      "content/actors/ (the choices are 'ana' and 'recep-tayyip-erdogan')"]),
 ]
 
 
@@ -145,6 +185,8 @@ def test_each_mistake_gets_one_clear_message(tmp_path, monkeypatch, path, text, 
     files = changed(path, text)
     if path.startswith("actors/") and path != "actors/ana.yaml":
         files["actors/ana.yaml"] = ACTOR
+    files["actors/recep-tayyip-erdogan.yaml"] = {"name": "Recep Tayyip Erdoğan",
+                                                 "role": "President", "summary": "Host."}
     assert problems_for(tmp_path, files) == expected
 
 
@@ -218,3 +260,19 @@ def test_cross_indexes(content):
     cited = briefing.cited_by(briefing.sources[0])
     assert (len(cited.events), len(cited.stances), len(cited.quotes)) == (1, 1, 1)
     assert briefing.issues[0].cells[1][1] is None  # the South states no position
+
+
+def test_an_id_written_as_a_title_is_one_mistake_and_only_valid_ids_are_suggested(
+        tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    files = minimal()
+    files["sources.yaml"] = [{"id": "report", "title": "A", "article": "report"},
+                             {"id": "Talks in Istanbul", "title": "B"}]
+    files["chronology.yaml"] = [
+        {"date": "2026-03-12", "title": "Talks", "sources": ["talks-in-istanbul"]},
+        {"date": "2026-03-13", "title": "More talks", "sources": ["talks-istanbul"]}]
+    assert problems_for(tmp_path, files) == [
+        "content/chronology.yaml:8:5: error: unknown source 'talks-istanbul': there is none "
+        "in sources.yaml (did you mean 'talks-in-istanbul'?)",
+        "content/sources.yaml:4:7: error: 'id': 'Talks in Istanbul' is not an id: use "
+        "lower-case letters, digits and single hyphens (did you mean 'talks-in-istanbul'?)"]
