@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import HealthCheck, event, given, seed, settings
 from hypothesis import strategies as st
 
 from briefing.problems import BuildFailed
@@ -126,10 +126,18 @@ def test_mutated_content_gives_a_site_or_clear_messages(workspace, file, mutatio
             assert PROBLEM.match(str(problem)), str(problem)
             assert problem.line >= 1 and problem.column >= 1
         if briefing is None:
+            event("refused")
             assert any(p.severity == "error" for p in problems)
             with pytest.raises(BuildFailed):
                 build(Path("content"), Path("site"), TEMPLATES, search=False)
             assert digest(Path("site")) == before
+        else:  # what loads builds, into a site of its own, every page written
+            event("loads and builds")
+            warnings, _ = build(Path("content"), Path("built"), TEMPLATES, search=False)
+            assert warnings == problems
+            assert (Path("built") / "index.html").is_file()
+            assert {f"actors/{a.id}/index.html" for a in briefing.actors} <= set(
+                digest(Path("built")))
     finally:
         os.chdir(cwd)
         path.write_bytes(original)

@@ -33,7 +33,9 @@ def test_same_content_gives_byte_identical_output(content: Path, tmp_path: Path)
     assert digest(tmp_path / "a") == digest(tmp_path / "b")
 
 
-def test_failed_build_leaves_the_previous_site_untouched(content: Path, tmp_path: Path):
+def test_a_content_error_stops_the_build_before_anything_is_written(content: Path,
+                                                                   tmp_path: Path):
+    """(A failure after writing began: test_contract.py.)"""
     out = tmp_path / "site"
     build(content, out, TEMPLATES)
     before = digest(out)
