@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/phases.py 1000 5000 10000 20000
 
-Each size is the benchmark kit's synthetic briefing (`../shared/bench/gen_synthetic.py`:
-N actors, 2N events, N/20 issues, N/50 articles), generated once into
+Each size is the synthetic briefing of `benchmarks/synthetic.py`
+(N actors, 2N events, N/20 issues, N/50 articles), generated once into
 $BENCH_WORK (default /tmp/briefing-bench) and built in a new process, output on
 tmpfs. The phases are timed by wrapping the pipeline's functions from outside, so the
 pipeline carries no timing code. If each phase's time per page stays flat from 1,000
@@ -21,7 +21,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-KIT = ROOT.parent / "shared" / "bench"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import synthetic  # noqa: E402  (a sibling file, not a package)
+
 WORK = Path(os.environ.get("BENCH_WORK", "/tmp/briefing-bench"))
 OUT = Path("/dev/shm" if Path("/dev/shm").is_dir() else WORK) / "briefing-phases"
 PHASES = ("read", "markdown", "articles", "link", "fragments", "pages", "search")
@@ -79,8 +81,7 @@ def peak() -> float:
 def content_of(size: int) -> Path:
     folder = WORK / f"content-{size}"
     if not (folder / "content" / "briefing.yaml").is_file():
-        subprocess.run([sys.executable, str(KIT / "gen_synthetic.py"), str(size), str(folder)],
-                       check=True)
+        synthetic.write(size, folder / "content")
     return folder / "content"
 
 

@@ -4,7 +4,7 @@
 usage: python benchmarks/preview.py [SIZE ...] [--saves N]
 
 SIZE is `seed` (content/) or a number of actors for the synthetic briefing of
-../shared/bench/gen_synthetic.py (default: seed 5000). For each, it times one full
+benchmarks/synthetic.py (default: seed 5000). For each, it times one full
 `build.py build` (a new process, output in a temporary folder), then starts
 `build.py serve` as a real process, connects to it as a browser's live-reload client
 does, and saves an actor file N times: the time from the save (file closed) to the
@@ -31,7 +31,8 @@ from pathlib import Path
 from tornado.websocket import websocket_connect
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH = ROOT.parent / "shared" / "bench"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import synthetic  # noqa: E402  (a sibling file, not a package)
 
 
 def content_for(size: str, work: Path) -> Path:
@@ -39,9 +40,7 @@ def content_for(size: str, work: Path) -> Path:
     if size == "seed":
         shutil.copytree(ROOT / "content", target)
         return target
-    subprocess.run([sys.executable, str(BENCH / "gen_synthetic.py"), size, str(work / size)],
-                   check=True, stdout=subprocess.DEVNULL)
-    return work / size / "content"
+    return synthetic.write(int(size), work / size / "content")
 
 
 def full_build(content: Path, work: Path) -> float:

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Screenshots of the live preview for the README: an edit showing up, and an error.
 
-usage: python scripts/preview_screenshots.py   (writes docs/images/preview-*.png)
+usage: .venv/bin/python scripts/preview_screenshots.py   (writes docs/images/preview-*.png)
+
+It needs the test tools (Playwright and Chromium): run `bash scripts/test.sh` once first.
 
 Starts `build.py serve` on a copy of the seed, opens an actor page in Debian's
 Chromium, saves an edit to the actor's YAML and captures the page before and after

@@ -84,11 +84,13 @@ def rules_briefing() -> dict[str, object]:
     }
 
 
-def built(tmp_path: Path, files: dict[str, object], *args: str) -> Path:
-    """The site of `files`, built strictly through the command line."""
-    write_content(tmp_path, files)
-    result = run_cli("build", "--strict", "--no-search", *args, cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+def built(tmp_path: Path, files: dict[str, object], base_url: str | None = None) -> Path:
+    """The site of `files`, built strictly, with no warning (in this process: mutation
+    testing swaps functions here; the command line is tested on its own below)."""
+    content = write_content(tmp_path, files)
+    problems, _ = build(content, tmp_path / "site", TEMPLATES, base_url, strict=True,
+                        search=False)
+    assert problems == []
     return tmp_path / "site"
 
 
@@ -169,17 +171,16 @@ def test_positions_title_names_the_positions_page_everywhere(tmp_path: Path):
         assert "Who wants what" in [text(a) for a in page(out, url).select("nav a")]
 
 
-@pytest.mark.parametrize("where", ["briefing.yaml", "--base-url"])
+@pytest.mark.parametrize("where", ["briefing.yaml", "the command line"])
 @pytest.mark.parametrize("base", ["https://example.org/repo", "https://example.org/repo/"])
 def test_a_base_url_with_or_without_its_slash_gives_the_same_absolute_urls(
         tmp_path: Path, base: str, where: str):
     files = rules_briefing()
-    args: list[str] = []
     if where == "briefing.yaml":
         files["briefing.yaml"]["base_url"] = base
+        out = built(tmp_path, files)
     else:
-        args = ["--base-url", base]
-    out = built(tmp_path, files, *args)
+        out = built(tmp_path, files, base)  # as --base-url passes it
     ana = page(out, "actors/ana/")
     assert ana.find("link", rel="canonical")["href"] == "https://example.org/repo/actors/ana/"
     assert ana.find("meta", property="og:image")["content"] == (
@@ -192,10 +193,15 @@ def test_a_base_url_with_or_without_its_slash_gives_the_same_absolute_urls(
         "Sitemap: https://example.org/repo/sitemap.xml\n")
 
 
+@pytest.mark.process
 def test_the_base_url_option_overrides_briefing_yaml(tmp_path: Path):
     files = rules_briefing()
     files["briefing.yaml"]["base_url"] = "https://old.example.org/"
-    out = built(tmp_path, files, "--base-url", "https://new.example.org/briefing/")
+    write_content(tmp_path, files)
+    result = run_cli("build", "--no-search", "--base-url", "https://new.example.org/briefing/",
+                     cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "site"
     assert page(out, "").find("link", rel="canonical")["href"] == (
         "https://new.example.org/briefing/")
     assert "old.example.org" not in "".join(p.read_text() for p in out.rglob("*.html"))
@@ -399,6 +405,7 @@ def test_briefing_json_holds_every_fact(site: Path):
 
 # --- the command line -----------------------------------------------------------------
 
+@pytest.mark.process
 def test_content_names_another_briefings_folder(tmp_path: Path):
     write_content(tmp_path / "elsewhere", rules_briefing())
     (tmp_path / "content").mkdir()  # an empty content/ that must not be read
@@ -448,6 +455,7 @@ def free(port: int) -> bool:
         return probe.connect_ex(("127.0.0.1", port)) != 0
 
 
+@pytest.mark.process
 def test_serve_listens_on_127_0_0_1_port_8000_by_default(tmp_path: Path):
     if not free(8000):
         pytest.fail("port 8000 is taken: the default port cannot be tested")

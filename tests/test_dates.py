@@ -12,6 +12,8 @@ from briefing.dates import PartialDate, parse_date, range_parts
     ("2011-06", "June 2011", "2011-06"),
     ("2026-03-12", "12 March 2026", "2026-03-12"),
     ("2024-02-29", "29 February 2024", "2024-02-29"),
+    ("1000", "1000", "1000"),  # the first year a briefing covers
+    (" 9999-12-31 ", "31 December 9999", "9999-12-31"),  # the last day, spaces around
 ])
 def test_dates_keep_their_precision(raw, text, iso):
     date, why = parse_date(raw)

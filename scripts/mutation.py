@@ -1,0 +1,114 @@
+"""Mutation testing of the core modules with mutmut: is each rule of the code held by a
+test that fails when the rule is broken?
+
+    .venv/bin/pip install -e ".[mutation]"
+    .venv/bin/python scripts/mutation.py            # every core module (about an hour)
+    .venv/bin/python scripts/mutation.py dates urls # some of them
+
+Each module is mutated in a scratch copy of the project (mutmut writes `mutants/` beside
+its configuration), with the unit tests that cover it; tests that run build.py in a
+process of their own (marked `process`) are left out, since a mutant lives only in the
+test run's process. Prints a table of killed / all mutants per module and, for each
+module, the survivors (`mutmut show NAME` in the scratch copy shows one).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# module → the unit tests that cover it (in-process ones: see above)
+MODULES = {
+    "dates": ["test_dates.py", "test_load.py", "test_contract.py"],
+    "fields": ["test_fields.py", "test_load.py", "test_schemas.py"],
+    "yamlsource": ["test_yamlsource.py", "test_load.py"],
+    "urls": ["test_urls.py", "test_site.py", "test_contract.py"],
+    "load": ["test_load.py", "test_provenance.py", "test_contract.py"],
+    "provenance": ["test_provenance.py", "test_load.py"],
+    "write": ["test_write.py", "test_site.py"],
+    "markdown": ["test_markdown.py", "test_contract.py"],
+}
+COPIED = ["briefing", "templates", "content", "tests", "schema", ".vscode", "build.py",
+          "pyproject.toml"]
+
+
+def configure(scratch: Path, module: str) -> None:
+    tests = "\n    ".join(f"tests/{name}" for name in MODULES[module]
+                           if (ROOT / "tests" / name).is_file())
+    (scratch / "setup.cfg").write_text(f"""[mutmut]
+source_paths=briefing
+only_mutate=briefing/{module}.py
+pytest_add_cli_args_test_selection=
+    {tests}
+pytest_add_cli_args=-m
+    not process
+    -p
+    no:cacheprovider
+also_copy=templates
+    content
+    tests
+    schema
+    .vscode
+    build.py
+    setup.cfg
+""")
+
+
+def mutate(module: str, workdir: Path) -> dict[str, object]:
+    scratch = workdir / module
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, scratch / name, ignore=shutil.ignore_patterns(
+                "__pycache__", "*.egg-info"))
+        else:
+            shutil.copy2(source, scratch / name)
+    configure(scratch, module)
+    mutmut = Path(sys.executable).with_name("mutmut")
+    run = subprocess.run([str(mutmut), "run"], cwd=scratch, capture_output=True, text=True)
+    if run.returncode != 0:
+        raise SystemExit(f"mutmut failed on {module}:\n{run.stdout[-3000:]}{run.stderr[-3000:]}")
+    subprocess.run([str(mutmut), "export-cicd-stats"], cwd=scratch, check=True,
+                   capture_output=True)
+    stats = json.loads((scratch / "mutants" / "mutmut-cicd-stats.json").read_text())
+    results = subprocess.run([str(mutmut), "results"], cwd=scratch, capture_output=True,
+                             text=True).stdout
+    survivors = [line.strip().split(":")[0] for line in results.splitlines()
+                 if line.strip().endswith(("survived", "no tests"))]
+    stats["survivors"] = {name: subprocess.run(
+        [str(mutmut), "show", name], cwd=scratch, capture_output=True, text=True).stdout
+        for name in survivors}
+    return stats
+
+
+def main(modules: list[str]) -> int:
+    unknown = [m for m in modules if m not in MODULES]
+    if unknown:
+        raise SystemExit(f"not a core module: {', '.join(unknown)} (choose from "
+                         f"{', '.join(MODULES)})")
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="briefing-mutation-") as workdir:
+        for module in modules or list(MODULES):
+            stats = mutate(module, Path(workdir))
+            killed = stats["killed"] + stats["timeout"]
+            total = stats["total"] - stats["skipped"]
+            rows.append((module, killed, total, stats["survivors"]))
+            print(f"{module}: {killed} of {total} killed", file=sys.stderr, flush=True)
+    print("| module | killed | mutants | kill rate |\n| --- | ---: | ---: | ---: |")
+    for module, killed, total, _ in rows:
+        print(f"| {module} | {killed} | {total} | {100 * killed / max(total, 1):.1f} % |")
+    for module, _, _, survivors in rows:
+        if survivors:
+            print(f"\n{module}: {len(survivors)} survived:")
+            for name, diff in survivors.items():
+                print(f"\n{name}\n{diff}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
