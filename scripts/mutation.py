@@ -71,8 +71,10 @@ def mutate(module: str, workdir: Path) -> dict[str, object]:
     configure(scratch, module)
     mutmut = Path(sys.executable).with_name("mutmut")
     run = subprocess.run([str(mutmut), "run"], cwd=scratch, capture_output=True, text=True)
-    if run.returncode != 0:
-        raise SystemExit(f"mutmut failed on {module}:\n{run.stdout[-3000:]}{run.stderr[-3000:]}")
+    if run.returncode != 0:  # e.g. a test failing before any mutant: say so, go on
+        print(f"mutmut failed on {module}:\n{run.stdout[-3000:]}{run.stderr[-3000:]}",
+              file=sys.stderr)
+        return {"killed": 0, "timeout": 0, "total": 0, "skipped": 0, "survivors": {}}
     subprocess.run([str(mutmut), "export-cicd-stats"], cwd=scratch, check=True,
                    capture_output=True)
     stats = json.loads((scratch / "mutants" / "mutmut-cicd-stats.json").read_text())
@@ -80,10 +82,16 @@ def mutate(module: str, workdir: Path) -> dict[str, object]:
                              text=True).stdout
     survivors = [line.strip().split(":")[0] for line in results.splitlines()
                  if line.strip().endswith(("survived", "no tests"))]
-    stats["survivors"] = {name: subprocess.run(
-        [str(mutmut), "show", name], cwd=scratch, capture_output=True, text=True).stdout
+    stats["survivors"] = {name: changed_lines(subprocess.run(
+        [str(mutmut), "show", name], cwd=scratch, capture_output=True, text=True).stdout)
         for name in survivors}
     return stats
+
+
+def changed_lines(diff: str) -> str:
+    """A mutant's diff, only the lines it changes."""
+    return "\n".join(line for line in diff.splitlines()
+                     if line[:1] in "+-" and not line.startswith(("+++", "---")))
 
 
 def main(modules: list[str]) -> int:
@@ -106,7 +114,7 @@ def main(modules: list[str]) -> int:
         if survivors:
             print(f"\n{module}: {len(survivors)} survived:")
             for name, diff in survivors.items():
-                print(f"\n{name}\n{diff}")
+                print(f"{name}\n{diff}")
     return 0
 
 

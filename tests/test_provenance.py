@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from bs4 import BeautifulSoup
 
 from briefing.markdown import parse_article, render_tokens
-from briefing.provenance import mark_quotes, normalise
+from briefing.provenance import closest_passage, mark_quotes, normalise
 from briefing.site import load_and_check
 from tests.conftest import minimal, write_content
 
@@ -65,8 +66,8 @@ def test_unverifiable_quote_is_a_warning_naming_file_and_line(tmp_path, monkeypa
     content = write_content(tmp_path, files)
     briefing, problems = load_and_check(content)
     message = ("content/actors/ana.yaml:6:9: {}: quote not found in the text of article "
-               "'report' (content/articles/report.md): check that the words match the article "
-               "exactly")
+               "'report' (content/articles/report.md): the closest passage is "
+               "'\"We will talk.\"', where the article has 'will', you wrote 'shall never'")
     assert [str(p) for p in problems] == [message.format("warning")]
     assert briefing is not None and briefing.quotes[0].anchor is None
     briefing, problems = load_and_check(content, strict=True)
@@ -80,3 +81,35 @@ def test_verified_quote_links_to_its_mark(content):
     assert quote.anchor == "quote-1"
     html = BeautifulSoup(quote.source.article.html, "html.parser")
     assert html.find("mark", id="quote-1").get_text() == "We will talk"
+
+
+@pytest.mark.parametrize("quote, why", [
+    ("all for all", "the closest passage is 'all-for-all', where the article has "
+     "'all-for-all', you wrote 'all for all'"),
+    ("an all for all exchange", "the closest passage is 'an all-for-all exchange,', where "
+     "the article has 'all-for-all', you wrote 'all for all'"),
+    ("We talk, if they come", "the closest passage is '\"We will talk, if they come.\"', "
+     "where the article has 'We will talk,', you wrote 'We talk,'"),
+    ("We will talk if they come", "the closest passage is '\"We will talk, if they "
+     "come.\"', where the article has 'talk,', you wrote 'talk'"),
+    ("we will talk, if they come", "the closest passage is '\"We will talk, if they "
+     "come.\"', where the article has 'We', you wrote 'we'"),
+    ("We will talk, if they come ever", "the closest passage is '\"We will talk, if they "
+     "come.\"', where the article has 'come', you wrote 'come ever'"),
+    ("Nothing like this is written there", "no passage of the article is close to these "
+     "words"),
+    ("...", "no passage of the article is close to these words"),
+])
+def test_a_missing_quote_is_shown_beside_the_articles_closest_passage(quote, why):
+    tokens = parse_article("Ukraine offered an all-for-all exchange, which Russia did not "
+                           "take up.\n\nHe said: “We will talk, if they come.” Then he "
+                           "left.\n")
+    assert closest_passage(tokens, quote) == why
+
+
+def test_the_closest_passage_is_cut_to_a_readable_length():
+    long = " ".join(f"word{n}" for n in range(60))
+    why = closest_passage(parse_article(long + "\n"), " ".join(f"word{n}" for n in range(50))
+                          + " extra")
+    passage = why.split("'")[1]
+    assert len(passage) == 100 and passage.endswith("…")
