@@ -173,6 +173,8 @@ def tag(name: str, nesting: int, anchor: str | None = None) -> Token:
 
 CLOSE_ENOUGH = 0.5  # share of a quote's words a passage must have to be offered
 SHOWN = 100  # characters of a passage shown in a message
+LONGEST = 300  # characters of a quote compared: the start of a very long one will do
+NEAR = 3  # words a run of matching words may stray from the longest run and still count
 WORD_RE = re.compile(r"[^\W_]+")
 
 
@@ -181,30 +183,42 @@ def closest_passage(tokens: list[Token], quote: str) -> str:
     and where the two differ ("the article has 'all-for-all', you wrote 'all for all'"),
     on the same normalised text the search compares.
 
-    The passage is the run of the article's words that has most of the quote's words
-    in order (words split at hyphens too, and compared in lower case); among equals,
-    the one closest letter for letter."""
-    needle = normalise(quote).strip()
+    The passage is the run of the article's words that has most of the quote's words in
+    order (words split at hyphens too, compared in lower case), by one alignment per
+    paragraph: the longest run of matching words, and the runs in line with it."""
+    needle = normalise(quote).strip()[:LONGEST]
     wanted = WORD_RE.findall(needle.lower())
-    count = len(needle.split())
+    words = SequenceMatcher(None, autojunk=False)
+    words.set_seq2(wanted)
     best: tuple[int, float, str] = (0, 0.0, "")
     for inline in (t for t in tokens if t.type == "inline"):
-        words = Text.of(inline_parts(inline)).norm.split()
-        for size in range(max(1, count - 3), count + 4):
-            for start in range(max(1, len(words) - size + 1)):
-                passage = " ".join(words[start:start + size])
-                found = WORD_RE.findall(passage.lower())
-                if len(set(found) & set(wanted)) < best[0]:
-                    continue  # cannot beat the best so far
-                matched = sum(b.size for b in SequenceMatcher(
-                    None, found, wanted, autojunk=False).get_matching_blocks())
-                score = (matched, SequenceMatcher(None, passage, needle).ratio(), passage)
-                best = max(best, score)
+        matched, passage = aligned(Text.of(inline_parts(inline)).norm.split(), words)
+        if matched and matched >= best[0]:
+            best = max(best, (matched, SequenceMatcher(None, passage, needle).ratio(), passage))
     matched, _, passage = best
-    if matched < CLOSE_ENOUGH * len(wanted) or not wanted:
+    if not wanted or matched < CLOSE_ENOUGH * len(wanted):
         return "no passage of the article is close to these words"
     shown = passage if len(passage) <= SHOWN else passage[:SHOWN - 1].rstrip() + "…"
     return f"the closest passage is '{shown}', where {difference(passage, needle)}"
+
+
+def aligned(paragraph: list[str], words: SequenceMatcher) -> tuple[int, str]:
+    """(how many of the quote's words the paragraph has in order, the passage holding
+    them), `words` holding the quote's words as its second sequence."""
+    found, owner = [], []  # each word's parts, and the paragraph word each is part of
+    for n, word in enumerate(paragraph):
+        parts = WORD_RE.findall(word.lower())
+        found += parts
+        owner += [n] * len(parts)
+    words.set_seq1(found)
+    blocks = [b for b in words.get_matching_blocks() if b.size]
+    if not blocks:
+        return 0, ""
+    main = max(blocks, key=lambda b: b.size)
+    kept = [b for b in blocks if abs((b.a - b.b) - (main.a - main.b)) <= NEAR]
+    first = owner[min(b.a for b in kept)]
+    last = owner[max(b.a + b.size for b in kept) - 1]
+    return sum(b.size for b in kept), " ".join(paragraph[first:last + 1])
 
 
 def difference(passage: str, needle: str) -> str:

@@ -43,10 +43,6 @@ PLAIN_WORDS = [
      "unknown escape in double-quoted text: use single quotes, or write \\\\ for a backslash"),
     (r"found undefined alias", "'*' refers to an anchor that is not defined"),
     (r"expected a single document", "only one YAML document per file: remove the extra '---'"),
-    (r"found character '@' that cannot start any token",
-     "text cannot start with '@': put it in quotes"),
-    (r"found character '`' that cannot start any token",
-     "text cannot start with '`': put it in quotes"),
     (r"special characters are not allowed",
      "this file has a control character that YAML does not allow"),
 ]
@@ -84,9 +80,6 @@ def parse_yaml(text: str, shown: str, problems: list[Problem]) -> yaml.Node | No
         problems.append(Problem(shown, line, column, f"a control character (U+{code:04X}) "
                                 "that YAML does not allow: remove it"))
         return None
-    except yaml.YAMLError as exc:  # anything else PyYAML raises without a mark
-        problems.append(Problem(shown, 1, 1, "YAML error: " + " ".join(str(exc).split())))
-        return None
     if root is not None and not check_structure(root, text, shown, problems):
         return None
     return root
@@ -95,8 +88,17 @@ def parse_yaml(text: str, shown: str, problems: list[Problem]) -> yaml.Node | No
 def syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str = "") -> Problem:
     mark = exc.problem_mark or exc.context_mark
     reason = f"{exc.context or ''} {exc.problem or ''}".strip()
-    if mark is not None and text[mark.index:mark.index + 1] == "\t":
-        reason = "tab"  # PyYAML names a tab only where it follows spaces
+    if mark is not None:
+        lines = text.split("\n")
+        line = lines[mark.line] if mark.line < len(lines) else ""  # past the end: none
+        indent = line[:len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:  # whatever PyYAML calls it, a tab in the indentation is the cause
+            return Problem(shown, mark.line + 1, indent.index("\t") + 1,
+                           "a tab character here: indent with spaces, not tabs")
+        char = text[mark.index:mark.index + 1]
+        if "cannot start any token" in reason and char:
+            return Problem(shown, mark.line + 1, mark.column + 1,
+                           f"text cannot start with '{char}': put it in quotes")
     message = next((words for pattern, words in PLAIN_WORDS if re.search(pattern, reason)),
                    f"YAML syntax error: {reason}")
     opened = exc.context_mark

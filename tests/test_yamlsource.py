@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from briefing.problems import Problem
-from briefing.yamlsource import parse_yaml, read_text, split_front_matter
+from briefing.yamlsource import parse_yaml, read_text, split_front_matter, syntax_problem
 
 
 def parse(text: str) -> tuple[yaml.Node | None, list[str]]:
@@ -86,3 +86,94 @@ def test_front_matter_keeps_the_files_line_numbers():
     assert node.value[1][0].start_mark.line + 1 == 3  # `sourc` is on line 3 of the file
     assert body == "Body\n" and body_line == 5
     assert split_front_matter("no front matter\n") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a: 1\n   \tb: 2\n", "f.yaml:2:4: error: a tab character here: indent with spaces, not "
+     "tabs"),
+    ("\ta: 1\n", "f.yaml:1:1: error: a tab character here: indent with spaces, not tabs"),
+    ("%YAML 2.0\n---\na: 1\n", "f.yaml:1:1: error: YAML syntax error: found incompatible "
+     "YAML document"),
+    ("a: `b`\n", "f.yaml:1:4: error: text cannot start with '`': put it in quotes"),
+    ("<<: {a: b}\n", "f.yaml:1:1: error: a field name must be plain text"),  # a merge key
+    ("name: x\nrole", "f.yaml:3:1: error: expected 'field: value' here: a ':' is missing, "
+     "or a quote above is not closed"),  # the mark past the last line (found by fuzzing)
+])
+def test_more_mistakes_in_plain_words(text, expected):
+    node, problems = parse(text)
+    assert problems == [expected]
+
+
+def test_a_syntax_error_without_a_mark_is_at_the_files_start():
+    exc = yaml.MarkedYAMLError(context=None, problem="something odd")
+    assert str(syntax_problem(exc, "f.yaml")) == (
+        "f.yaml:1:1: error: YAML syntax error: something odd")
+    exc = yaml.MarkedYAMLError(context="while reading", problem=None)
+    assert str(syntax_problem(exc, "f.yaml")) == (
+        "f.yaml:1:1: error: YAML syntax error: while reading")
+
+
+def test_every_refused_structure_is_reported_not_just_the_first():
+    node, problems = parse("a: &x [1]\nb: *x\nc: !custom d\ne: 1\ne: 2\n")
+    assert node is None
+    assert sorted(problems) == [
+        "f.yaml:2:4: error: anchors and aliases ('&name', '*name') are not supported: "
+        "write the value out",
+        "f.yaml:3:4: error: the YAML tag '!custom' is not supported: remove it",
+        "f.yaml:5:1: error: duplicate field 'e' (first written at line 4)"]
+
+
+def test_a_tag_alone_stops_the_reading_a_duplicate_does_not():
+    assert parse("a: !custom b\n")[0] is None
+    node, problems = parse("a: 1\na: 2\n")
+    assert node is not None and len(problems) == 1
+
+
+def test_a_control_character_is_placed_by_line_and_column_with_either_loader(monkeypatch):
+    import briefing.yamlsource as yamlsource
+
+    expected = ["f.yaml:3:2: error: a control character (U+0007) that YAML does not allow: "
+                "remove it"]
+    assert parse("a: 1\nb: 2\nc\x07: 3\n")[1] == expected
+    monkeypatch.setattr(yamlsource, "Loader", yaml.SafeLoader)  # Python's own reader
+    assert parse("a: 1\nb: 2\nc\x07: 3\n")[1] == expected
+
+
+def test_an_unreadable_file_is_one_problem(tmp_path: Path):
+    problems: list[Problem] = []
+    assert read_text(tmp_path, "folder.yaml", problems) is None
+    assert [str(p) for p in problems] == [
+        "folder.yaml:1:1: error: cannot read the file: Is a directory"]
+
+
+@pytest.mark.parametrize("data, where", [
+    (b"\n\nab\xe9\n", "3:3"),
+    (b"\xe9", "1:1"),
+    (b"abc\ndef\xff", "2:4"),
+])
+def test_text_that_is_not_utf8_is_placed_by_line_and_column(tmp_path: Path, data, where):
+    path = tmp_path / "f.yaml"
+    path.write_bytes(data)
+    problems: list[Problem] = []
+    assert read_text(path, "f.yaml", problems) is None
+    assert [str(p) for p in problems] == [
+        f"f.yaml:{where}: error: this file is not UTF-8 text: save it as UTF-8"]
+
+
+def test_old_mac_line_ends_become_new_lines(tmp_path: Path):
+    path = tmp_path / "f.yaml"
+    path.write_bytes(b"a: 1\rb: 2\r\nc: 3\r")
+    assert read_text(path, "f.yaml", []) == "a: 1\nb: 2\nc: 3\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("---  \ntitle: x\n---\nbody\n", ("\ntitle: x\n", "body\n", 4)),  # spaces after ---
+    ("---\n---\nbody\n", ("\n\n", "body\n", 3)),  # empty front matter
+    ("---\ntitle: x\n...\nbody\n", ("\ntitle: x\n", "body\n", 4)),  # YAML's end marker
+    (" ---\ntitle: x\n---\n", None),  # not at the line's start
+    ("Text first.\n---\nmore\n", None),
+    ("---\ntitle: x\n", None),  # never closed
+    ("---\ntitle: x\n ---\nbody\n---\n", ("\ntitle: x\n ---\nbody\n", "", 6)),
+])
+def test_front_matter_is_between_two_marker_lines_at_the_start(text, expected):
+    assert split_front_matter(text) == expected

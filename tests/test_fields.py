@@ -1,0 +1,336 @@
+"""Field types, one by one: what each accepts, what it turns a value into, and the exact
+message for what it refuses. (Each type is made here, in the test: the field tables'
+own are made when schema.py is imported.)"""
+
+from __future__ import annotations
+
+import pickle
+from typing import Any
+
+import pytest
+import yaml
+
+from briefing.fields import (
+    INVALID,
+    Boolean,
+    Choice,
+    Date,
+    Field,
+    Hostname,
+    ImageSource,
+    Language,
+    ListOf,
+    MapOf,
+    Markdown,
+    Reader,
+    Record,
+    Ref,
+    Reference,
+    Slug,
+    Text,
+    Url,
+    Words,
+    alternatives,
+    closest,
+    did_you_mean,
+    shape,
+    slugify,
+    suggest_id,
+)
+from briefing.problems import Loc
+from briefing.yamlsource import Loader
+
+
+def read(field_type: Any, text: str, name: str = "f") -> tuple[Any, list[str], Reader]:
+    """(the value read, the problems as printed, the reader) for YAML `text`."""
+    problems: list = []
+    reader = Reader("x.yaml", problems)
+    value = field_type.read(yaml.compose(text, Loader=Loader), reader, name)
+    return value, [str(p) for p in problems], reader
+
+
+def refused(field_type: Any, text: str, name: str = "f") -> list[str]:
+    value, problems, _ = read(field_type, text, name)
+    assert value is INVALID
+    return problems
+
+
+@pytest.mark.parametrize("text, value", [("  Mayor  ", "Mayor"), ("no", "no"),
+                                         ("18:30", "18:30"), ("1984", "1984")])
+def test_text_is_what_was_written_trimmed(text, value):
+    assert read(Text(), text)[:2] == (value, [])
+
+
+@pytest.mark.parametrize("text, message", [
+    ("'   '", "x.yaml:1:1: error: 'f' is empty"),
+    ("[a, b]", "x.yaml:1:1: error: 'f' must be plain text, not a list"),
+    ("{a: b}", "x.yaml:1:1: error: 'f' must be plain text, not a set of fields"),
+    ('"a\\x07b"', "x.yaml:1:1: error: 'f' has a control character; remove it"),
+])
+def test_text_refuses_blanks_structures_and_control_characters(text, message):
+    assert refused(Text(), text) == [message]
+
+
+def test_shape_names_what_was_written_instead():
+    def node(text: str) -> yaml.Node:
+        return yaml.compose(text, Loader=Loader)
+
+    assert [shape(node(t)) for t in ("{a: b}", "[a]", "~", "word")] == [
+        "a set of fields", "a list", "empty", "'word'"]
+
+
+@pytest.mark.parametrize("text", ["“all for all”", "'\"all for all\"'", "‘all’", "«всё»",
+                                  "„alles“", "'\"x\"'"])
+def test_words_refuse_their_own_quote_marks(text):
+    [message] = refused(Words(), text, "text")
+    assert message.endswith("leave out the quote marks; the site adds them")
+    assert message.startswith("x.yaml:1:1: error: 'text' is written in quote marks (")
+
+
+@pytest.mark.parametrize("text", ["all “for” all", "'\"'", "'x\"'", "“all for all"])
+def test_words_inside_or_a_lone_mark_are_fine(text):
+    assert read(Words(), text)[1] == []
+
+
+def test_markdown_is_kept_as_written_and_noted_for_rendering():
+    value, problems, reader = read(Markdown(), "'*Hello*'")
+    assert (value, problems, reader.markdown) == ("*Hello*", [], ["*Hello*"])
+
+
+def test_a_readers_lists_are_its_own_or_the_ones_given():
+    shared_rejected: list = []
+    shared_markdown: list = []
+    reader = Reader("x.yaml", [], shared_rejected, shared_markdown)
+    assert reader.rejected is shared_rejected and reader.markdown is shared_markdown
+    first, second = Reader("a", []), Reader("b", [])
+    assert first.rejected == [] and first.markdown == []
+    assert first.rejected is not second.rejected and first.markdown is not second.markdown
+
+
+def test_a_reader_counts_errors_not_warnings():
+    problems: list = []
+    reader = Reader("x.yaml", problems)
+    problems.append(Loc("x.yaml", 1, 1).warning("w"))
+    assert reader.errors() == 0
+    assert reader.error(yaml.compose("a", Loader=Loader), "e") is INVALID
+    assert reader.errors() == 1
+
+
+@pytest.mark.parametrize("text, iso", [("2025", "2025"), ("'2025-05'", "2025-05"),
+                                       ("2025-05-11", "2025-05-11")])
+def test_a_date_keeps_its_precision(text, iso):
+    assert read(Date(), text)[0].iso == iso
+
+
+def test_a_day_only_date_refuses_a_month():
+    assert Date().day_only is False and Date(day_only=True).day_only is True
+    assert refused(Date(day_only=True), "2025-05", "updated") == [
+        "x.yaml:1:1: error: 'updated' must be a full date, YYYY-MM-DD (e.g. 2025-05-11)"]
+    assert read(Date(day_only=True), "2025-05-11")[1] == []
+
+
+@pytest.mark.parametrize("text, value", [("true", True), ("false", False), ("True", True),
+                                         ("FALSE", False)])
+def test_booleans_are_true_or_false_in_any_case(text, value):
+    assert read(Boolean(), text)[:2] == (value, [])
+
+
+def test_a_boolean_refuses_yes():
+    assert refused(Boolean(), "yes", "approximate") == [
+        "x.yaml:1:1: error: 'approximate' must be true or false, not 'yes'"]
+
+
+def test_a_slug_suggests_its_own_slug_or_nothing():
+    assert read(Slug(), "talks-2025")[:2] == ("talks-2025", [])
+    assert refused(Slug(), "Talks in Istanbul", "id") == [
+        "x.yaml:1:1: error: 'id': 'Talks in Istanbul' is not an id: use lower-case letters, "
+        "digits and single hyphens (did you mean 'talks-in-istanbul'?)"]
+    assert refused(Slug(), "'!!!'", "id") == [
+        "x.yaml:1:1: error: 'id': '!!!' is not an id: use lower-case letters, digits and "
+        "single hyphens"]
+    assert refused(Slug(), "a--b", "id")[0].endswith("(did you mean 'a-b'?)")
+
+
+def test_a_reference_is_read_with_where_it_was_written():
+    value, problems, _ = read(Reference("side"), "\n  north")
+    assert problems == [] and value == Ref("side", "north", Loc("x.yaml", 2, 3))
+    assert Reference("side").expected == "the id of a side"
+    assert refused(Reference("side"), "North Bank", "side")[0].startswith(
+        "x.yaml:1:1: error: 'side': 'North Bank' is not an id")
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("https://example.org/a?b#c", True), ("http://example.org", True),
+    ("HTTP://example.org", True), ("ftp://example.org", False), ("https://", False),
+    ("'https://example.org/a b'", False), ("example.org", False),
+    ("'javascript:alert(1)'", False)])
+def test_urls_are_http_or_https_with_a_host_and_no_space(text, ok):
+    value, problems, _ = read(Url(), text, "url")
+    assert (problems == []) is ok
+    if not ok:
+        assert problems == [f"x.yaml:1:1: error: 'url' must be a web address starting with "
+                            f"https:// or http://, not '{yaml.safe_load(text)}'"]
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("images/putin.jpg", True), ("a/b/c.png", True), ("https://example.org/a.jpg", True),
+    ("http://example.org/a.jpg", False), ("/images/a.jpg", False), ("../a.jpg", False),
+    ("images/../../a.jpg", False), ("'data:image/png;base64,AAAA'", False),
+    ("//example.org/a.jpg", False), ("https:a.jpg", False), ("a..b.jpg", True)])
+def test_images_are_inside_content_or_on_https(text, ok):
+    assert (read(ImageSource(), text)[1] == []) is ok
+
+
+def test_a_hostname_is_lower_cased_and_bare():
+    assert read(Hostname(), "Briefing.Example.ORG")[:2] == ("briefing.example.org", [])
+    assert refused(Hostname(), "https://example.org/", "cname") == [
+        "x.yaml:1:1: error: 'cname' must be a domain name such as briefing.example.org (no "
+        "https://, no path), not 'https://example.org/'"]
+    assert refused(Hostname(), "localhost", "cname")
+
+
+def test_a_choice_names_its_choices_and_the_closest():
+    status = Choice("far-apart", "narrowing")
+    assert status.choices == ("far-apart", "narrowing")
+    assert status.expected == "one of far-apart, narrowing"
+    assert read(status, "narrowing")[:2] == ("narrowing", [])
+    assert refused(status, "far apart", "status") == [
+        "x.yaml:1:1: error: 'status' must be one of far-apart, narrowing, not 'far apart' "
+        "(did you mean 'far-apart'?)"]
+    assert refused(status, "agreed", "status") == [
+        "x.yaml:1:1: error: 'status' must be one of far-apart, narrowing, not 'agreed'"]
+
+
+@pytest.mark.parametrize("text, ok", [("en", True), ("pt-BR", True), ("zh-Hant-TW", True),
+                                      ("Portuguese", False), ("e", False), ("en_GB", False)])
+def test_languages_are_bcp_47_tags(text, ok):
+    value, problems, _ = read(Language(), text, "language")
+    assert (problems == []) is ok
+    if not ok:
+        assert problems == [f"x.yaml:1:1: error: 'language' must be a language tag such as "
+                            f"en, uk or pt-BR, not '{text}'"]
+
+
+def test_a_list_reads_each_item_or_says_how_to_write_one():
+    ids = ListOf(Slug())
+    assert ids.item.expected == Slug.expected
+    assert ids.expected == "a list of an id (lower-case letters, digits and hyphens)"
+    assert read(ids, "[a, b]")[:2] == (("a", "b"), [])
+    assert read(ids, "[]")[:2] == ((), [])
+    assert refused(ids, "ana", "actors") == [
+        "x.yaml:1:1: error: 'actors' must be a list: write [ana], or one '- ' line per item"]
+    assert refused(ids, "{a: b}", "actors") == [
+        "x.yaml:1:1: error: 'actors' must be a list: write a list, or one '- ' line per item"]
+    assert refused(ids, "[a, B c]", "actors") == [
+        "x.yaml:1:5: error: 'actors': 'B c' is not an id: use lower-case letters, digits and "
+        "single hyphens (did you mean 'b-c'?)"]
+
+
+def test_a_record_names_itself_with_its_article():
+    assert Record("actor", {}).what == "an actor"
+    assert Record("quote", {}).what == "a quote"
+    assert Record("event", {}).expected == "an event: a set of 'field: value' lines"
+    assert Record("Unit", {}).what == "a Unit"
+
+
+PERSON = Record("person", {"name": Field(Text(), True), "role": Field(Text(), True),
+                           "country": Field(Text())})
+
+
+def test_a_record_reads_its_fields_with_where_each_was_written():
+    values, problems, _ = read(PERSON, "name: Ana\nrole: Mayor\ncountry:\n")
+    assert problems == []
+    assert values == {"name": "Ana", "role": "Mayor", "loc": Loc("x.yaml", 1, 1),
+                      "locs": {"name": Loc("x.yaml", 1, 7), "role": Loc("x.yaml", 2, 7)}}
+
+
+def test_a_record_reports_every_mistake_once_and_keeps_what_it_could_read():
+    values, problems, reader = read(PERSON, "nme: Ana\ncountry: [x]\nage: 3\n")
+    assert values is INVALID
+    assert problems == [
+        "x.yaml:1:1: error: unknown field 'nme' in a person (did you mean 'name'?)",
+        "x.yaml:2:10: error: 'country' must be plain text, not a list",
+        "x.yaml:3:1: error: unknown field 'age' in a person",
+        "x.yaml:1:1: error: missing required field 'role' in a person"]  # not 'name' too
+    assert reader.rejected == [{"loc": Loc("x.yaml", 1, 1), "locs": {
+        "country": Loc("x.yaml", 2, 10)}, "country": INVALID}]
+
+
+def test_a_record_refuses_what_is_not_a_set_of_fields():
+    assert refused(PERSON, "[a]", "who") == [
+        "x.yaml:1:1: error: 'who' must be a person: a set of 'field: value' lines, not a list"]
+    assert refused(PERSON, "name: Ana\nrole:\n") == ["x.yaml:2:1: error: 'role' is empty"]
+
+
+def test_a_map_reads_ids_to_records():
+    stances = MapOf("side", Record("stance", {"position": Field(Text(), True)}))
+    assert (stances.key_kind, stances.value.what) == ("side", "a stance")
+    assert stances.expected == ("side ids, each with a stance: a set of 'field: value' "
+                                "lines")
+    value, problems, _ = read(stances, "north: {position: Yes.}\n")
+    assert problems == []
+    assert [(ref.id, item["position"]) for ref, item in value.items()] == [("north", "Yes.")]
+    assert refused(stances, "[north]", "stances") == [
+        "x.yaml:1:1: error: 'stances' must map side ids, each with a stance: a set of "
+        "'field: value' lines, not a list"]
+    assert refused(stances, "North: {position: Yes.}\n", "stances") == [
+        "x.yaml:1:1: error: 'stances': 'North' is not an id: use lower-case letters, "
+        "digits and single hyphens (did you mean 'north'?)"]
+    assert refused(stances, "north: {detail: Yes.}\n", "stances") == [
+        "x.yaml:1:9: error: unknown field 'detail' in a stance",
+        "x.yaml:1:8: error: missing required field 'position' in a stance"]
+    assert refused(stances, "north: Yes.\n") == [
+        "x.yaml:1:8: error: 'north' must be a stance: a set of 'field: value' lines, not "
+        "'Yes.'"]
+
+
+def test_close_words_and_did_you_mean():
+    assert closest("contry", ["country", "counter"]) == "country"
+    assert closest("xyz", ["country"]) is None
+    assert did_you_mean("contry", ["country"]) == " (did you mean 'country'?)"
+    assert did_you_mean("xyz", ["country"]) == ""
+    assert closest("abcdefghij", ["abcdefgxyz"]) == "abcdefgxyz"  # 0.7 alike: close
+    assert closest("abcdefghij", ["abcdefxyzw"]) is None  # 0.6: not
+
+
+@pytest.mark.parametrize("word, ids, suggestion", [
+    ("putn", ["putin", "trump"], " (did you mean 'putin'?)"),
+    ("erdogan", ["recep-tayyip-erdogan", "a", "b", "c", "d", "e"],
+     " (did you mean 'recep-tayyip-erdogan'?)"),
+    ("vladimir-putin", ["putin", "a", "b", "c", "d", "e"], " (did you mean 'putin'?)"),
+    ("the-eu", ["eu-council", "a", "b", "c", "d", "e"], ""),  # words of 3 letters or more
+    ("eu", ["eu-council", "a", "b", "c", "d", "e"], ""),
+    ("smith", ["john-peter-smith", "mary-ann-smith", "x", "y", "z", "w"],
+     " (did you mean 'john-peter-smith' or 'mary-ann-smith'?)"),
+    ("smith", [f"smith-of-{n}-{n}" for n in range(5)] + ["x"],
+     " (did you mean 'smith-of-0-0', 'smith-of-1-1', 'smith-of-2-2', 'smith-of-3-3' or "
+     "'smith-of-4-4'?)"),
+    ("smith", [f"smith-of-{n}-{n}" for n in range(6)], ""),  # too many to list
+    ("moscow", ["ukraine", "russia"], " (the choices are 'russia' and 'ukraine')"),
+    ("moscow", ["a", "b", "c", "d", "e"], " (the choices are 'a', 'b', 'c', 'd' and 'e')"),
+    ("moscow", ["a", "b", "c", "d", "e", "f"], ""),
+    ("moscow", [], ""),
+    ("talks-in-istanbul", ["Talks in Istanbul"], ""),  # never an invalid id
+    ("Vladimir Putin", ["putin", "a", "b", "c", "d", "e"], " (did you mean 'putin'?)"),
+])
+def test_an_unknown_id_gets_a_valid_suggestion(word, ids, suggestion):
+    assert suggest_id(word, ids) == suggestion
+
+
+def test_alternatives_read_as_a_sentence():
+    assert alternatives(["a"], "or") == "a"
+    assert alternatives(["a", "b"], "or") == "a or b"
+    assert alternatives(["a", "b", "c"], "and") == "a, b and c"
+
+
+@pytest.mark.parametrize("text, slug", [
+    ("Donald Trump", "donald-trump"), ("Recep Tayyip Erdoğan", "recep-tayyip-erdogan"),
+    ("  --Talks,  in Istanbul!--  ", "talks-in-istanbul"), ("Зеленський", ""),
+    ("2025: Kyiv", "2025-kyiv"), ("", "")])
+def test_slugify_makes_lower_case_ascii_words_joined_by_hyphens(text, slug):
+    assert slugify(text) == slug
+
+
+def test_invalid_stays_one_object_once_pickled():
+    assert pickle.loads(pickle.dumps(INVALID)) is INVALID
+    assert INVALID.__reduce__() == "INVALID"
