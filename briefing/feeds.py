@@ -10,6 +10,7 @@ from typing import Any
 from .dates import PartialDate
 from .model import Actor, Briefing, Quote, Rich, Source, Stance
 from .pages import Page
+from .urls import Urls
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -18,7 +19,7 @@ SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 def absolute(briefing: Briefing, path: str) -> str:
     """An absolute URL where the base is known; else relative to the site root,
     which resolves correctly from sitemap.xml and feed.xml, both at the root."""
-    return briefing.urls.absolute(path) or path or "./"
+    return Urls(briefing.base_url).absolute(path) or path or "./"
 
 
 def xml_bytes(root: ET.Element) -> bytes:

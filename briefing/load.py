@@ -13,7 +13,7 @@ from markupsafe import Markup
 from . import model
 from .dates import PartialDate
 from .fields import Ref, slugify, suggest_id
-from .markdown import parse_article, render_block, render_inline, render_tokens
+from .markdown import base_path, parse_article, render_block, render_inline, render_tokens
 from .model import (
     Actor,
     Article,
@@ -32,7 +32,6 @@ from .parallel import fill_in_shares
 from .problems import Problem, finish, has_errors
 from .provenance import closest_passage, mark_quotes
 from .read import ReadCache, Records, read_content
-from .urls import Urls
 
 T = TypeVar("T")
 PARALLEL_FROM = 500  # Markdown texts (~0.3 ms each): fewer cost less than a new process
@@ -94,12 +93,11 @@ def load_briefing(content: Path, problems: list[Problem], cache: LoadCache | Non
         return None
     before = sum(p.severity == "error" for p in problems)
     base_url = base_url or records.briefing.get("base_url")
-    urls = Urls(base_url)
     if parallel:  # Markdown is most of what loading costs: render it on every core
-        base_path = urls.base_path
-        fill_in_shares(cache.markdown, ((base_path, t) for t in records.markdown), rich,
+        path = base_path(base_url)
+        fill_in_shares(cache.markdown, ((path, t) for t in records.markdown), rich,
                        at_least=PARALLEL_FROM)
-    briefing = Linker(records, content, problems, cache, urls, parallel).link()
+    briefing = Linker(records, content, problems, cache, base_url, parallel).link()
     if sum(p.severity == "error" for p in problems) > before:
         return None
     return briefing
@@ -109,12 +107,13 @@ class Linker:
     """Turns records into model objects in dependency order, resolving references."""
 
     def __init__(self, records: Records, content: Path, problems: list[Problem],
-                 cache: LoadCache, urls: Urls, parallel: bool = False):
+                 cache: LoadCache, base_url: str | None, parallel: bool = False):
         self.records = records
         self.parallel = parallel
         self.content = content
         self.problems = problems
-        self.urls = urls
+        self.base_url = base_url
+        self.base_path = base_path(base_url)  # where Markdown's root links start
         self.cache = cache
         self.made: dict[tuple, tuple[tuple, Any]] = {}
         self.tables: dict[str, dict[str, Any]] = {kind: {} for kind in WHERE}
@@ -137,7 +136,7 @@ class Linker:
         return made
 
     def rich(self, text: str | None) -> Rich | None:
-        return self.cache.rich(text, self.urls.base_path)
+        return self.cache.rich(text, self.base_path)
 
     def resolve(self, ref: Ref) -> Any:
         found = self.tables[ref.kind].get(ref.id)
@@ -203,11 +202,11 @@ class Linker:
             articles=tuple(sorted(self.tables["article"].values(), key=lambda a: a.id)),
             quotes=tuple(q for q in quotes if q is not None),
             dek=b.get("dek"), language=b.get("language", "en"),
-            key_points=tuple(Rich(k, render_inline(k, self.urls.base_path))
+            key_points=tuple(Rich(k, render_inline(k, self.base_path))
                              for k in b.get("key_points", ())),
             positions_title=b.get("positions_title") or (
                 "Where both sides stand" if n == 2 else "Where the sides stand"),
-            base_url=self.urls.base_url, cname=b.get("cname"),
+            base_url=self.base_url, cname=b.get("cname"),
             share_image=self.make_image(b.get("share_image")),
         ))
 
@@ -239,7 +238,7 @@ class Linker:
         quotes = {art["id"]: tuple(sorted(texts.get(art["id"], ()))) for art in articles.values()}
         if self.parallel:
             fill_in_shares(self.cache.articles,
-                           ((self.urls.base_path, art["body"], quotes[art["id"]])
+                           ((self.base_path, art["body"], quotes[art["id"]])
                             for art in articles.values()),
                            marked_article, at_least=PARALLEL_ARTICLES_FROM)
         for art in articles.values():
@@ -254,7 +253,7 @@ class Linker:
     def render_article(self, body: str, quotes: tuple[str, ...]
                        ) -> tuple[Markup, dict[str, str]]:
         """The article's HTML with its quotes marked, and {quote: anchor}."""
-        key = (self.urls.base_path, body, quotes)
+        key = (self.base_path, body, quotes)
         if key not in self.cache.articles:
             self.cache.articles[key] = marked_article(key)
         return self.cache.articles[key]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -21,6 +23,13 @@ def safe_link(url: str) -> bool:
     """Links may be relative, #fragments, or use http, https or mailto; nothing else."""
     match = SCHEME_RE.match(url.lstrip("\x00\x20\t\n\r\f\v"))
     return match is None or match.group(1).lower() in SAFE_SCHEMES
+
+
+def base_path(base_url: str | None) -> str:
+    """The path the site is served under: '/repo/' for https://owner.github.io/repo,
+    '/' for a domain's root or no base URL."""
+    path = urlsplit(base_url).path if base_url else "/"
+    return posixpath.join(path, "") if path.startswith("/") else "/"
 
 
 def rebase_links(state: StateCore) -> None:

@@ -14,7 +14,6 @@ from markupsafe import Markup
 
 from .dates import PartialDate
 from .problems import Loc
-from .urls import Urls
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,10 +207,6 @@ class Briefing:
     citations: Mapping[str, Citations] = field(default_factory=dict, repr=False)
     sources_by_id: Mapping[str, Source] = field(default_factory=dict, repr=False)
     actors_by_side: tuple[tuple[Side | None, tuple[Actor, ...]], ...] = ()
-
-    @property
-    def urls(self) -> Urls:
-        return Urls(self.base_url)
 
     def record(self, actor: Actor) -> ActorRecord:
         return self.by_actor.get(actor.id, ActorRecord())

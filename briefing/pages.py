@@ -54,14 +54,14 @@ class Page:
 def site_of(briefing: Briefing, search: bool = True) -> Site:
     nav = (("", "Overview"), ("actors/", "Actors"), ("chronology/", "Chronology"),
            ("positions/", briefing.positions_title), ("sources/", "Sources"))
-    image = briefing.share_image
+    image, urls = briefing.share_image, Urls(briefing.base_url)
     if image is None:
-        image_url, alt = briefing.urls.absolute(SHARE_IMAGE), f"{briefing.title}: a briefing"
+        image_url, alt = urls.absolute(SHARE_IMAGE), f"{briefing.title}: a briefing"
     else:
-        image_url = briefing.urls.absolute(image.src) if image.is_local else image.src
+        image_url = urls.absolute(image.src) if image.is_local else image.src
         alt = image.alt
     return Site(briefing.title, briefing.dek, briefing.language, briefing.updated, nav,
-                briefing.urls, image_url, alt, search)
+                urls, image_url, alt, search)
 
 
 def plan_pages(briefing: Briefing) -> list[Page]:

@@ -87,7 +87,8 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
         if briefing is None:
             raise BuildFailed(problems)
         pages = plan_pages(briefing)
-        renderer = Renderer.for_build(templates, site_of(briefing, search), RenderCache())
+        site = site_of(briefing, search)
+        renderer = Renderer.for_build(templates, site, RenderCache())
         shown = display_path(out)
         later = machine_files(briefing, pages)
         # Jobs, largest first: the machine-readable files, then the pages in runs.
@@ -101,7 +102,7 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
             for page in jobs[job]:
                 renderer.write_page(page, fresh / page.path)
                 escaping += escaping_links(page.path, (fresh / page.path).read_bytes(),
-                                           briefing.urls, shown)
+                                           site.urls, shown)
             return len(jobs[job]), escaping
 
         renderer.render_fragments(briefing.events)

@@ -10,9 +10,9 @@ absolute, and exists only when the site's base URL is known.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+
+from .markdown import base_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,8 +22,7 @@ class Urls:
     @property
     def base_path(self) -> str:
         """'/repo/' for https://owner.github.io/repo, '/' for a domain's root."""
-        path = urlsplit(self.base_url).path if self.base_url else "/"
-        return posixpath.join(path, "") if path.startswith("/") else "/"
+        return base_path(self.base_url)
 
     def relative(self, target: str, page_url: str) -> str:
         """`target` (a site path such as 'actors/putin/#quotes') seen from a page."""
