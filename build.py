@@ -65,7 +65,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     new = commands.add_parser("new", help="add an actor, event, issue, source or article")
     kinds = new.add_subparsers(dest="kind", metavar="{actor,event,issue,source,article}",
                                required=True, parser_class=Parser)
-    from briefing.scaffold import KINDS, flag_options
+    from briefing.editor.scaffold import KINDS, flag_options
 
     for kind in KINDS:
         one = kinds.add_parser(kind, help=f"add {KINDS[kind].record.what}")
@@ -122,7 +122,7 @@ def report(problems: list) -> None:
 
 
 def new_entry(args: argparse.Namespace) -> int:
-    from briefing import scaffold
+    from briefing.editor import scaffold
 
     given = {k.removeprefix("field_"): v for k, v in vars(args).items()
              if k.startswith("field_")}
@@ -166,7 +166,7 @@ def new_entry(args: argparse.Namespace) -> int:
 
 def diff_summary(args: argparse.Namespace) -> int:
     """Print the summary; under GitHub Actions, add it to the run's summary page too."""
-    from briefing.changes import NoVersion, summary
+    from briefing.editor.diff import NoVersion, summary
 
     try:
         text, problems = summary(args.old_ref, args.content)
@@ -197,8 +197,8 @@ def main(argv: list[str]) -> int:
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     if args.command == "serve":
-        from briefing.preview import Preview
-        from briefing.serve import serve
+        from briefing.editor.preview import Preview
+        from briefing.editor.serve import serve
 
         preview = Preview(args.content, args.templates, args.base_url, args.strict)
         return serve(preview, args.host, args.port, args.open)
@@ -207,17 +207,17 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "diff":
         return diff_summary(args)
     if args.command == "schemas":
-        from briefing.schemas import write_schemas
+        from briefing.editor.schemas import write_schemas
 
         for path in write_schemas(args.out):
             print(f"wrote {path}", file=sys.stderr)
         return 0
     if args.command == "check":  # imports only what checking needs: it starts fast
-        from briefing.load import load_and_check
+        from briefing.content.load import load_and_check
 
         briefing, problems = load_and_check(args.content, args.strict, parallel=True)
         if args.format != "text":
-            from briefing.annotations import annotations
+            from briefing.editor.annotations import annotations
 
             print(annotations(problems, args.format), end="")
             return 1 if briefing is None else 0
@@ -228,9 +228,9 @@ def run(args: argparse.Namespace) -> int:
               f"events, {len(briefing.issues)} issues, {len(briefing.quotes)} quotes: OK",
               file=sys.stderr)
         return 0
+    from briefing.output.write import UnsafeOutput
+    from briefing.pipeline import build
     from briefing.problems import BuildFailed
-    from briefing.site import build
-    from briefing.write import UnsafeOutput
 
     try:
         problems, count = build(args.content, args.out, args.templates, args.base_url,

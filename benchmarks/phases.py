@@ -31,9 +31,9 @@ PHASES = ("read", "markdown", "articles", "link", "fragments", "pages", "search"
 
 def measure(content: Path, out: Path) -> dict[str, float]:
     """One build in this process, timed phase by phase."""
-    import briefing.load as load
-    import briefing.render as render
-    import briefing.site as site
+    import briefing.content.load as load
+    import briefing.output.render as render
+    import briefing.pipeline as site
 
     times: dict[str, float] = {}
 

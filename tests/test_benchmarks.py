@@ -8,7 +8,7 @@ import hashlib
 import sys
 from pathlib import Path
 
-from briefing.site import load_and_check
+from briefing.pipeline import load_and_check
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))

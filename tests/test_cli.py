@@ -163,7 +163,7 @@ def test_check_format_json(content: Path, tmp_path: Path):
 
 
 def test_workflow_commands_escape_what_would_end_them():
-    from briefing.annotations import github_command
+    from briefing.editor.annotations import github_command
     from briefing.problems import Problem
 
     line = github_command(Problem("content/a,b:c.yaml", 3, 4, "100% sure\nnot", "warning"))

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from briefing.site import build
+from briefing.pipeline import build
 from tests.conftest import ROOT, TEMPLATES, minimal, run_cli, soup, write_content
 
 PIXEL = bytes.fromhex(  # the smallest PNG: one transparent pixel
@@ -422,7 +422,7 @@ def test_a_build_that_fails_after_writing_began_leaves_the_old_site_byte_for_byt
     """The new site is written into a folder of its own and swapped in only when whole:
     a template that fails on the last actor page, after the other pages were written,
     leaves every old file as it was."""
-    from tests.test_site import digest
+    from tests.test_pipeline import digest
 
     content = write_content(tmp_path, rules_briefing())
     out = tmp_path / "site"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.dates import PartialDate, parse_date, range_parts
+from briefing.content.dates import PartialDate, parse_date, range_parts
 
 
 @pytest.mark.parametrize("raw, text, iso", [

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from briefing.site import build
+from briefing.pipeline import build
 from tests.conftest import ROOT, TEMPLATES
 
 BASE = "https://example.github.io/briefing-site/"

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from briefing.fields import (
+from briefing.content.fields import (
     INVALID,
     Boolean,
     Choice,
@@ -37,8 +37,8 @@ from briefing.fields import (
     slugify,
     suggest_id,
 )
+from briefing.content.yamlsource import Loader
 from briefing.problems import Loc
-from briefing.yamlsource import Loader
 
 
 def read(field_type: Any, text: str, name: str = "f") -> tuple[Any, list[str], Reader]:

@@ -21,10 +21,10 @@ import pytest
 from hypothesis import HealthCheck, event, given, seed, settings
 from hypothesis import strategies as st
 
+from briefing.pipeline import build, load_and_check
 from briefing.problems import BuildFailed
-from briefing.site import build, load_and_check
 from tests.conftest import ROOT, SEED, TEMPLATES
-from tests.test_site import digest
+from tests.test_pipeline import digest
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "120"))
 FILES = sorted(p.relative_to(SEED).as_posix() for p in SEED.rglob("*")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.site import load_and_check
+from briefing.pipeline import load_and_check
 from tests.conftest import minimal, write_content
 
 

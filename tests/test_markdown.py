@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.markdown import render_block, safe_link
-from briefing.site import build
+from briefing.content.markdown import render_block, safe_link
+from briefing.pipeline import build
 from tests.conftest import TEMPLATES, foreign_scripts, minimal, soup, write_content
 
 # After markdown-it-py's own XSS fixtures: raw HTML, script links in every spelling.

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-import briefing.load
-import briefing.read
-import briefing.render
-import briefing.site
+import briefing.content.load
+import briefing.content.read
+import briefing.output.render
+import briefing.pipeline
 from briefing.parallel import cores, in_shares
+from briefing.pipeline import build, load_and_check
 from briefing.problems import BuildFailed, Problem
-from briefing.site import build, load_and_check
 from tests.conftest import TEMPLATES, minimal, write_content
-from tests.test_site import digest
+from tests.test_pipeline import digest
 
 
 @pytest.fixture
@@ -45,10 +45,11 @@ def test_shares_run_in_other_processes_and_come_back_in_order():
 
 def share_everything(monkeypatch, share: bool) -> None:
     """Every step shared between processes (share=True), or none, whatever the size."""
-    for module, name in ((briefing.site, "PARALLEL_FROM"), (briefing.read, "PARALLEL_FROM"),
-                         (briefing.load, "PARALLEL_FROM"),
-                         (briefing.load, "PARALLEL_ARTICLES_FROM"),
-                         (briefing.render, "PARALLEL_FROM")):
+    for module, name in ((briefing.pipeline, "PARALLEL_FROM"),
+                         (briefing.content.read, "PARALLEL_FROM"),
+                         (briefing.content.load, "PARALLEL_FROM"),
+                         (briefing.content.load, "PARALLEL_ARTICLES_FROM"),
+                         (briefing.output.render, "PARALLEL_FROM")):
         monkeypatch.setattr(module, name, 1 if share else 10**9)
 
 
@@ -83,7 +84,7 @@ def test_content_read_in_shares_gives_the_same_problems(many_actors, monkeypatch
 ])
 def test_errors_in_either_share_fail_the_build_and_keep_the_old_site(
         many_actors, tmp_path, monkeypatch, template, broken):
-    monkeypatch.setattr(briefing.site, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(briefing.pipeline, "PARALLEL_FROM", 1)
     out = tmp_path / "site"
     build(many_actors, out, TEMPLATES)
     before = digest(out)

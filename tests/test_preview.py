@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.preview import Preview
+from briefing.editor.preview import Preview
 from tests.conftest import SEED, TEMPLATES
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from briefing.markdown import parse_article, render_tokens
-from briefing.provenance import closest_passage, mark_quotes, normalise
-from briefing.site import load_and_check
+from briefing.content.markdown import parse_article, render_tokens
+from briefing.content.provenance import closest_passage, mark_quotes, normalise
+from briefing.pipeline import load_and_check
 from tests.conftest import minimal, write_content
 
 

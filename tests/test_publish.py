@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from briefing.pipeline import build, load_and_check
 from briefing.problems import BuildFailed
-from briefing.site import build, load_and_check
 from tests.conftest import ROOT, TEMPLATES, minimal, soup, write_content
 
 BASE = "https://example.github.io/briefing-site/"

@@ -12,8 +12,8 @@ import jsonschema
 import pytest
 import yaml
 
-from briefing.schemas import FILES, content_schemas, schema_text
-from briefing.site import load_and_check
+from briefing.editor.schemas import FILES, content_schemas, schema_text
+from briefing.pipeline import load_and_check
 from tests.conftest import ROOT, SEED, minimal, write_content
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.urls import Urls
+from briefing.output.urls import Urls
 
 
 @pytest.mark.parametrize("base_url, base_path", [

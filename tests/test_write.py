@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.write import UnsafeOutput, check_output, new_folder, swap, write_files
+from briefing.output.write import UnsafeOutput, check_output, new_folder, swap, write_files
 
 
 def siblings(folder: Path) -> list[str]:

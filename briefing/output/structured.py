@@ -8,7 +8,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .model import Actor, ActorRecord, Quote
+from ..content.model import Actor, ActorRecord, Quote
 from .pages import Page, Site
 
 CONTEXT = "https://schema.org"

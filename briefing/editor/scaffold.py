@@ -17,8 +17,8 @@ from typing import Any
 
 import yaml
 
-from . import schema
-from .fields import (
+from ..content import schema
+from ..content.fields import (
     Boolean,
     Date,
     Field,
@@ -29,9 +29,9 @@ from .fields import (
     alternatives,
     slugify,
 )
-from .load import LoadCache, load_and_check
-from .problems import Problem, display_path
-from .read import read_content
+from ..content.load import LoadCache, load_and_check
+from ..content.read import read_content
+from ..problems import Problem, display_path
 
 
 @dataclass(frozen=True)

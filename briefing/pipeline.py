@@ -12,16 +12,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import feeds
-from .linkcheck import escaping_links
-from .load import load_and_check
-from .model import Briefing
-from .pages import Page, plan_pages, site_of
+from .content.load import load_and_check
+from .content.model import Briefing
+from .output import feeds
+from .output.linkcheck import escaping_links
+from .output.pages import Page, plan_pages, site_of
+from .output.render import RenderCache, Renderer, static_files
+from .output.search import index_for_search
+from .output.write import check_output, new_folder, write_files
 from .parallel import share_out
 from .problems import BuildFailed, Problem, display_path
-from .render import RenderCache, Renderer, static_files
-from .search import index_for_search
-from .write import check_output, new_folder, write_files
 
 Later = dict[str, Callable[[], bytes]]
 PARALLEL_FROM = 300  # pages

@@ -14,10 +14,10 @@ from typing import Any
 
 import yaml
 
+from ..parallel import share_out
+from ..problems import Problem, display_path
 from . import schema
 from .fields import INVALID, SLUG_RE, Reader, Record, slugify
-from .parallel import share_out
-from .problems import Problem, display_path
 from .yamlsource import parse_yaml, read_text, split_front_matter
 
 KINDS = ("side", "actor", "event", "issue", "source", "article")

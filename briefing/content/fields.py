@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from ..problems import Loc, Problem
 from .dates import parse_date
-from .problems import Loc, Problem
 
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANGUAGE_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")

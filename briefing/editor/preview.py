@@ -12,12 +12,12 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from .load import LoadCache
-from .pages import Page, plan_pages, site_of
-from .problems import BuildFailed, Problem
-from .render import RenderCache, Renderer
-from .site import Later, asset_files, collector_paused, load_and_check, machine_files
-from .urls import Urls
+from ..content.load import LoadCache
+from ..output.pages import Page, plan_pages, site_of
+from ..output.render import RenderCache, Renderer
+from ..output.urls import Urls
+from ..pipeline import Later, asset_files, collector_paused, load_and_check, machine_files
+from ..problems import BuildFailed, Problem
 
 
 class Preview:

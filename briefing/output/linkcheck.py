@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .problems import Problem
+from ..problems import Problem
 from .urls import Urls
 
 # Found from the '="/' that starts a root link (rare: the site's links are relative), then

@@ -12,8 +12,8 @@ from types import MappingProxyType
 
 from markupsafe import Markup
 
+from ..problems import Loc
 from .dates import PartialDate
-from .problems import Loc
 
 
 @dataclass(frozen=True, slots=True)

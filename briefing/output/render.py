@@ -17,12 +17,12 @@ import jinja2
 from jinja2 import meta
 from markupsafe import Markup, escape
 
-from .dates import PartialDate, range_parts
-from .model import Event
+from ..content.dates import PartialDate, range_parts
+from ..content.model import Event
+from ..content.schema import STATUSES
+from ..parallel import map_in_shares
+from ..problems import BuildFailed, Problem, display_path
 from .pages import Page, Site
-from .parallel import map_in_shares
-from .problems import BuildFailed, Problem, display_path
-from .schema import STATUSES
 from .structured import json_ld
 
 Stamps = dict[str, tuple[int, int]]

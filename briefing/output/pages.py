@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .dates import PartialDate
-from .model import Briefing, Quote
+from ..content.dates import PartialDate
+from ..content.model import Briefing, Quote
 from .urls import Urls
 
 LATEST_EVENTS = 3

@@ -15,9 +15,9 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from .load import load_and_check
-from .model import Briefing, Quote
-from .problems import Problem
+from ..content.load import load_and_check
+from ..content.model import Briefing, Quote
+from ..problems import Problem
 
 
 class NoVersion(Exception):

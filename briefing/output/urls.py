@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .markdown import base_path
+from ..content.markdown import base_path
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from briefing.output.write import UnsafeOutput
+from briefing.pipeline import build
 from briefing.problems import BuildFailed
-from briefing.site import build
-from briefing.write import UnsafeOutput
 from tests.conftest import TEMPLATES, minimal, soup, write_content
 
 

@@ -25,8 +25,8 @@ from livereload.handlers import LiveReloadHandler
 from markupsafe import Markup, escape
 from tornado import ioloop
 
+from ..problems import Problem
 from .preview import Preview
-from .problems import Problem
 
 POLL_SECONDS = 0.04  # how often the watched folders are scanned for changes
 StartResponse = Callable[[str, list[tuple[str, str]]], object]

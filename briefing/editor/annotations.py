@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-from .problems import Problem
+from ..problems import Problem
 
 
 def annotations(problems: list[Problem], format: str) -> str:

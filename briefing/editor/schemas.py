@@ -12,8 +12,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from . import schema
-from .fields import ListOf
+from ..content import schema
+from ..content.fields import ListOf
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft YAML servers know best
 

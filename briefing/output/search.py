@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .problems import BuildFailed, Problem, display_path
+from ..problems import BuildFailed, Problem, display_path
 
 
 def index_for_search(site: Path) -> None:

@@ -10,6 +10,8 @@ from typing import Any, TypeVar
 
 from markupsafe import Markup
 
+from ..parallel import fill_in_shares
+from ..problems import Problem, finish, has_errors
 from . import model
 from .dates import PartialDate
 from .fields import Ref, slugify, suggest_id
@@ -28,8 +30,6 @@ from .model import (
     Source,
     Stance,
 )
-from .parallel import fill_in_shares
-from .problems import Problem, finish, has_errors
 from .provenance import closest_passage, mark_quotes
 from .read import ReadCache, Records, read_content
 

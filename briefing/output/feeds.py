@@ -7,8 +7,8 @@ import uuid
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from .dates import PartialDate
-from .model import Actor, Briefing, Quote, Rich, Source, Stance
+from ..content.dates import PartialDate
+from ..content.model import Actor, Briefing, Quote, Rich, Source, Stance
 from .pages import Page
 from .urls import Urls
 

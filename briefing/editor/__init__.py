@@ -1,0 +1,2 @@
+"""Editors' tools around the pipeline: the live preview, `new`, `diff`, the JSON Schemas
+and pull-request annotations."""
