@@ -26,8 +26,9 @@ def test_sitemap_lists_every_page_with_absolute_urls(seed_site: Path):
                    for p in seed_site.rglob("index.html"))
     assert sorted(locs) == [p.replace(f"{BASE}/", BASE) for p in pages
                             if not p.endswith("search/")]
-    updated = yaml.safe_load((ROOT / "content" / "briefing.yaml").read_text())["updated"]
-    assert {e.text for e in root.findall("sm:url/sm:lastmod", NS)} == {str(updated)}
+    changes = yaml.safe_load((ROOT / "content" / "changes.yaml").read_text())
+    latest = max(str(c["at"]) for c in changes if not c.get("minor"))
+    assert {e.text for e in root.findall("sm:url/sm:lastmod", NS)} == {latest}
     assert (seed_site / "robots.txt").read_text().endswith(f"Sitemap: {BASE}sitemap.xml\n")
 
 

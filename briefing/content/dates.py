@@ -92,3 +92,101 @@ def range_parts(start: PartialDate, end: PartialDate | None) -> tuple[str, str |
     same_year = start.year == end.year and start.precision == end.precision
     same_month = same_year and start.month == end.month and start.precision == "day"
     return start.text(with_year=not same_year, with_month=not same_month), end.text()
+
+
+MOMENT_RE = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})"
+                       r"(?:T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})?)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """When a change was published: a day (`2025-05-16`), or a time with its offset
+    (`2025-05-16T09:30+03:00`). A day is that day in the briefing's own reckoning; a
+    time counts on the calendar day of its own offset. No date ever comes from a clock."""
+
+    day: dt.date
+    time: dt.time | None = None  # with its offset (tzinfo) when given
+    written: str = ""
+
+    @property
+    def iso(self) -> str:
+        """For `datetime` attributes, JSON-LD and sitemaps: `2025-05-16` or
+        `2025-05-16T09:30+03:00` (W3C date and time formats)."""
+        if self.time is None:
+            return self.day.isoformat()
+        clock = self.time.replace(tzinfo=None).isoformat(
+            "seconds" if self.time.second else "minutes")
+        return f"{self.day.isoformat()}T{clock}{offset_text(self.time, 'Z')}"
+
+    @property
+    def rfc3339(self) -> str:
+        """For Atom: a full date-time; a day alone is its first moment, in UTC."""
+        if self.time is None:
+            return f"{self.day.isoformat()}T00:00:00Z"
+        clock = self.time.replace(tzinfo=None).isoformat("seconds")
+        return f"{self.day.isoformat()}T{clock}{offset_text(self.time, 'Z')}"
+
+    @property
+    def instant(self) -> dt.datetime:
+        """The moment in UTC (a day: its first moment in UTC), for ordering."""
+        if self.time is None:
+            return dt.datetime(self.day.year, self.day.month, self.day.day, tzinfo=dt.UTC)
+        return dt.datetime.combine(self.day, self.time).astimezone(dt.UTC)
+
+    @property
+    def sort_key(self) -> tuple:
+        """Ordered by calendar day, then, within a day, a time after no time at all."""
+        return (self.day, self.time is not None, self.instant)
+
+    def text(self) -> str:
+        """'16 May 2025' or '16 May 2025, 09:30 UTC+3'."""
+        day = PartialDate(self.day.year, self.day.month, self.day.day).text()
+        if self.time is None:
+            return day
+        return f"{day}, {self.time.strftime('%H:%M')} UTC{offset_text(self.time, '')}"
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def offset_text(time: dt.time, utc: str) -> str:
+    """'+03:00' (ISO) or, for `utc` = '', '+3' / '+5:30' as a reader reads it."""
+    offset = time.utcoffset() or dt.timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    if minutes == 0:
+        return utc if utc else ""
+    sign, minutes = ("+" if minutes > 0 else "-"), abs(minutes)
+    if utc:
+        return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+    return f"{sign}{minutes // 60}" + (f":{minutes % 60:02d}" if minutes % 60 else "")
+
+
+def parse_moment(raw: str) -> tuple[Moment | None, str | None]:
+    """(moment, None) or (None, why not), in the editor's terms."""
+    text = raw.strip()
+    match = MOMENT_RE.fullmatch(text)
+    if not match:
+        return None, ("is not a day or a time: write 2025-05-16, or 2025-05-16T09:30+03:00 "
+                      "with the time's offset from UTC")
+    day_text, hour, minute, second, offset = match.groups()
+    day, why = parse_date(day_text)
+    if day is None:
+        return None, why
+    date = day.first_day
+    if hour is None:
+        return Moment(date, None, text), None
+    if offset is None:
+        return None, (f"has a time but no offset from UTC: write {text}+03:00 (or {text}Z for "
+                      "UTC), so readers everywhere know when it was")
+    if int(hour) > 23 or int(minute) > 59 or int(second or 0) > 59:
+        return None, f"has no time {hour}:{minute}{':' + second if second else ''}"
+    if offset == "Z":
+        zone = dt.UTC
+    else:
+        hours, minutes = int(offset[1:3]), int(offset[4:6])
+        if hours > 14 or minutes > 59:
+            return None, f"has no offset {offset}: offsets run from -14:00 to +14:00"
+        delta = dt.timedelta(hours=hours, minutes=minutes)
+        zone = dt.timezone(delta if offset[0] == "+" else -delta)
+    return Moment(date, dt.time(int(hour), int(minute), int(second or 0), tzinfo=zone),
+                  text), None

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..problems import Loc, Problem
-from .dates import parse_date
+from .dates import parse_date, parse_moment
 
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANGUAGE_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
@@ -213,6 +213,65 @@ class Date(Text):
             return {"type": "string", "pattern": rf"^\s*{year}-{month}-{day}\s*$"}
         return {"anyOf": [{"type": "string", "pattern": rf"^\s*{year}(-{month}(-{day})?)?\s*$"},
                           {"type": "integer", "minimum": 1000, "maximum": 9999}]}
+
+
+class When(Text):
+    """A change's `at`: a day, or a time with its offset (dates.Moment)."""
+
+    expected = "a day (2025-05-16) or a time with its offset (2025-05-16T09:30+03:00)"
+
+    def convert(self, value, node, r, name):
+        moment, why = parse_moment(value)
+        return moment if moment is not None else r.error(node, f"'{name}': '{value}' {why}")
+
+    def json_schema(self):
+        day = r"[1-9]\d{3}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"
+        time = r"T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?(Z|[+-](0\d|1[0-4]):[0-5]\d)"
+        return {"type": "string", "pattern": rf"^\s*{day}({time})?\s*$"}
+
+
+AFFECTABLE = ("actor", "event", "issue", "claim", "source", "article")
+
+
+class Affected(Text):
+    """What a change touched: `briefing`, or `kind:id` (`event:2025-05-16-talks`)."""
+
+    expected = "briefing, or kind:id (actor, event, issue, claim, source or article)"
+
+    def convert(self, value, node, r, name):
+        if value == "briefing":
+            return Ref("briefing", "briefing", r.loc(node))
+        kind, colon, item = value.partition(":")
+        kind, item = kind.strip(), item.strip()
+        if not colon or kind not in AFFECTABLE:
+            guess = closest(kind, AFFECTABLE) if colon else None
+            hint = (f" (did you mean '{guess}:{item}'?)" if guess
+                    else " (did you mean 'briefing'?)" if closest(value, ["briefing"]) else "")
+            return r.error(node, f"'{name}': '{value}' is not something a change can "
+                           f"affect: write briefing, or kind:id with a kind of "
+                           f"{', '.join(AFFECTABLE)}{hint}")
+        if not SLUG_RE.fullmatch(item):
+            fixed = slugify(item)
+            hint = f" (did you mean '{kind}:{fixed}'?)" if fixed else ""
+            return r.error(node, f"'{name}': '{item}' in '{value}' is not an id: use "
+                           f"lower-case letters, digits and single hyphens{hint}")
+        return Ref(kind, item, r.loc(node))
+
+    def json_schema(self):
+        return {"type": "string", "pattern": rf"^\s*(briefing|({'|'.join(AFFECTABLE)})\s*:"
+                rf"\s*{SLUG_RE.pattern})\s*$"}
+
+
+class Count(Text):
+    expected = "a whole number, 1 or more"
+
+    def convert(self, value, node, r, name):
+        if value.isdigit() and value.isascii() and int(value) >= 1:
+            return int(value)
+        return r.error(node, f"'{name}' must be {self.expected}, not '{value}'")
+
+    def json_schema(self):
+        return {"type": "integer", "minimum": 1}
 
 
 class Boolean(Text):

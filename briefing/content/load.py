@@ -15,12 +15,16 @@ from ..problems import Problem, finish, has_errors
 from . import model
 from .dates import PartialDate
 from .fields import Ref, slugify, suggest_id
+from .history import STALE_AFTER_DAYS, check_dates, items_of, last_update, link_changes, stale
 from .markdown import base_path, parse_article, render_block, render_inline, render_tokens
 from .model import (
     Actor,
     Article,
     Briefing,
+    EarlierStance,
+    EarlierStatus,
     Event,
+    History,
     Image,
     Issue,
     Link,
@@ -159,12 +163,14 @@ class Linker:
         return seen
 
     def check_rejected(self) -> None:
-        """Report unknown references in records that were dropped for other mistakes."""
+        """Report unknown references in records that were dropped for other mistakes
+        (a change's `affects` aside: it may name what a withdrawal took away)."""
         stack: list[Any] = list(self.records.rejected)
         while stack:
             value = stack.pop()
             if isinstance(value, Ref):
-                self.resolve(value)
+                if value.kind in self.tables:
+                    self.resolve(value)
             elif isinstance(value, dict):
                 stack.extend(value)
                 stack.extend(value.values())
@@ -174,6 +180,15 @@ class Linker:
     def link(self) -> Briefing:
         b = self.records.briefing
         assert b is not None
+        self.events_by_id = self.event_ids()
+        known = {**self.records.known, "event": set(self.events_by_id) | self.records.known[
+            "event"], "claim": set()}
+        changes, self.histories = link_changes(
+            self.records.changes, items_of(self.records, self.events_by_id), known,
+            self.problems)
+        self.updated = last_update(b, changes, "change" in self.records.present,
+                                   self.problems)
+        self.stale_after = b.get("stale_after_days", STALE_AFTER_DAYS)
         sides = self.unique(list(b["sides"]))
         self.tables["side"] = {
             k: self.reuse("side", (v, n), lambda v=v, k=k, n=n: Side(
@@ -194,7 +209,7 @@ class Linker:
         self.cache.objects = self.made  # what this build made, for the next one
         n = len(self.tables["side"])
         return model.cross_index(Briefing(
-            title=b["title"], summary=self.rich(b["summary"]), updated=b["updated"],
+            title=b["title"], summary=self.rich(b["summary"]), updated=self.updated,
             sides=tuple(self.tables["side"].values()),
             actors=tuple(sorted(self.tables["actor"].values(), key=name_key)),
             events=tuple(events), issues=tuple(issues),
@@ -208,6 +223,8 @@ class Linker:
                 "Where both sides stand" if n == 2 else "Where the sides stand"),
             base_url=self.base_url, cname=b.get("cname"),
             share_image=self.make_image(b.get("share_image")),
+            changes=changes, history=self.histories.get("briefing"),
+            stale_after_days=self.stale_after,
         ))
 
     def link_articles(self, sources: dict[str, dict[str, Any]]) -> dict[str, Article]:
@@ -244,10 +261,12 @@ class Linker:
         for art in articles.values():
             html, self.anchors[art["id"]] = self.render_article(art["body"], quotes[art["id"]])
             note = self.rich(art.get("note"))
-            out[art["id"]] = self.reuse("article", (art, html, note), lambda art=art, html=html,
-                                        note=note: Article(art["id"], art["title"],
-                                                           art["source"].id, html,
-                                                           art.get("dek"), note, art["loc"]))
+            history = self.histories.get(f"article:{art['id']}")
+            out[art["id"]] = self.reuse(
+                "article", (art, html, note, history),
+                lambda art=art, html=html, note=note, history=history: Article(
+                    art["id"], art["title"], art["source"].id, html, art.get("dek"), note,
+                    art["loc"], history))
         return out
 
     def render_article(self, body: str, quotes: tuple[str, ...]
@@ -275,26 +294,29 @@ class Linker:
                 yield event["quote"]
         for issue in self.records.issues:
             for stance in issue["stances"].values():
-                if "quote" in stance:
-                    yield stance["quote"]
+                for said in (stance, *stance.get("history", ())):
+                    if "quote" in said:
+                        yield said["quote"]
 
     def make_source(self, v: dict[str, Any]) -> Source:
         if "article" in v:
             article = self.resolve(v["article"])
         else:
             article = self.tables["article"].get(self.article_of.get(v["id"], ""))
-        return self.reuse("source", (v, article), lambda: Source(
+        history = self.histories.get(f"source:{v['id']}")
+        return self.reuse("source", (v, article, history), lambda: Source(
             v["id"], v["title"], v.get("short"), v.get("publisher"), v.get("url"),
-            v.get("published"), article, v["loc"]))
+            v.get("published"), article, v["loc"], history))
 
     def make_actor(self, v: dict[str, Any]) -> Actor:
         side = self.resolve(v["side"]) if "side" in v else None
         summary = self.rich(v["summary"])
         image = self.make_image(v.get("image"))
-        return self.reuse("actor", (v, side, summary), lambda: Actor(
+        history = self.histories.get(f"actor:{v['id']}")
+        return self.reuse("actor", (v, side, summary, history), lambda: Actor(
             v["id"], v["name"], v["role"], summary, side=side, country=v.get("country"),
             image=image, links=tuple(Link(x["title"], x["url"]) for x in v.get("links", ())),
-            loc=v["loc"]))
+            loc=v["loc"], history=history))
 
     def make_image(self, v: dict[str, Any] | None) -> Image | None:
         if v is None:
@@ -328,15 +350,23 @@ class Linker:
         return self.reuse("quote", (v, source, speaker, anchor or ""), lambda: Quote(
             v["text"], source, speaker, v.get("date"), v.get("context"), anchor, v["loc"]))
 
-    def make_events(self, quotes: list[Quote | None]) -> list[Event]:
+    def event_ids(self) -> dict[str, dict[str, Any]]:
+        """Every event by its id, in file order: the id written, or one made from its
+        date and title, unique (the first of a repeated id is kept)."""
         explicit = self.unique([e for e in self.records.events if "id" in e])
         taken = set(explicit)
-        events = []
+        out = {}
         for v in self.records.events:
             if v.get("id") in explicit and explicit[v["id"]] is not v:
                 continue
             event_id = v.get("id") or self.auto_id(v, taken)
             taken.add(event_id)
+            out[event_id] = v
+        return out
+
+    def make_events(self, quotes: list[Quote | None]) -> list[Event]:
+        events = []
+        for event_id, v in self.events_by_id.items():
             end = v.get("end")
             if end is not None and end.last_day < v["date"].first_day:
                 self.problems.append(v["locs"]["end"].error(
@@ -349,12 +379,13 @@ class Linker:
             summary = self.rich(v.get("summary"))
             actors = self.resolve_all(v.get("actors", ()))
             sources = self.resolve_all(v.get("sources", ()))
+            history = self.histories.get(f"event:{event_id}")
             events.append(self.reuse(
-                "event", (v, event_id, quote, summary, *actors, "/", *sources),
+                "event", (v, event_id, quote, summary, history, *actors, "/", *sources),
                 lambda v=v, event_id=event_id, end=end, summary=summary, actors=actors,
-                sources=sources, quote=quote: Event(
+                sources=sources, quote=quote, history=history: Event(
                     event_id, v["date"], v["title"], end, v.get("approximate", False),
-                    summary, actors, sources, quote, v["loc"])))
+                    summary, actors, sources, quote, v["loc"], history)))
         # Oldest first; sorted() is stable, so equal dates keep file order.
         return sorted(events, key=lambda e: (e.date.year, e.date.month, e.date.day))
 
@@ -371,21 +402,47 @@ class Linker:
         stances: dict[str, Stance] = {}
         for ref, s in v["stances"].items():
             side = self.resolve(ref)
-            if side is None:
-                continue
-            quote = self.make_quote(s["quote"]) if "quote" in s else None
-            quotes.append(quote)
-            detail = self.rich(s.get("detail"))
-            actors = self.resolve_all(s.get("actors", ()))
-            sources = self.resolve_all(s.get("sources", ()))
-            stances[side.id] = self.reuse(
-                "stance", (s, side, quote, detail, *actors, "/", *sources),
-                lambda s=s, side=side, detail=detail, actors=actors, sources=sources,
-                quote=quote: Stance(side, s["position"], detail, actors, sources, quote))
+            if side is not None:
+                stances[side.id] = self.make_stance(v, s, side, quotes)
         cells = tuple((side, stances.get(side.id)) for side in self.tables["side"].values())
         summary = self.rich(v.get("summary"))
-        return self.reuse("issue", (v, summary, *(x for cell in cells for x in cell)),
-                          lambda: Issue(v["id"], v["issue"], cells, summary, v.get("status")))
+        check_dates(v.get("history", ()), v.get("as_of"), "status", self.problems)
+        earlier = tuple(sorted((EarlierStatus(h["as_of"], h["status"], h.get("note"))
+                                for h in v.get("history", ())),
+                               key=lambda e: e.as_of, reverse=True))
+        history = self.histories.get(f"issue:{v['id']}")
+        return self.reuse("issue", (v, summary, history, *(x for cell in cells for x in cell)),
+                          lambda: Issue(v["id"], v["issue"], cells, summary, v.get("status"),
+                                        v.get("as_of"), earlier, history))
+
+    def make_stance(self, issue: dict[str, Any], s: dict[str, Any], side: Side,
+                    quotes: list[Quote | None]) -> Stance:
+        quote = self.make_quote(s["quote"]) if "quote" in s else None
+        quotes.append(quote)
+        detail = self.rich(s.get("detail"))
+        actors = self.resolve_all(s.get("actors", ()))
+        sources = self.resolve_all(s.get("sources", ()))
+        check_dates(s.get("history", ()), s.get("as_of"), "position", self.problems)
+        earlier = []
+        for h in s.get("history", ()):
+            earlier_quote = self.make_quote(h["quote"]) if "quote" in h else None
+            quotes.append(earlier_quote)
+            earlier.append(EarlierStance(h["as_of"], h["position"], self.rich(h.get("detail")),
+                                         self.resolve_all(h.get("sources", ())), earlier_quote))
+        earlier.sort(key=lambda e: e.as_of, reverse=True)
+        is_stale = self.updated is not None and stale(s.get("as_of"), self.updated,
+                                                      self.stale_after)
+        if is_stale:
+            self.problems.append(s["locs"]["as_of"].warning(
+                f"{side.name}'s position on '{issue['issue']}' was stated on "
+                f"{s['as_of'].iso}, over {self.stale_after} days before the briefing's last "
+                f"update ({self.updated.iso}): confirm it and move 'as_of', or readers are "
+                "told it is not confirmed since"))
+        return self.reuse(
+            "stance", (s, side, quote, detail, is_stale, *actors, "/", *sources, "/",
+                       *earlier),
+            lambda: Stance(side, s["position"], detail, actors, sources, quote, s.get("as_of"),
+                           tuple(earlier), is_stale))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -395,7 +452,9 @@ def event_slug(date: PartialDate, title: str) -> str:
 
 
 def same(a: object, b: object) -> bool:
-    return a is b or (isinstance(a, str | int) and a == b)
+    """The same input as last build's: the same object, or equal text, number or history
+    (histories are made anew each build, and are small)."""
+    return a is b or (isinstance(a, str | int | History | EarlierStance) and a == b)
 
 
 def name_key(actor: Actor) -> tuple[str, str]:

@@ -13,7 +13,7 @@ from types import MappingProxyType
 from markupsafe import Markup
 
 from ..problems import Loc
-from .dates import PartialDate
+from .dates import Moment, PartialDate
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +57,91 @@ class Link:
     url: str
 
 
+CHANGE_LABELS = {"update": "Update", "correction": "Correction",
+                 "clarification": "Clarification", "withdrawal": "Withdrawal"}
+FLAGGED = ("correction", "withdrawal")  # said at the top of any page showing the item
+
+
+@dataclass(frozen=True, slots=True)
+class Affected:
+    """An item a change touched, as the change log names it: by its name or title, with
+    its place in the site; an item since withdrawn keeps its id and has no place."""
+
+    kind: str  # briefing, actor, event, issue, claim, source, article
+    id: str
+    label: str
+    url: str | None
+
+    @property
+    def key(self) -> str:
+        return "briefing" if self.kind == "briefing" else f"{self.kind}:{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One entry of changes.yaml: an editorial change to the briefing."""
+
+    id: str
+    at: Moment
+    kind: str
+    summary: str
+    was: str | None = None
+    affects: tuple[Affected, ...] = ()
+    adds: frozenset[str] = frozenset()  # keys of what it brings into the briefing
+    minor: bool = False
+    loc: Loc | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def label(self) -> str:
+        return CHANGE_LABELS[self.kind]
+
+    @property
+    def is_note(self) -> bool:
+        """Corrections, clarifications and withdrawals say what the briefing said."""
+        return self.kind != "update"
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """What the change log says of one item: what a reader sees where it is shown."""
+
+    key: str  # 'actor:putin', 'briefing'
+    changes: tuple[Change, ...]  # oldest first; minor ones too
+
+    @property
+    def announced(self) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if not c.minor)
+
+    @property
+    def latest(self) -> Change | None:
+        """The latest change that moves a date (not minor): data-changed, lastmod."""
+        announced = self.announced
+        return announced[-1] if announced else None
+
+    @property
+    def added(self) -> Change | None:
+        return next((c for c in self.changes if self.key in c.adds), None)
+
+    @property
+    def updated(self) -> Change | None:
+        """The latest announced change after the one adding the item, if any."""
+        latest, added = self.latest, self.added
+        return None if latest is None or latest is added else latest
+
+    @property
+    def notes(self) -> tuple[Change, ...]:
+        """Corrections, clarifications and withdrawals, newest first: never hidden."""
+        return tuple(c for c in reversed(self.changes) if c.is_note)
+
+    @property
+    def flagged(self) -> tuple[Change, ...]:
+        return tuple(c for c in self.notes if c.kind in FLAGGED)
+
+    def note_id(self, change: Change) -> str:
+        """The anchor of a note where the item is shown ('note-fix-1-event-talks')."""
+        return f"note-{change.id}-{self.key.replace(':', '-')}"
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     id: str
@@ -68,6 +153,7 @@ class Article:
     dek: str | None = None
     note: Rich | None = None
     loc: Loc | None = field(default=None, compare=False, repr=False)
+    history: History | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +166,7 @@ class Source:
     published: PartialDate | None = None
     article: Article | None = None
     loc: Loc | None = field(default=None, compare=False, repr=False)
+    history: History | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +180,7 @@ class Actor:
     image: Image | None = None
     links: tuple[Link, ...] = ()
     loc: Loc | None = field(default=None, compare=False, repr=False)
+    history: History | None = None
 
     @property
     def line(self) -> str:
@@ -125,6 +213,7 @@ class Event:
     sources: tuple[Source, ...] = ()
     quote: Quote | None = None
     loc: Loc | None = field(default=None, compare=False, repr=False)
+    history: History | None = None
 
     @property
     def actor_ids(self) -> str:
@@ -140,6 +229,17 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class EarlierStance:
+    """A position a side stated before its current one."""
+
+    as_of: PartialDate
+    position: str
+    detail: Rich | None = None
+    sources: tuple[Source, ...] = ()
+    quote: Quote | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Stance:
     side: Side
     position: str
@@ -147,6 +247,16 @@ class Stance:
     actors: tuple[Actor, ...] = ()
     sources: tuple[Source, ...] = ()
     quote: Quote | None = None
+    as_of: PartialDate | None = None  # when last stated or confirmed
+    earlier: tuple[EarlierStance, ...] = ()  # newest first
+    stale: bool = False  # not confirmed for stale_after_days before the last update
+
+
+@dataclass(frozen=True, slots=True)
+class EarlierStatus:
+    as_of: PartialDate
+    status: str
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +267,9 @@ class Issue:
     cells: tuple[tuple[Side, Stance | None], ...]
     summary: Rich | None = None
     status: str | None = None
+    as_of: PartialDate | None = None  # when the status was last assessed
+    earlier: tuple[EarlierStatus, ...] = ()  # earlier statuses, newest first
+    history: History | None = None
 
     @property
     def stances(self) -> tuple[Stance, ...]:
@@ -203,6 +316,9 @@ class Briefing:
     base_url: str | None = None
     cname: str | None = None
     share_image: Image | None = None
+    changes: tuple[Change, ...] = ()  # newest first
+    history: History | None = None  # the changes affecting `briefing` itself
+    stale_after_days: int = 30
     by_actor: Mapping[str, ActorRecord] = field(default_factory=dict, repr=False)
     citations: Mapping[str, Citations] = field(default_factory=dict, repr=False)
     sources_by_id: Mapping[str, Source] = field(default_factory=dict, repr=False)
@@ -210,6 +326,22 @@ class Briefing:
 
     def record(self, actor: Actor) -> ActorRecord:
         return self.by_actor.get(actor.id, ActorRecord())
+
+    @property
+    def announced(self) -> tuple[Change, ...]:
+        """The changes that are announced and move dates (not minor), newest first."""
+        return tuple(c for c in self.changes if not c.minor)
+
+    @property
+    def modified(self) -> Moment | None:
+        """The one 'last updated' moment: the latest change that is not minor."""
+        announced = self.announced
+        return announced[0].at if announced else None
+
+    @property
+    def published(self) -> Moment | None:
+        """The first change: when the briefing was first published."""
+        return self.changes[-1].at if self.changes else None
 
     def cited_by(self, source: Source) -> Citations:
         return self.citations.get(source.id, Citations())
@@ -231,7 +363,8 @@ def cross_index(briefing: Briefing) -> Briefing:
         for stance in issue.stances:
             for actor_id in dict.fromkeys(a.id for a in stance.actors):
                 stances.setdefault(actor_id, []).append((issue, stance))
-            for source_id in dict.fromkeys(s.id for s in stance.sources):
+            cited = [s.id for said in (stance, *stance.earlier) for s in said.sources]
+            for source_id in dict.fromkeys(cited):
                 cites[source_id][1].append((issue, stance))
     for quote in briefing.quotes:
         if quote.speaker:

@@ -20,9 +20,10 @@ from . import schema
 from .fields import INVALID, SLUG_RE, Reader, Record, slugify
 from .yamlsource import parse_yaml, read_text, split_front_matter
 
-KINDS = ("side", "actor", "event", "issue", "source", "article")
+KINDS = ("side", "actor", "event", "issue", "source", "article", "change")
 LIST_FILES = (("chronology.yaml", "event", schema.EVENT), ("positions.yaml", "issue", schema.ISSUE),
-              ("sources.yaml", "source", schema.SOURCE))
+              ("sources.yaml", "source", schema.SOURCE), ("changes.yaml", "change", schema.CHANGE))
+PLURAL = {"event": "events", "issue": "issues", "source": "sources", "change": "changes"}
 KIND_OF_FOLDER = {"actors": "actor", "articles": "article"}
 PARALLEL_FROM = 300  # files
 Stamp = tuple[int, int]
@@ -43,10 +44,12 @@ class Records:
     events: list[dict[str, Any]] = field(default_factory=list)
     issues: list[dict[str, Any]] = field(default_factory=list)
     sources: list[dict[str, Any]] = field(default_factory=list)
+    changes: list[dict[str, Any]] = field(default_factory=list)
     articles: dict[str, dict[str, Any]] = field(default_factory=dict)
     known: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in KINDS})
     rejected: list[dict[str, Any]] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)  # kinds whose list file did not parse
+    present: set[str] = field(default_factory=set)  # kinds whose list file is there
     problems: list[Problem] = field(default_factory=list)
     markdown: list[str] = field(default_factory=list)  # every Markdown field's text
 
@@ -60,10 +63,12 @@ class Records:
         self.events += part.events
         self.issues += part.issues
         self.sources += part.sources
+        self.changes += part.changes
         for kind, ids in part.known.items():
             self.known[kind] |= ids
         self.rejected += part.rejected
         self.unreadable |= part.unreadable
+        self.present |= part.present
         self.markdown += part.markdown
         self.problems += part.problems
 
@@ -273,7 +278,7 @@ def list_reader(kind: str, record: Record) -> Callable[[Path], Records]:
     """A reader for a list file (chronology, positions, sources)."""
 
     def read_list(path: Path) -> Records:
-        part = Records()
+        part = Records(present={kind})
         root = read_node(path, part)
         if root is None:
             if part.problems:
@@ -286,8 +291,7 @@ def list_reader(kind: str, record: Record) -> Callable[[Path], Records]:
             return part
         note_ids(root.value, kind, part, reader)
         items = [record.read(node, reader, kind) for node in root.value]
-        getattr(part, {"event": "events", "issue": "issues", "source": "sources"}[kind]
-                ).extend(v for v in items if v is not INVALID)
+        getattr(part, PLURAL[kind]).extend(v for v in items if v is not INVALID)
         return part
 
     return read_list

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from .fields import (
+    Affected,
     Boolean,
     Choice,
+    Count,
     Date,
     Field,
     Hostname,
@@ -18,11 +20,15 @@ from .fields import (
     Slug,
     Text,
     Url,
+    When,
     Words,
 )
 
 STATUSES = {"far-apart": "Far apart", "narrowing": "Narrowing", "agreed": "Agreed",
             "unclear": "Unclear"}
+CHANGE_KINDS = {"update": "Update", "correction": "Correction",
+                "clarification": "Clarification", "withdrawal": "Withdrawal"}
+NEEDS_WAS = ("correction", "clarification", "withdrawal")  # they say what was said before
 
 QUOTE_FIELDS = {
     "text": Field(Words(), True, "the exact words, without surrounding quote marks"),
@@ -50,7 +56,8 @@ BRIEFING = Record("briefing", {
     "title": Field(Text(), True, "the briefing's title"),
     "dek": Field(Text(), False, "a one-line standfirst"),
     "summary": Field(Markdown(), True, "what is going on, in a few paragraphs"),
-    "updated": Field(Date(day_only=True), True, "the day the briefing was last revised"),
+    "updated": Field(Date(day_only=True), False, "the day the briefing was last revised: "
+                     "required without changes.yaml; with it, the day of the latest change"),
     "language": Field(Language(), False, "BCP 47 language tag, default en"),
     "sides": Field(ListOf(SIDE), True, "two or more sides"),
     "key_points": Field(ListOf(Markdown()), False, "the briefing in bullets"),
@@ -58,6 +65,9 @@ BRIEFING = Record("briefing", {
     "base_url": Field(Url(), False, "the absolute URL the site is published at"),
     "cname": Field(Hostname(), False, "a custom domain for GitHub Pages: writes CNAME"),
     "share_image": Field(IMAGE, False, "the picture shown when a page is shared"),
+    "stale_after_days": Field(Count(), False, "days after which a stance not confirmed "
+                              "since is flagged, counted back from the last update; "
+                              "default 30"),
 })
 
 
@@ -89,12 +99,28 @@ EVENT = Record("event", {
     "id": Field(Slug(), False, "anchor id; made from date and title when left out"),
 })
 
+EARLIER_STANCE = Record("earlier stance", {
+    "as_of": Field(Date(), True, "when this position was stated"),
+    "position": Field(Text(), True, "the side's position then, in one plain sentence"),
+    "detail": Field(Markdown(), False, "more on the position then"),
+    "sources": Field(ListOf(Reference("source")), False, "where it was stated"),
+    "quote": Field(QUOTE, False, "a quote stating it"),
+})
+
 STANCE = Record("stance", {
     "position": Field(Text(), True, "the side's position, in one plain sentence"),
+    "as_of": Field(Date(), False, "when this position was last stated or confirmed"),
     "detail": Field(Markdown(), False, "more on the position"),
     "actors": Field(ListOf(Reference("actor")), False, "who holds it"),
     "sources": Field(ListOf(Reference("source")), False, "where it is stated"),
     "quote": Field(QUOTE, False, "a quote stating it"),
+    "history": Field(ListOf(EARLIER_STANCE), False, "earlier positions, each with its as_of"),
+})
+
+EARLIER_STATUS = Record("earlier status", {
+    "as_of": Field(Date(), True, "when the issue stood so"),
+    "status": Field(Choice(*STATUSES), True, "how far apart the sides were"),
+    "note": Field(Text(), False, "what it turned on, in one line"),
 })
 
 ISSUE = Record("issue", {
@@ -102,7 +128,24 @@ ISSUE = Record("issue", {
     "issue": Field(Text(), True, "the question or topic"),
     "summary": Field(Markdown(), False, "why it matters"),
     "status": Field(Choice(*STATUSES), False, "how far apart the sides are"),
+    "as_of": Field(Date(), False, "when the status was last assessed"),
     "stances": Field(MapOf("side", STANCE), True, "each side's stance, by side id"),
+    "history": Field(ListOf(EARLIER_STATUS), False, "earlier statuses, each with its as_of"),
+})
+
+CHANGE = Record("change", {
+    "id": Field(Slug(), True, "stable forever: the feed's entry and the anchor come from it"),
+    "at": Field(When(), True, "when it was published: a day, or a time with its offset"),
+    "kind": Field(Choice(*CHANGE_KINDS), True, "update (new information), correction (we "
+                  "were wrong), clarification (we were unclear), withdrawal (taken back)"),
+    "summary": Field(Text(), True, "what changed; for a correction, what is right now"),
+    "was": Field(Text(), False, "what the briefing said before (corrections, clarifications "
+                 "and withdrawals)"),
+    "affects": Field(ListOf(Affected()), True, "what it touched: briefing, actor:<id>, "
+                     "event:<id>, issue:<id>, claim:<id>, source:<id>, article:<id>"),
+    "adds": Field(ListOf(Affected()), False, "what it brings into the briefing (shown as "
+                  "'Added'); each is affected too"),
+    "minor": Field(Boolean(), False, "kept in the log, announced nowhere, moves no date"),
 })
 
 SOURCE = Record("source", {

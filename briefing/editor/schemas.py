@@ -30,6 +30,8 @@ FILES: dict[str, tuple[str, str, Any]] = {
                             ListOf(schema.SOURCE)),
     "article.schema.json": ("content/articles/*.md", "An article's front matter",
                             schema.ARTICLE),
+    "changes.schema.json": ("content/changes.yaml", "The briefing's changes, in any order",
+                            ListOf(schema.CHANGE)),
 }
 
 

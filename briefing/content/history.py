@@ -1,0 +1,164 @@
+"""The briefing's own history: changes.yaml checked and linked to what it affects, each
+item's history, the one 'last updated' day, and positions' dates (stale stances).
+
+Items are made after their histories (an item carries its own), so what a change may
+affect is known here from the records: every item's key ('event:2025-05-16-talks'),
+with its name or title and its place in the site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..problems import Loc, Problem
+from .dates import Moment, PartialDate
+from .fields import Ref, suggest_id
+from .model import Affected, Change, History
+from .schema import NEEDS_WAS
+
+WHERE = {"actor": "in content/actors/", "event": "in chronology.yaml",
+         "issue": "in positions.yaml", "claim": "in claims.yaml",
+         "source": "in sources.yaml", "article": "in content/articles/"}
+STALE_AFTER_DAYS = 30  # the contract's default for stale_after_days
+# Ids the changes page uses for itself: a change's anchor may not take them.
+RESERVED = frozenset({"main", "changes", "minor"})
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """Something a change can affect: what the change log calls it, and where it is."""
+
+    label: str
+    url: str
+
+
+def items_of(records: Any, event_ids: Mapping[str, dict[str, Any]]) -> dict[str, Item]:
+    """Every item of the briefing by key, from the records (before the model is made)."""
+    items = {"briefing": Item(records.briefing["title"], "")}
+    items.update((f"actor:{k}", Item(v["name"], f"actors/{k}/"))
+                 for k, v in records.actors.items())
+    items.update((f"event:{k}", Item(v["title"], f"chronology/#{k}"))
+                 for k, v in event_ids.items())
+    items.update((f"issue:{v['id']}", Item(v["issue"], f"positions/#issue-{v['id']}"))
+                 for v in records.issues)
+    items.update((f"source:{v['id']}", Item(v["title"], f"sources/#source-{v['id']}"))
+                 for v in records.sources)
+    items.update((f"article:{k}", Item(v["title"], f"articles/{k}/"))
+                 for k, v in records.articles.items())
+    return items
+
+
+def link_changes(raw: Iterable[dict[str, Any]], items: Mapping[str, Item],
+                 known: Mapping[str, set[str]], problems: list[Problem]
+                 ) -> tuple[tuple[Change, ...], dict[str, History]]:
+    """(every change, newest first; each item's history by key). Changes with mistakes
+    are reported and left out."""
+    changes = []
+    seen: set[str] = set()
+    for v in raw:
+        if v["id"] in seen:  # a repeated id was reported when read
+            continue
+        seen.add(v["id"])
+        change = make_change(v, items, known, problems)
+        if change is not None:
+            changes.append(change)
+    changes.sort(key=lambda c: (c.at.sort_key, c.id), reverse=True)
+    by_item: dict[str, list[Change]] = {}
+    for change in reversed(changes):  # oldest first
+        for key in dict.fromkeys([a.key for a in change.affects]):
+            by_item.setdefault(key, []).append(change)
+    return tuple(changes), {k: History(k, tuple(v)) for k, v in by_item.items()}
+
+
+def make_change(v: dict[str, Any], items: Mapping[str, Item], known: Mapping[str, set[str]],
+                problems: list[Problem]) -> Change | None:
+    before = len(problems)
+    loc: Loc = v["loc"]
+    if v["id"] in RESERVED:
+        problems.append(v["locs"]["id"].error(
+            f"the id '{v['id']}' is taken by the changes page itself: choose another"))
+    if v["kind"] in NEEDS_WAS and "was" not in v:
+        problems.append(loc.error(f"a {v['kind']} says what the briefing said before: add "
+                                  "'was' with the earlier text"))
+    if "was" in v and v["kind"] not in NEEDS_WAS:
+        problems.append(v["locs"]["was"].warning(
+            "'was' is shown only for corrections, clarifications and withdrawals: make "
+            "this one of those, or leave 'was' out"))
+    if v.get("minor") and v["kind"] in ("correction", "withdrawal"):
+        problems.append(v["locs"]["minor"].error(
+            f"a {v['kind']} is never minor: readers are always told of it"))
+    if not v["affects"]:
+        problems.append(v["locs"]["affects"].error(
+            "'affects' names nothing: a change affects at least one thing (briefing, or "
+            "kind:id)"))
+    refs = list(v["affects"]) + [r for r in v.get("adds", ()) if r not in v["affects"]]
+    affected = tuple(affects(ref, items, known, v["kind"] == "withdrawal", problems)
+                     for ref in refs)
+    if len(problems) > before and any(p.severity == "error" for p in problems[before:]):
+        return None
+    return Change(v["id"], v["at"], v["kind"], v["summary"], v.get("was"), affected,
+                  frozenset(key(r) for r in v.get("adds", ())), v.get("minor", False), loc)
+
+
+def key(ref: Ref) -> str:
+    return "briefing" if ref.kind == "briefing" else f"{ref.kind}:{ref.id}"
+
+
+def affects(ref: Ref, items: Mapping[str, Item], known: Mapping[str, set[str]],
+            withdrawn: bool, problems: list[Problem]) -> Affected:
+    """What `ref` names; an unknown one is an error, except in a withdrawal (the item
+    may be gone: the change log keeps its id)."""
+    item = items.get(key(ref))
+    if item is not None:
+        return Affected(ref.kind, ref.id, item.label, item.url)
+    ids = known.get(ref.kind, set())
+    if not withdrawn and ref.id not in ids:
+        problems.append(ref.loc.error(
+            f"unknown {ref.kind} '{ref.id}': there is none {WHERE[ref.kind]}"
+            f"{suggest_id(ref.id, ids)}"))
+    return Affected(ref.kind, ref.id, ref.id, None)
+
+
+def last_update(briefing: dict[str, Any], changes: tuple[Change, ...], has_log: bool,
+                problems: list[Problem]) -> PartialDate | None:
+    """The day the briefing was last revised: briefing.yaml's `updated`, or, with a
+    change log, the day of its latest change that is not minor (both given: they must
+    agree). None when neither says."""
+    latest = next((c.at for c in changes if not c.minor), None)
+    written = briefing.get("updated")
+    if latest is not None:
+        day = PartialDate(latest.day.year, latest.day.month, latest.day.day)
+        if written is not None and written != day:
+            problems.append(briefing["locs"]["updated"].error(
+                f"'updated' is {written.iso}, but the latest change in changes.yaml is of "
+                f"{day.iso}: leave 'updated' out (changes.yaml sets it) or make them agree"))
+        return day
+    if written is None:
+        why = ("every change in changes.yaml is minor, so none sets it" if has_log else
+               "or keep a changes.yaml, whose latest change sets it")
+        problems.append(briefing["loc"].error(
+            f"missing required field 'updated' in a briefing ({why})"))
+    return written
+
+
+def stale(as_of: PartialDate | None, updated: PartialDate, days: int) -> bool:
+    """Whether a position stated on `as_of` has gone unconfirmed for more than `days`
+    before the briefing's last update (never the clock)."""
+    return as_of is not None and (updated.last_day - as_of.last_day) > dt.timedelta(days)
+
+
+def check_dates(earlier: Iterable[dict[str, Any]], current: PartialDate | None, what: str,
+                problems: list[Problem]) -> None:
+    """Earlier positions or statuses come before the current one."""
+    for v in earlier:
+        if current is not None and v["as_of"].first_day > current.last_day:
+            problems.append(v["locs"]["as_of"].error(
+                f"an earlier {what} dated {v['as_of'].iso}, after the current one's "
+                f"{current.iso}: the current one is the latest"))
+
+
+def moment_day(moment: Moment) -> PartialDate:
+    return PartialDate(moment.day.year, moment.day.month, moment.day.day)
