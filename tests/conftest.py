@@ -80,7 +80,7 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-OWN_SCRIPTS = ("search.js", "filter.js")
+OWN_SCRIPTS = ("search.js", "filter.js", "new.js")
 
 
 def foreign_scripts(html: BeautifulSoup) -> list:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
@@ -22,8 +23,8 @@ SITES = {  # mount on the test server → the --base-url the site is built for
 
 @pytest.fixture(scope="module", params=list(SITES), ids=["sub-path", "root"])
 def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-           ) -> Iterator[tuple[str, str]]:
-    """(server origin, mount): the seed built for SITES[mount], served there."""
+           ) -> Iterator[tuple[str, str, Path]]:
+    """(server origin, mount, site folder): the seed built for SITES[mount], served there."""
     mount = request.param
     root = tmp_path_factory.mktemp("www")
     out = root / mount.strip("/") if mount != "/" else root / "site"
@@ -31,7 +32,7 @@ def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
                      cwd=ROOT)
     assert result.returncode == 0, result.stderr
     with serve_like_pages(out if mount == "/" else root, out / "404.html") as origin:
-        yield origin, mount
+        yield origin, mount, out
 
 
 def fetch(url: str) -> tuple[int, bytes, str]:
@@ -42,8 +43,8 @@ def fetch(url: str) -> tuple[int, bytes, str]:
         return exc.code, exc.read(), exc.headers.get_content_type()
 
 
-def test_every_link_asset_and_fragment_answers(server: tuple[str, str]):
-    origin, mount = server
+def test_every_link_asset_and_fragment_answers(server: tuple[str, str, Path]):
+    origin, mount, site = server
     pages: dict[str, BeautifulSoup] = {}
     statuses: dict[str, int] = {}
     fragments: list[tuple[str, str, str]] = []
@@ -70,12 +71,14 @@ def test_every_link_asset_and_fragment_answers(server: tuple[str, str]):
     assert {u: s for u, s in statuses.items() if s != 200} == {}
     for source, target, fragment in fragments:
         assert pages[target].find(id=fragment) is not None, f"{source} → {target}#{fragment}"
-    assert len(pages) == 14  # overview, 4 index pages, 8 actors, 1 article
+    built = {p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")}
+    crawled = {urlsplit(u).path.removeprefix(mount).rstrip("/") or "." for u in pages}
+    assert crawled == built - {"search"}  # every page is reached by a link (search: a form)
     assert len(fragments) > 50
 
 
-def test_machine_readable_files_are_served(server: tuple[str, str]):
-    origin, mount = server
+def test_machine_readable_files_are_served(server: tuple[str, str, Path]):
+    origin, mount, _ = server
     for name, kind in [("sitemap.xml", "xml"), ("feed.xml", "xml"), ("robots.txt", "text"),
                        ("briefing.json", "json"), ("404.html", "html"), ("style.css", "css"),
                        ("share.png", "png"), (".nojekyll", "")]:
@@ -83,8 +86,8 @@ def test_machine_readable_files_are_served(server: tuple[str, str]):
         assert status == 200 and kind in served, name
 
 
-def test_a_missing_page_deep_down_gets_the_styled_404(server: tuple[str, str], page: Page):
-    origin, mount = server
+def test_a_missing_page_deep_down_gets_the_styled_404(server: tuple[str, str, Path], page: Page):
+    origin, mount, _ = server
     response = page.goto(origin + mount + "no/such/deep/page/")
     assert response is not None and response.status == 404
     assert page.locator("h1").inner_text() == "Page not found"

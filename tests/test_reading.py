@@ -47,7 +47,9 @@ def test_every_page_passes_axe_with_no_console_error_or_outside_request(
         browser: Browser, seed_site: Path, seed_server: str, scheme: str):
     context = browser.new_context(color_scheme=scheme)
     paths = every_page(seed_site)
-    assert len(paths) == 17
+    kinds = {"", "actors/", "chronology/", "positions/", "sources/", "changes/",
+             "search/?q=ceasefire", "no/such/page/"}
+    assert kinds <= set(paths) and any(p.startswith("articles/") for p in paths)
     for path in paths:
         page = context.new_page()
         problems = visit(page, seed_server + path)
@@ -67,12 +69,12 @@ def test_the_nu_html_checker_finds_no_error(seed_site: Path):
                              "--skip-non-html", str(seed_site)], capture_output=True, text=True,
                             timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert len(list(seed_site.rglob("*.html"))) == 16
+    assert "changes" in {p.parent.name for p in seed_site.rglob("*.html")}  # checked too
 
 
 def test_each_page_weighs_at_most_50_kb(seed_site: Path):
     css = (seed_site / "style.css").stat().st_size
-    search = (seed_site / "search.js").stat().st_size
+    search = (seed_site / "search.js").stat().st_size + (seed_site / "new.js").stat().st_size
     for html in seed_site.rglob("*.html"):
         if "pagefind" in html.parts:
             continue

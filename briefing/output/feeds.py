@@ -6,13 +6,19 @@ import json
 import uuid
 import xml.etree.ElementTree as ET
 from typing import Any
+from urllib.parse import urlsplit
+
+from markupsafe import escape
 
 from ..content.dates import PartialDate
-from ..content.model import Actor, Briefing, Quote, Rich, Source, Stance
-from .pages import Page
+from ..content.markdown import base_path
+from ..content.model import Actor, Briefing, Change, Quote, Rich, Source, Stance
+from .pages import Page, revised
 from .urls import Urls
 
 ATOM = "http://www.w3.org/2005/Atom"
+NOTE_TITLES = {"correction": "Correction", "clarification": "Clarification",
+               "withdrawal": "Withdrawn"}
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
@@ -28,12 +34,14 @@ def xml_bytes(root: ET.Element) -> bytes:
 
 
 def sitemap(briefing: Briefing, pages: list[Page]) -> bytes:
+    """Every page to be found, each with the latest change to what it shows."""
     root = ET.Element("urlset", xmlns=SITEMAP)
+    fallback = revised(briefing).iso
     for page in pages:
         if page.template not in ("404.html", "search.html"):  # not pages to find
             url = ET.SubElement(root, "url")
             ET.SubElement(url, "loc").text = absolute(briefing, page.url)
-            ET.SubElement(url, "lastmod").text = briefing.updated.iso
+            ET.SubElement(url, "lastmod").text = page.lastmod or fallback
     return xml_bytes(root)
 
 
@@ -42,8 +50,9 @@ def timestamp(date: PartialDate) -> str:
 
 
 def atom_feed(briefing: Briefing) -> bytes:
-    """One entry per event, newest first. Ids are UUIDs derived from the site and the
-    event's id, so they stay the same from build to build."""
+    """The story's updates: one entry per change that is announced (not minor), newest
+    first, its id made from the change's id, never reused. A briefing without a change
+    log has one entry per event instead. Ids stay the same from build to build."""
     key = briefing.base_url or briefing.title
     root = ET.Element("feed", xmlns=ATOM)
     root.set("xml:lang", briefing.language)
@@ -51,10 +60,14 @@ def atom_feed(briefing: Briefing) -> bytes:
     if briefing.dek:
         ET.SubElement(root, "subtitle").text = briefing.dek
     ET.SubElement(root, "id").text = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, key)}"
-    ET.SubElement(root, "updated").text = timestamp(briefing.updated)
+    ET.SubElement(root, "updated").text = revised(briefing).rfc3339
     ET.SubElement(root, "link", rel="self", href=absolute(briefing, "feed.xml"))
     ET.SubElement(root, "link", rel="alternate", href=absolute(briefing, ""))
     ET.SubElement(ET.SubElement(root, "author"), "name").text = briefing.title
+    if briefing.changes:
+        for change in briefing.announced:
+            change_entry(root, briefing, change)
+        return xml_bytes(root)
     for event in reversed(briefing.events):
         entry = ET.SubElement(root, "entry")
         ET.SubElement(entry, "title").text = event.title
@@ -66,6 +79,36 @@ def atom_feed(briefing: Briefing) -> bytes:
         if event.summary:
             ET.SubElement(entry, "summary", type="html").text = str(event.summary.html)
     return xml_bytes(root)
+
+
+def change_entry(root: ET.Element, briefing: Briefing, change: Change) -> None:
+    """A change as a feed entry: a correction titled as one, linking to its note."""
+    entry = ET.SubElement(root, "entry")
+    title = change.summary if change.kind == "update" else f"{NOTE_TITLES[change.kind]}: " \
+        f"{change.summary}"
+    ET.SubElement(entry, "title").text = title
+    ET.SubElement(entry, "id").text = entry_id(briefing, change)
+    ET.SubElement(entry, "published").text = change.at.rfc3339
+    ET.SubElement(entry, "updated").text = change.at.rfc3339
+    ET.SubElement(entry, "link", rel="alternate",
+                  href=absolute(briefing, f"changes/#{change.id}"))
+    day = change.at.day.isoformat()
+    items = "".join(f'<li><a href="{escape(absolute(briefing, a.url))}?since={day}">'
+                    f"{escape(a.label)}</a></li>" if a.url is not None else
+                    f"<li>{escape(a.label)} (no longer in the briefing)</li>"
+                    for a in change.affects if a.kind != "briefing")
+    was = (f"<p>An earlier version said: “{escape(change.was)}”</p>" if change.was else "")
+    ET.SubElement(entry, "content", type="html").text = (
+        f"<p>{escape(change.summary)}</p>{was}" + (f"<ul>{items}</ul>" if items else ""))
+
+
+def entry_id(briefing: Briefing, change: Change) -> str:
+    """`tag:<host>,<year>:<path>changes/<id>`: the change's id under the site's own name
+    (RFC 4151), the same in every build; without a base URL, under 'localhost'."""
+    parts = urlsplit(briefing.base_url or "")
+    host = parts.hostname or "localhost"
+    path = base_path(briefing.base_url).lstrip("/")
+    return f"tag:{host},{change.at.day.year}:{path}changes/{change.id}"
 
 
 def robots(briefing: Briefing) -> bytes:
@@ -93,11 +136,17 @@ def briefing_json(briefing: Briefing) -> bytes:
         } for e in briefing.events],
         "issues": [{
             "id": i.id, "issue": i.issue, "summary": md(i.summary), "status": i.status,
+            "as_of": i.as_of.iso if i.as_of else None,
+            "history": [{"as_of": e.as_of.iso, "status": e.status, "note": e.note}
+                        for e in i.earlier],
             "stances": {s.side.id: stance_json(s) for s in i.stances},
         } for i in briefing.issues],
         "sources": [source_json(s) for s in briefing.sources],
         "articles": [{"id": a.id, "title": a.title, "source": a.source_id,
                       "url": f"articles/{a.id}/"} for a in briefing.articles],
+        "changes": [change_json(c) for c in briefing.changes],
+        "modified": briefing.modified.iso if briefing.modified else None,
+        "published": briefing.published.iso if briefing.published else None,
     }
     # One line: with `indent`, json uses its pure-Python encoder (5× slower here).
     return (json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n").encode()
@@ -126,7 +175,18 @@ def actor_json(actor: Actor) -> dict[str, Any]:
 def stance_json(stance: Stance) -> dict[str, Any]:
     return {"position": stance.position, "detail": md(stance.detail),
             "actors": ids(stance.actors), "sources": ids(stance.sources),
-            "quote": quote_json(stance.quote)}
+            "quote": quote_json(stance.quote),
+            "as_of": stance.as_of.iso if stance.as_of else None, "stale": stance.stale,
+            "history": [{"as_of": e.as_of.iso, "position": e.position, "detail": md(e.detail),
+                         "sources": ids(e.sources), "quote": quote_json(e.quote)}
+                        for e in stance.earlier]}
+
+
+def change_json(change: Change) -> dict[str, Any]:
+    return {"id": change.id, "at": change.at.written, "kind": change.kind,
+            "summary": change.summary, "was": change.was, "minor": change.minor,
+            "affects": [a.key for a in change.affects], "adds": sorted(change.adds),
+            "url": f"changes/#{change.id}"}
 
 
 def quote_json(quote: Quote | None) -> dict[str, Any] | None:

@@ -9,15 +9,16 @@ comparing the whole briefing is mostly identity checks.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..content.dates import PartialDate
-from ..content.model import Briefing, Quote
+from ..content.dates import Moment, PartialDate
+from ..content.model import Briefing, Change, History, Quote
 from .urls import Urls
 
 LATEST_EVENTS = 3
+RECENT = 50  # latest changes a page knows of, to count what is new since a visit
 SHARE_IMAGE = "share.png"  # shipped in templates/static/, used unless briefing.yaml names one
 
 
@@ -34,6 +35,9 @@ class Site:
     image_url: str | None  # the picture shown when a page is shared (absolute)
     image_alt: str
     search: bool  # whether the site has a search index (the preview has none)
+    revised: Moment  # the one 'last updated' moment, wherever a revision date appears
+    published: Moment | None = None  # the first change, when there is a change log
+    recent: tuple[str, ...] = ()  # the latest changes' moments, for 'new since your visit'
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +48,7 @@ class Page:
     description: str
     kind: str = "website"  # Open Graph type: website, article, profile
     context: Mapping[str, Any] = field(default_factory=dict)
+    lastmod: str | None = None  # the latest change to what the page shows (sitemap)
 
     @property
     def path(self) -> str:
@@ -54,48 +59,98 @@ class Page:
 def site_of(briefing: Briefing, search: bool = True) -> Site:
     nav = (("", "Overview"), ("actors/", "Actors"), ("chronology/", "Chronology"),
            ("positions/", briefing.positions_title), ("sources/", "Sources"))
+    if briefing.changes:
+        nav += (("changes/", "What changed"),)
     image, urls = briefing.share_image, Urls(briefing.base_url)
     if image is None:
         image_url, alt = urls.absolute(SHARE_IMAGE), f"{briefing.title}: a briefing"
     else:
         image_url = urls.absolute(image.src) if image.is_local else image.src
         alt = image.alt
+    recent = tuple(c.at.written for c in briefing.announced[:RECENT])
     return Site(briefing.title, briefing.dek, briefing.language, briefing.updated, nav,
-                urls, image_url, alt, search)
+                urls, image_url, alt, search, revised(briefing), briefing.published, recent)
+
+
+def revised(briefing: Briefing) -> Moment:
+    """The latest change that is not minor, or briefing.yaml's `updated` day."""
+    return briefing.modified or Moment(briefing.updated.first_day,
+                                       written=briefing.updated.iso)
+
+
+def page(url: str, template: str, title: str, description: str, kind: str = "website",
+         context: Mapping[str, Any] | None = None,
+         shown: Iterable[History | None] = (), fallback: Moment | None = None) -> Page:
+    """A page, with what its shown items' histories tell: the corrections and withdrawals
+    it must say at its top (`notices`), and its last modification (`lastmod`)."""
+    histories = [h for h in shown if h is not None]
+    latest = [h.latest.at for h in histories if h.latest is not None]
+    lastmod = max(latest, key=lambda m: m.sort_key) if latest else fallback
+    notices: dict[str, tuple[Change, str]] = {}
+    for history in histories:
+        for change in history.flagged:
+            notices.setdefault(change.id, (change, history.note_id(change)))
+    return Page(url, template, title, description, kind,
+                {**(context or {}), "notices": tuple(notices.values())},
+                lastmod.iso if lastmod else None)
 
 
 def plan_pages(briefing: Briefing) -> list[Page]:
     whole = {"briefing": briefing}
     events, issues = briefing.events, briefing.issues
     span = f", from {events[0].date} to {events[-1].date}" if events else ""
+    last = revised(briefing)
     pages = [
-        Page("", "overview.html", briefing.title, briefing.dek or briefing.title, "article",
-             {**whole, "latest": events[::-1][:LATEST_EVENTS]}),
-        Page("actors/", "actors.html", "Actors",
-             f"The {len(briefing.actors)} people in this briefing, by side.", context=whole),
-        Page("chronology/", "chronology.html", "Chronology",
+        page("", "overview.html", briefing.title, briefing.dek or briefing.title, "article",
+             {**whole, "latest": events[::-1][:LATEST_EVENTS]}, [briefing.history], last),
+        page("actors/", "actors.html", "Actors",
+             f"The {len(briefing.actors)} people in this briefing, by side.", context=whole,
+             shown=[a.history for a in briefing.actors], fallback=last),
+        page("chronology/", "chronology.html", "Chronology",
              f"{len(events)} events{span}, each with its sources.",
              context={**whole, "years": by_year(briefing),
-                      "filter_actors": in_events(briefing)}),
-        Page("positions/", "positions.html", briefing.positions_title,
+                      "filter_actors": in_events(briefing)},
+             shown=[e.history for e in events], fallback=last),
+        page("positions/", "positions.html", briefing.positions_title,
              f"Each side's position on {len(issues)} issues, with who holds it and where "
-             "it is reported.", context=whole),
-        Page("sources/", "sources.html", "Sources",
-             "Every source this briefing cites, and what cites it.", context=whole),
-        Page("search/", "search.html", "Search", "Search the briefing."),
-        Page("404.html", "404.html", "Page not found", "There is no page at this address."),
+             "it is reported.", context=whole, shown=[i.history for i in issues],
+             fallback=last),
+        page("sources/", "sources.html", "Sources",
+             "Every source this briefing cites, and what cites it.", context=whole,
+             shown=[s.history for s in briefing.sources], fallback=last),
+        page("search/", "search.html", "Search", "Search the briefing."),
+        page("404.html", "404.html", "Page not found", "There is no page at this address."),
     ]
-    pages += [Page(f"actors/{actor.id}/", "actor.html", actor.name,
-                   f"{actor.name}: {actor.role}.", "profile",
-                   {"actor": actor, "record": briefing.record(actor)})
-              for actor in briefing.actors]
+    if briefing.changes:
+        pages.append(page("changes/", "changes.html", "What changed",
+                          f"Every change to this briefing, newest first: "
+                          f"{len(briefing.announced)} updates and corrections.",
+                          context={**whole, "days": by_day(briefing.changes)},
+                          fallback=last))
+    for actor in briefing.actors:
+        record = briefing.record(actor)
+        pages.append(page(
+            f"actors/{actor.id}/", "actor.html", actor.name, f"{actor.name}: {actor.role}.",
+            "profile", {"actor": actor, "record": record},
+            [actor.history, *(e.history for e in record.events),
+             *(i.history for i in dict.fromkeys(i for i, _ in record.stances))], last))
     quoted = quoted_from(briefing)
-    pages += [Page(f"articles/{article.id}/", "article.html", article.title,
+    pages += [page(f"articles/{article.id}/", "article.html", article.title,
                    article.dek or article.title, "article",
                    {"article": article, "source": briefing.sources_by_id[article.source_id],
-                    "quotes": quoted.get(article.id, ())})
+                    "quotes": quoted.get(article.id, ())}, [article.history], last)
               for article in briefing.articles]
     return pages
+
+
+def by_day(changes: tuple[Change, ...]) -> tuple[tuple[PartialDate, tuple[Change, ...]], ...]:
+    """The changes grouped by calendar day, newest first (a time on the day of its own
+    offset)."""
+    days: dict[PartialDate, list[Change]] = {}
+    for change in changes:
+        day = PartialDate(change.at.day.year, change.at.day.month, change.at.day.day)
+        days.setdefault(day, []).append(change)
+    return tuple((day, tuple(group)) for day, group in days.items())
 
 
 def by_year(briefing: Briefing) -> tuple[tuple[int, tuple], ...]:

@@ -32,7 +32,9 @@ def describe(site: Site, page: Page, url: str) -> dict[str, Any]:
         briefing = context["briefing"]
         return {"@type": "NewsArticle", "headline": site.title, "description": page.description,
                 "url": url, "mainEntityOfPage": url, "inLanguage": site.language,
-                "dateModified": site.updated.iso, "image": [site.image_url],
+                "dateModified": site.revised.iso,
+                **({"datePublished": site.published.iso} if site.published else {}),
+                "image": [site.image_url],
                 "about": [person(site, actor) for actor in briefing.actors]}
     if page.template == "actor.html":
         return profile(site, url, context["actor"], context["record"])
@@ -55,7 +57,7 @@ def describe(site: Site, page: Page, url: str) -> dict[str, Any]:
                 **({"publisher": {"@type": "Organization", "name": source.publisher}}
                    if source.publisher else {})}
     return {"@type": "CollectionPage", "name": page.title, "url": url,
-            "description": page.description, "dateModified": site.updated.iso,
+            "description": page.description, "dateModified": site.revised.iso,
             "isPartOf": {"@type": "WebSite", "name": site.title, "url": site.urls.absolute("")}}
 
 
@@ -74,7 +76,7 @@ def profile(site: Site, url: str, actor: Actor, record: ActorRecord) -> dict[str
     who = person(site, actor)
     quotes = [quotation(site, quote, who["@id"]) for quote in unique(record.quotes)]
     return {"@graph": [
-        {"@type": "ProfilePage", "url": url, "dateModified": site.updated.iso,
+        {"@type": "ProfilePage", "url": url, "dateModified": site.revised.iso,
          "mainEntity": {"@id": who["@id"]}},
         {**who, "description": actor.summary.source.strip()},
         *quotes]}
