@@ -45,10 +45,10 @@ def did_you_mean(word: str, choices: Any) -> str:
 FEW = 5  # choices this few are listed when no one of them is close
 
 
-def suggest_id(word: str, ids: Any) -> str:
+def suggest_id(word: str, ids: Any, list_few: bool = True) -> str:
     """A suggestion for an id that names nothing: a near typo ('putn' → 'putin'), else
     ids sharing a word with it ('erdogan' → 'recep-tayyip-erdogan'), else, when there
-    are few, all of them. Only valid ids are ever suggested."""
+    are few (and `list_few`), all of them. Only valid ids are ever suggested."""
     valid = sorted(i for i in ids if SLUG_RE.fullmatch(i))
     close = closest(word, valid)
     if close:
@@ -57,7 +57,7 @@ def suggest_id(word: str, ids: Any) -> str:
     sharing = [i for i in valid if words & set(i.split("-"))]
     if 0 < len(sharing) <= FEW:
         return f" (did you mean {alternatives(quoted(sharing), 'or')}?)"
-    if 0 < len(valid) <= FEW:
+    if list_few and 0 < len(valid) <= FEW:
         return f" (the choices are {alternatives(quoted(valid), 'and')})"
     return ""
 
@@ -367,7 +367,7 @@ class Choice(Text):
         if value in self.choices:
             return value
         return r.error(node, f"'{name}' must be {self.expected}, not '{value}'"
-                       f"{did_you_mean(value, self.choices)}")
+                       f"{suggest_id(slugify(value) or value, self.choices, list_few=False)}")
 
     def json_schema(self):
         return {"enum": list(self.choices)}

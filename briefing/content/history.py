@@ -94,9 +94,11 @@ def make_change(v: dict[str, Any], items: Mapping[str, Item], known: Mapping[str
         problems.append(v["locs"]["affects"].error(
             "'affects' names nothing: a change affects at least one thing (briefing, or "
             "kind:id)"))
-    refs = list(v["affects"]) + [r for r in v.get("adds", ()) if r not in v["affects"]]
+    refs: dict[str, Ref] = {}
+    for ref in (*v["affects"], *v.get("adds", ())):  # what it adds, it affects too
+        refs.setdefault(key(ref), ref)
     affected = tuple(affects(ref, items, known, v["kind"] == "withdrawal", problems)
-                     for ref in refs)
+                     for ref in refs.values())
     if len(problems) > before and any(p.severity == "error" for p in problems[before:]):
         return None
     return Change(v["id"], v["at"], v["kind"], v["summary"], v.get("was"), affected,
@@ -123,10 +125,11 @@ def affects(ref: Ref, items: Mapping[str, Item], known: Mapping[str, set[str]],
 
 
 def last_update(briefing: dict[str, Any], changes: tuple[Change, ...], has_log: bool,
-                problems: list[Problem]) -> PartialDate | None:
+                log_failed: bool, problems: list[Problem]) -> PartialDate | None:
     """The day the briefing was last revised: briefing.yaml's `updated`, or, with a
     change log, the day of its latest change that is not minor (both given: they must
-    agree). None when neither says."""
+    agree). None when neither says, or when the log has mistakes of its own (changes
+    left out for them might have said)."""
     latest = next((c.at for c in changes if not c.minor), None)
     written = briefing.get("updated")
     if latest is not None:
@@ -136,6 +139,8 @@ def last_update(briefing: dict[str, Any], changes: tuple[Change, ...], has_log: 
                 f"'updated' is {written.iso}, but the latest change in changes.yaml is of "
                 f"{day.iso}: leave 'updated' out (changes.yaml sets it) or make them agree"))
         return day
+    if written is None and log_failed:
+        return None  # the log's own mistakes are reported: one mistake, one message
     if written is None:
         why = ("every change in changes.yaml is minor, so none sets it" if has_log else
                "or keep a changes.yaml, whose latest change sets it")

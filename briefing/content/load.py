@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from markupsafe import Markup
 
 from ..parallel import fill_in_shares
-from ..problems import Problem, finish, has_errors
+from ..problems import Problem, display_path, finish, has_errors
 from . import model
 from .dates import PartialDate
 from .fields import Ref, slugify, suggest_id
@@ -186,8 +186,10 @@ class Linker:
         changes, self.histories = link_changes(
             self.records.changes, items_of(self.records, self.events_by_id), known,
             self.problems)
-        self.updated = last_update(b, changes, "change" in self.records.present,
-                                   self.problems)
+        log = display_path(self.content / "changes.yaml")
+        self.updated = last_update(
+            b, changes, "change" in self.records.present,
+            any(p.path == log and p.severity == "error" for p in self.problems), self.problems)
         self.stale_after = b.get("stale_after_days", STALE_AFTER_DAYS)
         sides = self.unique(list(b["sides"]))
         self.tables["side"] = {
