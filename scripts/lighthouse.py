@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Lighthouse (12.2.3, mobile) on the overview, an actor page, the chronology and the
-positions page of the seed; fails unless all four categories score 100 on each.
+"""Lighthouse (12.2.3, mobile) on the overview, an actor page, the chronology, the
+positions page and what changed of the seed; fails unless all four categories score 100
+on each.
 
 usage: python scripts/lighthouse.py      (after `npm ci`; run by scripts/test.sh)
 
@@ -28,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {"overview": "", "actor": "actors/putin/", "chronology": "chronology/",
-         "positions": "positions/"}
+         "positions": "positions/", "what changed": "changes/"}
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 FLAGS = ("--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
          "--disable-background-networking --disable-component-update --disable-sync "

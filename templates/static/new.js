@@ -13,8 +13,9 @@ const status = box && box.querySelector(".whats-new-status");
 // offset. Its calendar day is the day written, in its own offset.
 const instant = (at) => Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(at) ? at + "T00:00:00Z" : at);
 const day = (at) => at.slice(0, 10);
-const longDay = (date) => date.toLocaleDateString(document.documentElement.lang || undefined,
-  { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const lang = document.documentElement.lang;
+const longDay = (date) => date.toLocaleDateString(lang === "en" ? "en-GB" : lang,
+  { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }); // as the site writes
 
 function mark(isNew) {
   for (const item of document.querySelectorAll("[data-changed]")) {
