@@ -85,6 +85,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "diff", help="summarise what the change since a git ref does to the briefing")
     diff.add_argument("old_ref", metavar="OLD_REF", help="e.g. origin/main or HEAD~1")
     common(diff)
+    diff.add_argument("--format", choices=("text", "github"), default="text",
+                      help="how to print what the change log misses: text (path:line:column: "
+                      "message, to stderr) or github (annotations on the pull request)")
     schemas = commands.add_parser(
         "schemas", help="write the JSON Schemas editors' YAML servers use (schema/)")
     schemas.add_argument("--out", type=Path, default=ROOT / "schema",
@@ -169,18 +172,25 @@ def diff_summary(args: argparse.Namespace) -> int:
     from briefing.editor.diff import NoVersion, summary
 
     try:
-        text, problems = summary(args.old_ref, args.content)
+        text, problems, log = summary(args.old_ref, args.content)
     except NoVersion as exc:
         print(f"python build.py diff: error: cannot read {args.old_ref}: {exc}",
               file=sys.stderr)
         return 2
+    from briefing.problems import finish, has_errors
+
+    log = finish(log, args.strict)
+    if args.format == "github":  # each at its line of the pull request
+        from briefing.editor.annotations import annotations
+
+        print(annotations(log, "github"), end="")
+    else:
+        report(log)
     print(text, end="")
     if os.environ.get("GITHUB_STEP_SUMMARY"):
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as out:
             out.write(text)
-    from briefing.problems import finish, has_errors
-
-    return 1 if has_errors(finish(problems, args.strict)) else 0
+    return 1 if has_errors(finish(problems, args.strict)) or has_errors(log) else 0
 
 
 def main(argv: list[str]) -> int:

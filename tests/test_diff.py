@@ -99,3 +99,91 @@ def test_an_unknown_ref_is_a_usage_error(repo: Path):
     assert result.stderr.splitlines() == [
         "python build.py diff: error: cannot read no-such-branch: no commit, branch or tag "
         "of that name in content"]
+
+
+def commit(repo: Path, message: str = "edit") -> None:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message)
+
+
+def add_change(repo: Path, entry: str) -> None:
+    log = repo / "content" / "changes.yaml"
+    log.write_text(log.read_text() + entry)
+
+
+def line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if text in line)
+
+
+def test_an_edit_with_no_change_entry_is_warned_at_its_line(repo: Path):
+    actor = repo / "content/actors/macron.yaml"
+    edit(actor, "role: President of France", "role: President of the French Republic")
+    result = diff(repo, "main")
+    warning = ("content/actors/macron.yaml:1:1: warning: actor macron changed since main with "
+               "no new entry in changes.yaml affecting it: add one (for a typo, 'minor: "
+               "true' is enough)")
+    assert (result.returncode, result.stderr.splitlines()) == (0, [warning])
+    assert f"**Not in the change log** (1):\n- `{warning.split(': warning: ')[0]}` " in (
+        result.stdout)
+    strict = diff(repo, "main", "--strict")
+    assert strict.returncode == 1
+    github = diff(repo, "main", "--format", "github")
+    assert github.stdout.splitlines()[0] == (
+        "::warning file=content/actors/macron.yaml,line=1,col=1,title=Briefing warning::"
+        "actor macron changed since main with no new entry in changes.yaml affecting it: add "
+        "one (for a typo, 'minor: true' is enough)")
+
+
+def test_a_new_change_entry_accounts_for_the_edit_a_minor_one_too(repo: Path):
+    edit(repo / "content/actors/macron.yaml", "role: President of France",
+         "role: President of the French  Republic")
+    add_change(repo, "- id: macron-typo\n  at: 2025-05-12\n  kind: update\n  minor: true\n"
+                     "  summary: A typo.\n  affects: [actor:macron]\n")
+    result = diff(repo, "main")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "Not in the change log" not in result.stdout
+
+
+def test_new_and_removed_items_need_an_entry_too(repo: Path):
+    (repo / "content/actors/fidan.yaml").write_text(
+        "name: Hakan Fidan\nrole: Foreign Minister of Türkiye\nsummary: Host.\n")
+    commit(repo, "Fidan")  # published, as of the seed's first publication
+    chronology = repo / "content/chronology.yaml"
+    chronology.write_text(chronology.read_text() + "\n- id: talks-held\n  date: 2025-05-16\n"
+                          "  title: Delegations meet in Istanbul\n"
+                          "  sources: [zelensky-challenges-putin]\n")
+    (repo / "content/actors/fidan.yaml").unlink()
+    result = diff(repo, "main")
+    assert result.returncode == 0, result.stdout
+    assert result.stderr.splitlines() == [
+        "content/changes.yaml:1:1: warning: actor fidan was removed since main with no new "
+        "entry in changes.yaml: add a withdrawal that says what it said",
+        f"content/chronology.yaml:{line_of(chronology, '- id: talks-held')}:3: warning: event "
+        "talks-held is new since main with no new entry in changes.yaml affecting it: add "
+        "one (for a typo, 'minor: true' is enough)"]
+    add_change(repo, "- id: fidan-withdrawn\n  at: 2025-05-16\n  kind: withdrawal\n  summary: "
+                     "Not part of the story.\n  was: Hakan Fidan hosts the talks.\n"
+                     "  affects: [actor:fidan]\n- id: talks-held\n  at: 2025-05-16\n  kind: "
+                     "update\n  summary: The talks.\n  affects: [event:talks-held]\n")
+    assert (diff(repo, "main").stderr, diff(repo, "main").returncode) == ("", 0)
+
+
+def test_the_log_is_append_only(repo: Path):
+    add_change(repo, "- id: talks-set\n  at: 2025-05-12\n  kind: update\n  summary: Set.\n"
+                     "  affects: [briefing]\n")
+    commit(repo, "a change")
+    log = repo / "content/changes.yaml"
+    edit(log, "  at: 2025-05-12\n", "  at: 2025-05-13\n")
+    moved = diff(repo, "main")
+    assert moved.returncode == 1
+    assert moved.stderr.splitlines() == [
+        f"content/changes.yaml:{line_of(log, '- id: talks-set')}:3: error: change 'talks-set' "
+        "was published in main at 2025-05-12; its 'at' may not move (the change log is "
+        "append-only)"]
+    git(repo, "checkout", "-q", "--", ".")
+    log.write_text(log.read_text().split("- id: talks-set")[0])
+    gone = diff(repo, "main")
+    assert gone.returncode == 1
+    assert gone.stderr.splitlines() == [
+        "content/changes.yaml:1:1: error: change 'talks-set' of 2025-05-12, published in main, "
+        "is gone: the change log is append-only; put it back"]

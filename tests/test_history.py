@@ -124,7 +124,9 @@ MISTAKES = [
       "content/articles/ (did you mean 'report'?)"]),
     ("an unknown claim", change(affects="claim:truce"),
      ["content/changes.yaml:5:13: error: unknown claim 'truce': there is none in "
-      "claims.yaml"]),
+      "claims.yaml (if it was taken out, a withdrawal affecting it says so)"]),
+    ("an earlier change to a withdrawn item", change(affects="event:gone") + change(
+        id="y", kind="withdrawal", affects="event:gone", extra="  was: It said so.\n"), []),
     ("a withdrawal may name what is gone", change(kind="withdrawal", affects="event:gone",
                                                   extra="  was: It said so.\n"), []),
     ("an add is checked like affects", change(extra="  adds: [event:nope]\n"),

@@ -165,5 +165,6 @@ def test_pull_requests_are_checked_with_annotations_and_a_summary():
     assert steps(job)[:2] == ["actions/checkout@v4", "actions/setup-python@v5"]
     assert job["steps"][0]["with"]["fetch-depth"] == "0"
     assert steps(job)[2:] == ["python -m pip install .", "python build.py check --format github",
-                              'python build.py diff "origin/${{ github.base_ref }}"']
+                              'python build.py diff --format github '
+                              '"origin/${{ github.base_ref }}"']
     assert job["steps"][-1]["if"] == "always()"

@@ -58,23 +58,26 @@ def link_changes(raw: Iterable[dict[str, Any]], items: Mapping[str, Item],
     are reported and left out."""
     changes = []
     seen: set[str] = set()
+    raw = list(raw)
+    # What a withdrawal took away may be named by the changes before it, gone or not.
+    withdrawn = {key(r) for v in raw if v["kind"] == "withdrawal" for r in v["affects"]}
     for v in raw:
         if v["id"] in seen:  # a repeated id was reported when read
             continue
         seen.add(v["id"])
-        change = make_change(v, items, known, problems)
+        change = make_change(v, items, known, withdrawn, problems)
         if change is not None:
             changes.append(change)
     changes.sort(key=lambda c: (c.at.sort_key, c.id), reverse=True)
     by_item: dict[str, list[Change]] = {}
     for change in reversed(changes):  # oldest first
-        for key in dict.fromkeys([a.key for a in change.affects]):
-            by_item.setdefault(key, []).append(change)
+        for item in dict.fromkeys([a.key for a in change.affects]):
+            by_item.setdefault(item, []).append(change)
     return tuple(changes), {k: History(k, tuple(v)) for k, v in by_item.items()}
 
 
 def make_change(v: dict[str, Any], items: Mapping[str, Item], known: Mapping[str, set[str]],
-                problems: list[Problem]) -> Change | None:
+                withdrawn: set[str], problems: list[Problem]) -> Change | None:
     before = len(problems)
     loc: Loc = v["loc"]
     if v["id"] in RESERVED:
@@ -97,7 +100,7 @@ def make_change(v: dict[str, Any], items: Mapping[str, Item], known: Mapping[str
     refs: dict[str, Ref] = {}
     for ref in (*v["affects"], *v.get("adds", ())):  # what it adds, it affects too
         refs.setdefault(key(ref), ref)
-    affected = tuple(affects(ref, items, known, v["kind"] == "withdrawal", problems)
+    affected = tuple(affects(ref, items, known, key(ref) in withdrawn, problems)
                      for ref in refs.values())
     if len(problems) > before and any(p.severity == "error" for p in problems[before:]):
         return None
@@ -111,16 +114,17 @@ def key(ref: Ref) -> str:
 
 def affects(ref: Ref, items: Mapping[str, Item], known: Mapping[str, set[str]],
             withdrawn: bool, problems: list[Problem]) -> Affected:
-    """What `ref` names; an unknown one is an error, except in a withdrawal (the item
-    may be gone: the change log keeps its id)."""
+    """What `ref` names; an unknown one is an error, unless a withdrawal took it away
+    (the item is gone: the change log keeps its id)."""
     item = items.get(key(ref))
     if item is not None:
         return Affected(ref.kind, ref.id, item.label, item.url)
     ids = known.get(ref.kind, set())
     if not withdrawn and ref.id not in ids:
+        hint = suggest_id(ref.id, ids) or (" (if it was taken out, a withdrawal affecting "
+                                           "it says so)")
         problems.append(ref.loc.error(
-            f"unknown {ref.kind} '{ref.id}': there is none {WHERE[ref.kind]}"
-            f"{suggest_id(ref.id, ids)}"))
+            f"unknown {ref.kind} '{ref.id}': there is none {WHERE[ref.kind]}{hint}"))
     return Affected(ref.kind, ref.id, ref.id, None)
 
 

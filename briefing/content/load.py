@@ -415,7 +415,7 @@ class Linker:
         history = self.histories.get(f"issue:{v['id']}")
         return self.reuse("issue", (v, summary, history, *(x for cell in cells for x in cell)),
                           lambda: Issue(v["id"], v["issue"], cells, summary, v.get("status"),
-                                        v.get("as_of"), earlier, history))
+                                        v.get("as_of"), earlier, history, v["loc"]))
 
     def make_stance(self, issue: dict[str, Any], s: dict[str, Any], side: Side,
                     quotes: list[Quote | None]) -> Stance:

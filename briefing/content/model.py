@@ -270,6 +270,7 @@ class Issue:
     as_of: PartialDate | None = None  # when the status was last assessed
     earlier: tuple[EarlierStatus, ...] = ()  # earlier statuses, newest first
     history: History | None = None
+    loc: Loc | None = field(default=None, compare=False, repr=False)
 
     @property
     def stances(self) -> tuple[Stance, ...]:

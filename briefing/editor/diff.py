@@ -9,6 +9,7 @@ the problems the new version has.
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import tarfile
 import tempfile
@@ -17,7 +18,11 @@ from pathlib import Path
 
 from ..content.load import load_and_check
 from ..content.model import Briefing, Quote
-from ..problems import Problem
+from ..output.feeds import briefing_json, quote_json
+from ..problems import Loc, Problem, display_path
+
+BRIEFING_KEYS = ("title", "dek", "summary", "key_points", "sides", "positions_title",
+                 "language")
 
 
 class NoVersion(Exception):
@@ -45,27 +50,32 @@ def content_at(ref: str, content: Path, into: Path) -> Path:
     return into
 
 
-def summary(old_ref: str, content: Path) -> tuple[str, list[Problem]]:
-    """(the Markdown summary, the new version's problems)."""
+def summary(old_ref: str, content: Path) -> tuple[str, list[Problem], list[Problem]]:
+    """(the Markdown summary, the new version's problems, what the change log says of the
+    change: edits no change entry accounts for, entries removed or moved)."""
     with tempfile.TemporaryDirectory(prefix="briefing-diff-") as folder:
         old, old_problems = load_and_check(content_at(old_ref, content, Path(folder)))
     new, problems = load_and_check(content)
+    log: list[Problem] = []
+    if new is not None and old is not None and (content / "changes.yaml").is_file():
+        log = sorted(logged(old, new, old_ref, content))
     lines = [f"## What this change does to the briefing (against `{old_ref}`)", ""]
     if new is None:
         lines.append(f"**The briefing does not check out**: {count(problems, 'error')}. "
                      "Fix these first (each is annotated on its line):")
         lines += [listed(p) for p in problems if p.severity == "error"]
-        return "\n".join(lines) + "\n", problems
+        return "\n".join(lines) + "\n", problems, log
     if old is None:
         lines += ["The old version did not check out "
                   f"({count(old_problems, 'error')}), so everything is listed as new.", ""]
     changes = list(differences(old, new))
     lines += changes or ["No change to what readers see."]
-    warnings = [p for p in problems if p.severity == "warning"]
-    if warnings:
-        lines += ([""] if lines[-1] else []) + [f"**Warnings** ({len(warnings)}):"]
-        lines += [listed(p) for p in warnings]
-    return "\n".join(lines) + "\n", problems
+    for title, found in (("Not in the change log", log),
+                         ("Warnings", [p for p in problems if p.severity == "warning"])):
+        if found:
+            lines += ([""] if lines[-1] else []) + [f"**{title}** ({len(found)}):"]
+            lines += [listed(p) for p in found]
+    return "\n".join(lines) + "\n", problems, log
 
 
 def differences(old: Briefing | None, new: Briefing) -> Iterable[str]:
@@ -145,3 +155,62 @@ def side_name(side: object) -> str:
 def count(problems: list[Problem], severity: str) -> str:
     n = sum(p.severity == severity for p in problems)
     return f"{n} {severity}{'s' if n != 1 else ''}"
+
+
+def logged(old: Briefing, new: Briefing, old_ref: str, content: Path) -> list[Problem]:
+    """No silent edits: a warning at each item whose text changed since `old_ref` with no
+    new change entry affecting it; an error for each published change entry that is gone
+    or whose `at` moved (the log is append-only)."""
+    log = Loc(display_path(content / "changes.yaml"), 1, 1)
+    problems = []
+    now = {c.id: c for c in new.changes}
+    for change in old.changes:
+        moved = now.get(change.id)
+        if moved is None:
+            problems.append(log.error(
+                f"change '{change.id}' of {change.at.written}, published in {old_ref}, is "
+                "gone: the change log is append-only; put it back"))
+        elif moved.at != change.at:
+            assert moved.loc is not None
+            problems.append(Loc(moved.loc.path, moved.loc.line, moved.loc.column).error(
+                f"change '{change.id}' was published in {old_ref} at {change.at.written}; "
+                f"its 'at' may not move (the change log is append-only)"))
+    published = {c.id for c in old.changes}
+    accounted = {a.key for c in new.changes if c.id not in published for a in c.affects}
+    whole = Loc(display_path(content / "briefing.yaml"), 1, 1)
+    before, after = texts(old, whole), texts(new, whole)
+    for key, (text, loc) in after.items():
+        if before.get(key, (None,))[0] != text and key not in accounted:
+            what = "is new" if key not in before else "changed"
+            problems.append(loc.warning(
+                f"{key.replace(':', ' ')} {what} since {old_ref} with no new entry in "
+                f"changes.yaml affecting it: add one (for a typo, 'minor: true' is enough)"))
+    for key in before.keys() - after.keys() - accounted:
+        problems.append(log.warning(
+            f"{key.replace(':', ' ')} was removed since {old_ref} with no new entry in "
+            "changes.yaml: add a withdrawal that says what it said"))
+    return problems
+
+
+def texts(briefing: Briefing, whole: Loc) -> dict[str, tuple[str, Loc]]:
+    """Each item's text as written (its own fields; others by id), and where it is."""
+    data = json.loads(briefing_json(briefing))
+    own_quotes: dict[str, list] = {}
+    for quote in briefing.quotes:  # an actor's quotes are in the actor's own file
+        if quote.speaker and quote.loc and quote.loc.path == quote.speaker.loc.path:
+            own_quotes.setdefault(quote.speaker.id, []).append(quote_json(quote))
+    found = {"briefing": ({k: data[k] for k in BRIEFING_KEYS}, whole)}
+    items = [("actor", briefing.actors, data["actors"]), ("event", briefing.events,
+             data["events"]), ("issue", briefing.issues, data["issues"]),
+             ("source", briefing.sources, data["sources"])]
+    for kind, objects, rows in items:
+        for item, row in zip(objects, rows, strict=True):
+            if kind == "actor":
+                row = {**row, "quotes": own_quotes.get(item.id, [])}
+            found[f"{kind}:{item.id}"] = (row, item.loc)
+    for article in briefing.articles:
+        found[f"article:{article.id}"] = ({"title": article.title, "dek": article.dek,
+                                          "note": article.note and article.note.source,
+                                          "text": article.html.striptags()}, article.loc)
+    return {k: (json.dumps(v, sort_keys=True, ensure_ascii=False), loc)
+            for k, (v, loc) in found.items()}
