@@ -62,15 +62,16 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                              "e.g. https://owner.github.io/repo/ (overrides briefing.yaml)")
         command.add_argument("--templates", type=Path, default=ROOT / "templates",
                              help="templates folder (default: the project's templates/)")
-    new = commands.add_parser("new", help="add an actor, event, issue, source or article")
-    kinds = new.add_subparsers(dest="kind", metavar="{actor,event,issue,source,article}",
+    new = commands.add_parser("new", help="add an actor, event, issue, source, article or "
+                              "change")
+    kinds = new.add_subparsers(dest="kind", metavar="{actor,event,issue,source,article,change}",
                                required=True, parser_class=Parser)
     from briefing.editor.scaffold import KINDS, flag_options
 
     for kind in KINDS:
         one = kinds.add_parser(kind, help=f"add {KINDS[kind].record.what}")
-        one.add_argument("id", nargs="?", help=f"its id (default: made from its "
-                         f"{KINDS[kind].named_by})")
+        made = "day and summary" if kind == "change" else KINDS[kind].named_by
+        one.add_argument("id", nargs="?", help=f"its id (default: made from its {made})")
         common(one)
         for flag, options in flag_options(kind):
             one.add_argument(flag, **options)

@@ -193,3 +193,45 @@ def test_in_a_terminal_new_asks_for_a_missing_field(seed: Path):
     assert out == "name (display name): "
     assert (seed / "actors/hakan-fidan.yaml").read_text() == (
         "name: Hakan Fidan\nrole: Envoy\nsummary: Hosted the talks.\n")
+
+
+def test_new_change_is_appended_with_an_id_from_its_day_and_summary(seed: Path):
+    result = run_cli("new", "change", "--at", "2025-05-16T09:30+03:00", "--kind",
+                     "correction", "--summary", "The talks opened on 16 May, not 15 May.",
+                     "--was", "The talks opened on 15 May.", "--affects", "briefing",
+                     cwd=seed.parent)
+    assert result.returncode == 0, result.stderr
+    assert (seed / "changes.yaml").read_text().endswith(
+        "- id: 2025-05-16-the-talks-opened-on-16-may\n  at: 2025-05-16T09:30+03:00\n"
+        "  kind: correction\n  summary: The talks opened on 16 May, not 15 May.\n"
+        "  was: The talks opened on 15 May.\n  affects: [briefing]\n")
+    built = run_cli("build", "--no-search", cwd=seed.parent)
+    assert built.returncode == 0, built.stderr
+    assert 'id="2025-05-16-the-talks-opened-on-16-may"' in (
+        seed.parent / "site/changes/index.html").read_text()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--kind", "correction", "--summary", "S.", "--affects", "briefing"],
+     "python build.py new: missing --at (when it was published: a day, or a time with its "
+     "offset); run in a terminal to be asked for it"),
+    (["--at", "2025-05-16", "--kind", "correction", "--summary", "S.", "--affects",
+      "briefing"],
+     "python build.py new: the new entry: a correction says what the briefing said before: add "
+     "'was' with the earlier text"),
+    (["--at", "2025-05-16", "--kind", "update", "--summary", "S.", "--affects", "evnt:x"],
+     "python build.py new: --affects: 'evnt:x' is not something a change can affect: "
+     "write briefing, or kind:id with a kind of actor, event, issue, claim, source, "
+     "article (did you mean 'event:x'?)"),
+    (["--at", "2025-05-16T09:30", "--kind", "update", "--summary", "S.", "--affects",
+      "briefing"],
+     "python build.py new: --at: '2025-05-16T09:30' has a time but no offset from UTC: "
+     "write 2025-05-16T09:30+03:00 (or 2025-05-16T09:30Z for UTC), so readers everywhere "
+     "know when it was"),
+])
+def test_a_refused_change_points_at_its_flag(seed: Path, args: list[str], message: str):
+    before = (seed / "changes.yaml").read_bytes()
+    result = run_cli("new", "change", *args, cwd=seed.parent)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == message
+    assert (seed / "changes.yaml").read_bytes() == before

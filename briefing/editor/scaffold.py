@@ -26,6 +26,7 @@ from ..content.fields import (
     Markdown,
     Record,
     Reference,
+    When,
     alternatives,
     slugify,
 )
@@ -47,9 +48,11 @@ KINDS = {
     "issue": Kind(schema.ISSUE, "positions.yaml", "issue"),
     "source": Kind(schema.SOURCE, "sources.yaml", "title"),
     "article": Kind(schema.ARTICLE, None, "title"),
+    "change": Kind(schema.CHANGE, "changes.yaml", "summary"),
 }
 # Fields with a structure of their own are written in the file afterwards, not as flags.
-NESTED = {"quotes", "links", "image", "quote", "stances"}
+NESTED = {"quotes", "links", "image", "quote", "stances", "history"}
+ID_WORDS = 6  # words of a change's summary in the id made for it
 
 
 class Refused(Exception):
@@ -87,7 +90,7 @@ def new_entry(kind: str, content: Path, given: dict[str, Any], entry_id: str | N
     spec = KINDS[kind]
     values = {k: v for k, v in given.items() if v not in (None, False, [], "")}
     stances = ask_missing(kind, values, stances or {}, ask)
-    entry_id = entry_id or slugify(str(values[spec.named_by]))
+    entry_id = entry_id or made_id(kind, values)
     if not entry_id:
         raise Refused(f"cannot make an id from '{values[spec.named_by]}': give one")
     cache = LoadCache()  # each file read once, however often the briefing is checked
@@ -104,8 +107,18 @@ def new_entry(kind: str, content: Path, given: dict[str, Any], entry_id: str | N
     path = content / spec.list_file
     old = path.read_text(encoding="utf-8") if path.is_file() else None
     new = appended(old, text)
-    entry = Entry(new.count("\n") - text.count("\n") + 1, lines)
+    entry = Entry(new.count("\n") - text.count("\n") + 1, lines,
+                  len(lines[0][1]) - len(lines[0][1].lstrip("- ")) + 1)
     return path, write_checked(content, path, old, new, cache, entry)
+
+
+def made_id(kind: str, values: dict[str, Any]) -> str:
+    """An id from the entry's name or title; a change's from its day and the first words
+    of its summary ('2025-05-16-the-talks-opened-on-15-may')."""
+    if kind != "change":
+        return slugify(str(values[KINDS[kind].named_by]))
+    words = slugify(str(values["summary"])).split("-")[:ID_WORDS]
+    return slugify(f"{str(values['at'])[:10]} {' '.join(words)}")
 
 
 def ask_missing(kind: str, values: dict[str, Any], stances: dict[str, str],
@@ -177,6 +190,7 @@ class Entry:
 
     first_line: int
     lines: list[tuple[str, str]]
+    key_column: int = 1  # where its first field's name starts: a problem of the whole entry
 
     def origin(self, problem: Problem) -> str | None:
         """The flag a problem on the entry's lines comes from (its lines are rolled
@@ -184,6 +198,8 @@ class Entry:
         at = problem.line - self.first_line
         if at < 0:
             return None
+        if at == 0 and problem.column == self.key_column:
+            return "the new entry"
         return self.lines[at][0] if at < len(self.lines) else "--text"
 
 
@@ -193,7 +209,7 @@ def field_lines(name: str, field: Field, value: Any) -> list[str]:
         return [f"{name}: [{', '.join(scalar(i) for i in items)}]"]
     if isinstance(field.type, Boolean):
         return [f"{name}: {'true' if value in (True, 'true', 'yes') else 'false'}"]
-    if isinstance(field.type, Date | Reference):
+    if isinstance(field.type, Date | Reference | When):
         return [f"{name}: {value}" if plain(str(value)) else f"{name}: {scalar(value)}"]
     text = str(value)
     if isinstance(field.type, Markdown) and "\n" in text.strip():
