@@ -1,4 +1,5 @@
-"""A loader that cannot be crashed: the seed's files, mutated in every way an editor's
+"""A loader that cannot be crashed: the seed's files and the living test briefing's
+(changes, stance and status histories), mutated in every way an editor's
 slip (or a hostile pull request) can, always end in a clean build or clear
 `path:line:column` messages, never a traceback, a hang or unbounded memory, and a
 failed build leaves the previous site as it was.
@@ -27,8 +28,10 @@ from tests.conftest import ROOT, SEED, TEMPLATES
 from tests.test_pipeline import digest
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "120"))
-FILES = sorted(p.relative_to(SEED).as_posix() for p in SEED.rglob("*")
-               if p.suffix in (".yaml", ".md"))
+LIVING = Path(__file__).parent / "fixtures" / "living"  # every kind of change and history
+BRIEFINGS = {"seed": SEED, "living": LIVING}
+FILES = sorted((name, p.relative_to(folder).as_posix()) for name, folder in BRIEFINGS.items()
+               for p in folder.rglob("*") if p.suffix in (".yaml", ".md"))
 PROBLEM = re.compile(r"^[^\n:]+:\d+:\d+: (error|warning): [^\n]+$")
 
 BILLION_LAUGHS = "\n".join(
@@ -100,12 +103,15 @@ def mutate(data: bytes, mutation: tuple) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed and a site built from it, restored after each example."""
-    root = tmp_path_factory.mktemp("fuzz")
-    shutil.copytree(SEED, root / "content")
-    build(root / "content", root / "site", TEMPLATES, search=False)
-    return root
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The seed and the living test briefing, each with a site built from it, restored
+    after each example."""
+    roots = {}
+    for name, folder in BRIEFINGS.items():
+        root = roots[name] = tmp_path_factory.mktemp(f"fuzz-{name}")
+        shutil.copytree(folder, root / "content")
+        build(root / "content", root / "site", TEMPLATES, search=False)
+    return roots
 
 
 @seed(20261126)
@@ -114,12 +120,14 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                  HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(file=st.sampled_from(FILES), mutation=mutations())
 def test_mutated_content_gives_a_site_or_clear_messages(workspace, file, mutation):
-    path = workspace / "content" / file
-    original = (SEED / file).read_bytes()
-    before = digest(workspace / "site")
+    name, file = file
+    root = workspace[name]
+    path = root / "content" / file
+    original = (BRIEFINGS[name] / file).read_bytes()
+    before = digest(root / "site")
     path.write_bytes(mutate(original, mutation))
     cwd = os.getcwd()
-    os.chdir(workspace)
+    os.chdir(root)
     try:
         briefing, problems = load_and_check(Path("content"))
         for problem in problems:

@@ -153,7 +153,53 @@ AGREE = [
     ("briefing.yaml", BRIEFING + "key_points: [One, Two]\n", True),
     ("briefing.yaml", BRIEFING + "key_points: One\n", False),
 ]
-SCHEMA_OF = {"actors/ana.yaml": "actor.schema.json", "chronology.yaml": "chronology.schema.json",
+CHANGE = "- id: x\n  at: 2026-03-12\n  kind: update\n  summary: S.\n  affects: [briefing]\n"
+AGREE += [
+    ("changes.yaml", CHANGE, True),
+    ("changes.yaml", CHANGE.replace("2026-03-12", "2026-03-12T09:30+03:00"), True),
+    ("changes.yaml", CHANGE.replace("2026-03-12", "2026-03-12T09:30:15Z"), True),
+    ("changes.yaml", CHANGE.replace("2026-03-12", "2026-03-12T09:30"), False),  # no offset
+    ("changes.yaml", CHANGE.replace("2026-03-12", "2026-03-12T24:00Z"), False),
+    ("changes.yaml", CHANGE.replace("2026-03-12", "2026-03-12T09:30+15:00"), False),
+    ("changes.yaml", CHANGE.replace("2026-03-12", "2026-03"), False),
+    ("changes.yaml", CHANGE.replace("2026-03-12", "2026-3-12"), False),
+    ("changes.yaml", CHANGE.replace("2026-03-12", "'2026-03-12 09:30'"), False),
+    ("changes.yaml", CHANGE.replace("update", "fix"), False),
+    ("changes.yaml", CHANGE.replace("[briefing]", "[actor:ana, event:2026-03-12-talks-open,"
+                                                  " issue:talks, source:report, "
+                                                  "article:report]"), True),
+    ("changes.yaml", CHANGE.replace("[briefing]", "[actor: ana]"), False),  # {actor: ana}
+    ("changes.yaml", CHANGE.replace("[briefing]", "[ana]"), False),
+    ("changes.yaml", CHANGE.replace("[briefing]", "[person:ana]"), False),
+    ("changes.yaml", CHANGE.replace("[briefing]", "[actor:Ana]"), False),
+    ("changes.yaml", CHANGE.replace("[briefing]", "briefing"), False),  # a list
+    ("changes.yaml", CHANGE + "  minor: true\n", True),
+    ("changes.yaml", CHANGE + "  minor: yes\n", False),
+    ("changes.yaml", CHANGE + "  adds: [actor:ana]\n", True),
+    ("changes.yaml", CHANGE.replace("update", "correction") + "  was: W.\n", True),
+    ("changes.yaml", CHANGE + "  note: N.\n", False),
+    ("changes.yaml", CHANGE.replace("  summary: S.\n", ""), False),
+    ("changes.yaml", CHANGE.replace("id: x", "id: X y"), False),
+    ("positions.yaml", ISSUE.replace("{position: Yes.}", "{position: Yes., as_of: 2026-03}"),
+     True),
+    ("positions.yaml", ISSUE.replace("{position: Yes.}", "{position: Yes., as_of: soon}"),
+     False),
+    ("positions.yaml", ISSUE.replace("{position: Yes.}", "{position: Yes., history: [{as_of: "
+                                     "2026-01, position: No.}]}"), True),
+    ("positions.yaml", ISSUE.replace("{position: Yes.}", "{position: Yes., history: [{"
+                                     "position: No.}]}"), False),  # no as_of
+    ("positions.yaml", ISSUE.replace("{position: Yes.}", "{position: Yes., history: "
+                                     "No.}"), False),
+    ("positions.yaml", ISSUE + "  status: agreed\n  as_of: 2026-03-12\n  history:\n"
+     "    - {as_of: 2026-01, status: far-apart, note: at first}\n", True),
+    ("positions.yaml", ISSUE + "  history:\n    - {as_of: 2026-01}\n", False),  # no status
+    ("positions.yaml", ISSUE + "  history:\n    - {as_of: 2026-01, status: far}\n", False),
+    ("briefing.yaml", BRIEFING + "stale_after_days: 14\n", True),
+    ("briefing.yaml", BRIEFING + "stale_after_days: 0\n", False),
+    ("briefing.yaml", BRIEFING + "stale_after_days: two weeks\n", False),
+]
+SCHEMA_OF = {"changes.yaml": "changes.schema.json",
+             "actors/ana.yaml": "actor.schema.json", "chronology.yaml": "chronology.schema.json",
              "positions.yaml": "positions.schema.json", "sources.yaml": "sources.schema.json",
              "briefing.yaml": "briefing.schema.json"}
 
