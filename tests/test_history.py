@@ -107,6 +107,9 @@ MISTAKES = [
      ["content/changes.yaml:5:13: error: 'affects': 'Ana Example' in 'actor:Ana Example' "
       "is not an id: use lower-case letters, digits and single hyphens (did you mean "
       "'actor:ana-example'?)"]),
+    ("an affected item written with a space", change(affects="actor: ana"),
+     ["content/changes.yaml:5:13: error: 'affects': write 'actor:ana' with no space after "
+      "the ':' (with one, YAML reads a field and its value)"]),
     ("an unknown event", change(affects="event:ceasfire"),
      ["content/changes.yaml:5:13: error: unknown event 'ceasfire': there is none in "
       "chronology.yaml (did you mean 'ceasefire'?)"]),

@@ -238,6 +238,14 @@ class Affected(Text):
 
     expected = "briefing, or kind:id (actor, event, issue, claim, source or article)"
 
+    def read(self, node, r, name):
+        if (isinstance(node, yaml.MappingNode) and len(node.value) == 1
+                and all(isinstance(n, yaml.ScalarNode) for n in node.value[0])):
+            kind, item = (n.value for n in node.value[0])  # `[actor: ana]` is a mapping
+            return r.error(node, f"'{name}': write '{kind}:{item}' with no space after the "
+                           "':' (with one, YAML reads a field and its value)")
+        return super().read(node, r, name)
+
     def convert(self, value, node, r, name):
         if value == "briefing":
             return Ref("briefing", "briefing", r.loc(node))
