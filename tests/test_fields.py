@@ -30,13 +30,9 @@ from briefing.content.fields import (
     Text,
     Url,
     Words,
-    alternatives,
-    closest,
-    did_you_mean,
     shape,
-    slugify,
-    suggest_id,
 )
+from briefing.content.words import alternatives, closest, did_you_mean, slugify, suggest_id
 from briefing.content.yamlsource import Loader
 from briefing.problems import Loc
 

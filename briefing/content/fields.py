@@ -6,9 +6,7 @@ node into plain values (str, PartialDate, Ref, lists, dicts) or reports why it c
 
 from __future__ import annotations
 
-import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
@@ -17,8 +15,8 @@ import yaml
 
 from ..problems import Loc, Problem
 from .dates import parse_date, parse_moment
+from .words import SLUG_RE, closest, did_you_mean, slugify, suggest_id
 
-SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANGUAGE_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 NULL_TAG = "tag:yaml.org,2002:null"
 class Invalid:
@@ -30,51 +28,6 @@ class Invalid:
 
 
 INVALID: Any = Invalid()
-
-
-def closest(word: str, choices: Any) -> str | None:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)
-    return close[0] if close else None
-
-
-def did_you_mean(word: str, choices: Any) -> str:
-    close = closest(word, choices)
-    return f" (did you mean '{close}'?)" if close else ""
-
-
-FEW = 5  # choices this few are listed when no one of them is close
-
-
-def suggest_id(word: str, ids: Any, list_few: bool = True) -> str:
-    """A suggestion for an id that names nothing: a near typo ('putn' → 'putin'), else
-    ids sharing a word with it ('erdogan' → 'recep-tayyip-erdogan'), else, when there
-    are few (and `list_few`), all of them. Only valid ids are ever suggested."""
-    valid = sorted(i for i in ids if SLUG_RE.fullmatch(i))
-    close = closest(word, valid)
-    if close:
-        return f" (did you mean '{close}'?)"
-    words = {w for w in re.split(r"[^a-z0-9]+", word.lower()) if len(w) >= 3}
-    sharing = [i for i in valid if words & set(i.split("-"))]
-    if 0 < len(sharing) <= FEW:
-        return f" (did you mean {alternatives(quoted(sharing), 'or')}?)"
-    if list_few and 0 < len(valid) <= FEW:
-        return f" (the choices are {alternatives(quoted(valid), 'and')})"
-    return ""
-
-
-def quoted(items: list[str]) -> list[str]:
-    return [f"'{item}'" for item in items]
-
-
-def alternatives(items: list[str], joiner: str) -> str:
-    """'a', 'a or b', 'a, b and c'."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {joiner} {items[-1]}"
-
-
-def slugify(text: str) -> str:
-    """Lower-case ASCII words joined by hyphens: 'Donald Trump' → 'donald-trump'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 class Ref(NamedTuple):

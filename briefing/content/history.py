@@ -15,9 +15,10 @@ from typing import Any
 
 from ..problems import Loc, Problem
 from .dates import Moment, PartialDate
-from .fields import Ref, suggest_id
+from .fields import Ref
 from .model import Affected, Change, History
 from .schema import NEEDS_WAS
+from .words import suggest_id
 
 WHERE = {"actor": "in content/actors/", "event": "in chronology.yaml",
          "issue": "in positions.yaml", "claim": "in claims.yaml",

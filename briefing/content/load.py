@@ -13,10 +13,11 @@ from markupsafe import Markup
 from ..parallel import fill_in_shares
 from ..problems import Problem, display_path, finish, has_errors
 from . import model
+from .articles import marked_article, pair, quote_texts
 from .dates import PartialDate
-from .fields import Ref, slugify, suggest_id
+from .fields import Ref
 from .history import STALE_AFTER_DAYS, check_dates, items_of, last_update, link_changes, stale
-from .markdown import base_path, parse_article, render_block, render_inline, render_tokens
+from .markdown import base_path, parse_article, render_block, render_inline
 from .model import (
     Actor,
     Article,
@@ -34,8 +35,9 @@ from .model import (
     Source,
     Stance,
 )
-from .provenance import closest_passage, mark_quotes
+from .provenance import closest_passage
 from .read import ReadCache, Records, read_content
+from .words import slugify, suggest_id
 
 T = TypeVar("T")
 PARALLEL_FROM = 500  # Markdown texts (~0.3 ms each): fewer cost less than a new process
@@ -67,14 +69,6 @@ class LoadCache:
 def rich(key: tuple[str, str]) -> Rich:
     base_path, text = key
     return Rich(text, render_block(text, base_path))
-
-
-def marked_article(key: tuple[str, str, tuple[str, ...]]) -> tuple[Markup, dict[str, str]]:
-    """An article's HTML with its quotes marked, and {quote: anchor}."""
-    base_path, body, quotes = key
-    tokens = parse_article(body, base_path)
-    anchors = mark_quotes(tokens, list(quotes))
-    return render_tokens(tokens), anchors
 
 
 def load_and_check(content: Path, strict: bool = False, cache: LoadCache | None = None,
@@ -232,26 +226,11 @@ class Linker:
     def link_articles(self, sources: dict[str, dict[str, Any]]) -> dict[str, Article]:
         """Pair articles with sources, find every quote in its article, render the text."""
         articles = self.records.articles
-        # Which article holds each source's text: sources.yaml may say, or the article's
-        # front matter alone (records are shared with later builds: never changed).
-        self.article_of = {k: v["article"].id for k, v in sources.items() if "article" in v}
         for art in articles.values():
-            source = sources.get(art["source"].id)
-            if source is None:
-                self.resolve(art["source"])
-            elif self.article_of.setdefault(source["id"], art["id"]) != art["id"]:
-                self.problems.append(art["source"].loc.error(
-                    f"source '{source['id']}' has the text of article "
-                    f"'{self.article_of[source['id']]}' (sources.yaml line "
-                    f"{source['loc'].line}), not of this one"))
-        for source in sources.values():
-            ref = source.get("article")
-            owner = articles[ref.id]["source"].id if ref and ref.id in articles else None
-            if owner is not None and owner != source["id"]:
-                self.problems.append(ref.loc.error(
-                    f"article '{ref.id}' is the text of source '{owner}' (its front matter "
-                    f"says so), not of '{source['id']}'"))
-        texts = self.quote_texts(sources)
+            if art["source"].id not in sources:
+                self.resolve(art["source"])  # reports the unknown source
+        self.article_of = pair(articles, sources, self.problems)
+        texts = quote_texts(self.records, self.article_of)
         self.anchors: dict[str, dict[str, str]] = {}
         out = {}
         quotes = {art["id"]: tuple(sorted(texts.get(art["id"], ()))) for art in articles.values()}
@@ -278,27 +257,6 @@ class Linker:
         if key not in self.cache.articles:
             self.cache.articles[key] = marked_article(key)
         return self.cache.articles[key]
-
-    def quote_texts(self, sources: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
-        """Article id → the texts of every quote whose source's text it is."""
-        texts: dict[str, set[str]] = {}
-        for quote in self.raw_quotes():
-            article = self.article_of.get(quote["source"].id)
-            if article is not None:
-                texts.setdefault(article, set()).add(quote["text"])
-        return texts
-
-    def raw_quotes(self) -> Iterable[dict[str, Any]]:
-        for actor in self.records.actors.values():
-            yield from actor.get("quotes", ())
-        for event in self.records.events:
-            if "quote" in event:
-                yield event["quote"]
-        for issue in self.records.issues:
-            for stance in issue["stances"].values():
-                for said in (stance, *stance.get("history", ())):
-                    if "quote" in said:
-                        yield said["quote"]
 
     def make_source(self, v: dict[str, Any]) -> Source:
         if "article" in v:

@@ -17,7 +17,8 @@ import yaml
 from ..parallel import share_out
 from ..problems import Problem, display_path
 from . import schema
-from .fields import INVALID, SLUG_RE, Reader, Record, slugify
+from .fields import INVALID, Reader, Record
+from .words import SLUG_RE, slugify
 from .yamlsource import parse_yaml, read_text, split_front_matter
 
 KINDS = ("side", "actor", "event", "issue", "source", "article", "change")

@@ -27,11 +27,10 @@ from ..content.fields import (
     Record,
     Reference,
     When,
-    alternatives,
-    slugify,
 )
 from ..content.load import LoadCache, load_and_check
 from ..content.read import read_content
+from ..content.words import alternatives, slugify
 from ..problems import Problem, display_path
 
 
