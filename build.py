@@ -235,9 +235,10 @@ def run(args: argparse.Namespace) -> int:
         report(problems)
         if briefing is None:
             return 1
+        changes = f", {len(briefing.changes)} changes" if briefing.changes else ""
         print(f"{args.content}: {len(briefing.actors)} actors, {len(briefing.events)} "
-              f"events, {len(briefing.issues)} issues, {len(briefing.quotes)} quotes: OK",
-              file=sys.stderr)
+              f"events, {len(briefing.issues)} issues, {len(briefing.quotes)} quotes"
+              f"{changes}: OK", file=sys.stderr)
         return 0
     from briefing.output.write import UnsafeOutput
     from briefing.pipeline import build

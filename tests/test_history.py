@@ -460,6 +460,14 @@ def test_briefing_json_carries_changes_and_histories(site: Path):
     assert issue["stances"]["north"]["history"][0]["position"] == "The north alone."
 
 
+def test_a_living_briefing_builds_byte_for_byte_the_same(site: Path, tmp_path: Path):
+    from tests.test_pipeline import digest
+
+    again = tmp_path / "again"
+    build(write_content(tmp_path, living()), again, TEMPLATES, BASE, search=False)
+    assert digest(again) == digest(site)
+
+
 def test_a_briefing_without_a_change_log_builds_as_before(tmp_path: Path):
     files = living()
     del files["changes.yaml"]
