@@ -24,14 +24,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # module → the unit tests that cover it (in-process ones: see above)
 MODULES = {
-    "dates": ["test_dates.py", "test_load.py", "test_contract.py"],
-    "fields": ["test_fields.py", "test_load.py", "test_schemas.py"],
-    "yamlsource": ["test_yamlsource.py", "test_load.py"],
-    "urls": ["test_urls.py", "test_pipeline.py", "test_contract.py"],
-    "load": ["test_load.py", "test_provenance.py", "test_contract.py"],
-    "provenance": ["test_provenance.py", "test_load.py"],
-    "write": ["test_write.py", "test_pipeline.py"],
-    "markdown": ["test_markdown.py", "test_contract.py"],
+    "content/dates": ["test_dates.py", "test_load.py", "test_contract.py", "test_history.py"],
+    "content/fields": ["test_fields.py", "test_load.py", "test_schemas.py"],
+    "content/words": ["test_fields.py", "test_load.py"],
+    "content/yamlsource": ["test_yamlsource.py", "test_load.py"],
+    "output/urls": ["test_urls.py", "test_pipeline.py", "test_contract.py"],
+    "content/load": ["test_load.py", "test_provenance.py", "test_contract.py",
+                     "test_history.py"],
+    "content/articles": ["test_load.py", "test_provenance.py"],
+    "content/provenance": ["test_provenance.py", "test_load.py"],
+    "output/write": ["test_write.py", "test_pipeline.py"],
+    "content/markdown": ["test_markdown.py", "test_contract.py"],
 }
 COPIED = ["briefing", "templates", "content", "tests", "schema", ".vscode", "build.py",
           "pyproject.toml"]
@@ -60,7 +63,7 @@ also_copy=templates
 
 
 def mutate(module: str, workdir: Path) -> dict[str, object]:
-    scratch = workdir / module.replace("/", "-")
+    scratch = workdir / module.replace("/", "-").replace("/", "-")
     for name in COPIED:
         source = ROOT / name
         if source.is_dir():
