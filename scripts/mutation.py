@@ -63,7 +63,7 @@ also_copy=templates
 
 
 def mutate(module: str, workdir: Path) -> dict[str, object]:
-    scratch = workdir / module.replace("/", "-").replace("/", "-")
+    scratch = workdir / module.replace("/", "-")
     for name in COPIED:
         source = ROOT / name
         if source.is_dir():
