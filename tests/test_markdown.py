@@ -99,3 +99,65 @@ def test_typographic_quotes_and_heading_anchors(hostile_site: Path):
     assert "“double” and ‘single’" in render_block("\"double\" and 'single'")
     article = soup(hostile_site / "articles" / "report" / "index.html")
     assert article.find("h2", id="a-heading") is not None
+
+
+def configured(heading_anchors: bool = False):
+    """The one configuration, made here, as the site's field and article renderers are."""
+    from briefing.content.markdown import make_markdown
+
+    return make_markdown(heading_anchors)
+
+
+@pytest.mark.parametrize("source, html", [
+    ("<b>bold</b> & <i>x</i>", "<p>&lt;b&gt;bold&lt;/b&gt; &amp; &lt;i&gt;x&lt;/i&gt;</p>\n"),
+    ('"Quoted" and \'single\'', "<p>“Quoted” and ‘single’</p>\n"),  # typographer
+    ("Wait... (c) -- done", "<p>Wait… © – done</p>\n"),  # replacements
+    ("~~struck~~", "<p><s>struck</s></p>\n"),
+    ("| a | b |\n|---|---|\n| 1 | 2 |", "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n"
+     "</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>\n"),
+    ("www.example.org", "<p>www.example.org</p>\n"),  # commonmark: no linkify
+    ("[x](javascript:alert(1))", "<p>[x](javascript:alert(1))</p>\n"),
+    ("[x]( javascript:alert(1))", "<p>[x]( javascript:alert(1))</p>\n"),
+    ("[x](https://example.org/)", '<p><a href="https://example.org/">x</a></p>\n'),
+])
+def test_the_configuration_renders_safely_and_typographically(source, html):
+    assert configured().render(source, {"base_path": "/"}) == html
+
+
+@pytest.mark.parametrize("source, html", [
+    ("[p](/actors/putin/)", '<p><a href="/repo/actors/putin/">p</a></p>\n'),
+    ("![m](/images/map.png)", '<p><img src="/repo/images/map.png" alt="m" /></p>\n'),
+    ("[c](//cdn.example.org/x)", '<p><a href="//cdn.example.org/x">c</a></p>\n'),
+    ("[r](../x/) [h](#top)", '<p><a href="../x/">r</a> <a href="#top">h</a></p>\n'),
+])
+def test_root_links_and_images_start_from_the_base_path(source, html):
+    assert configured().render(source, {"base_path": "/repo/"}) == html
+
+
+def test_without_a_base_path_root_links_start_from_the_root():
+    assert configured().render("[p](/actors/)", {}) == '<p><a href="/actors/">p</a></p>\n'
+
+
+def test_articles_get_heading_anchors_to_the_fourth_level_fields_none():
+    text = "# One\n\n## Two words\n\n#### Four\n\n##### Five\n"
+    article = configured(heading_anchors=True).render(text, {})
+    assert article == ('<h1 id="one">One</h1>\n<h2 id="two-words">Two words</h2>\n'
+                       '<h4 id="four">Four</h4>\n<h5>Five</h5>\n')
+    assert configured().render(text, {}) == ("<h1>One</h1>\n<h2>Two words</h2>\n"
+                                             "<h4>Four</h4>\n<h5>Five</h5>\n")
+    assert 'id="zelenskyis-reply"' in configured(True).render("## Zelenskyi's reply", {})
+
+
+@pytest.mark.parametrize("base_url, path", [
+    (None, "/"), ("", "/"), ("https://example.org", "/"), ("https://example.org/", "/"),
+    ("https://owner.github.io/repo", "/repo/"), ("https://owner.github.io/a/b/", "/a/b/")])
+def test_the_base_path_of_a_base_url(base_url, path):
+    from briefing.content.markdown import base_path
+
+    assert base_path(base_url) == path
+
+
+@pytest.mark.parametrize("url", ["\x00javascript:x", " \tjavascript:x", "\x0bdata:x",
+                                 "\x0cvbscript:x"])
+def test_leading_blanks_do_not_hide_a_scheme(url):
+    assert safe_link(url) is False

@@ -113,3 +113,63 @@ def test_the_closest_passage_is_cut_to_a_readable_length():
                           + " extra")
     passage = why.split("'")[1]
     assert len(passage) == 100 and passage.endswith("…")
+
+
+def html_of(body: str, quotes: list[str]) -> tuple[dict[str, str], str]:
+    tokens = parse_article(body)
+    anchors = mark_quotes(tokens, quotes)
+    return anchors, str(render_tokens(tokens))
+
+
+@pytest.mark.parametrize("body, quotes, html", [
+    ("Ana said we will talk now.\n", ["we will talk"],
+     '<p>Ana said <mark id="quote-1">we will talk</mark> now.</p>\n'),
+    ("we will talk, she said.\n", ["we will talk"],  # at the paragraph's very start
+     '<p><mark id="quote-1">we will talk</mark>, she said.</p>\n'),
+    ("Before *em* we will talk\n", ["we will talk"],  # after emphasis: nothing before marked
+     '<p>Before <em>em</em> <mark id="quote-1">we will talk</mark></p>\n'),
+    ("No *point in* it.\n", ["No point in it"],  # across emphasis, one id on the first piece
+     '<p><mark id="quote-1">No </mark><em><mark>point in</mark></em><mark> it</mark>.</p>\n'),
+    ("He said abcd.\n", ["ab", "cd"],  # touching, not overlapping: both marked
+     '<p>He said <mark id="quote-1">ab</mark><mark id="quote-2">cd</mark>.</p>\n'),
+    ("serious talks now\n", ["serious talks now", "talks"],  # inside another: an empty anchor
+     '<p><mark id="quote-1">serious <span id="quote-2"></span>talks now</mark></p>\n'),
+    ("Two lines  \nwe will\ntalk here.\n", ["we will talk"],  # hard and soft breaks
+     '<p>Two lines<br />\n<mark id="quote-1">we will</mark>\n<mark>talk</mark> here.</p>\n'),
+])
+def test_quotes_are_marked_where_they_are_and_nothing_else_changes(body, quotes, html):
+    assert html_of(body, quotes)[1] == html
+
+
+def test_the_first_occurrence_wins_unless_a_later_one_is_in_quote_marks():
+    assert html_of("talks today, talks later.\n", ["talks"])[1] == (
+        '<p><mark id="quote-1">talks</mark> today, talks later.</p>\n')
+    assert html_of('talks are off, he said "talks"\n', ["talks"])[1] == (
+        '<p>talks are off, he said “<mark id="quote-1">talks</mark>”</p>\n')
+
+
+def test_trailing_blanks_are_not_text():
+    assert normalise("a  b \n\t ") == "a b"
+    assert normalise("   ") == ""
+
+
+@pytest.mark.parametrize("quote, why", [
+    ("we will talk soon", "the closest passage is 'we will talk', where the article has "
+     "'talk', you wrote 'talk soon'"),  # as many words as the first: closer letter for letter
+    ("truce", "no passage of the article is close to these words"),  # one word, absent
+    ("we truce never", "no passage of the article is close to these words"),  # 1 of 3
+    ("we truce never ever", "no passage of the article is close to these words"),
+])
+def test_the_closest_passage_is_the_most_alike(quote, why):
+    body = "They said we will not talk at all.\n\nwe will talk later.\n"
+    assert closest_passage(parse_article(body), quote) == why
+
+
+def test_a_passage_of_the_longest_shown_length_is_shown_whole():
+    words = "abcd " * 19 + "wxyz"  # 99 characters
+    assert closest_passage(parse_article(words + "\n"), words + "!") == (
+        f"the closest passage is '{words}', where the article has 'wxyz', you wrote 'wxyz!'")
+    longer = words + "e"  # 100 characters: still whole
+    assert f"'{longer}'" in closest_passage(parse_article(longer + "\n"), longer + "!")
+    spaced = "a" * 98 + " " + "b" * 20  # cut at 99: the space before the cut goes
+    assert f"'{'a' * 98}…'" in closest_passage(parse_article(spaced + "\n"), spaced + "!")

@@ -100,3 +100,39 @@ def test_only_a_built_site_or_an_empty_folder_is_replaced(tmp_path: Path, monkey
     with pytest.raises(UnsafeOutput, match="overlaps"):
         check_output(tmp_path, content / "inner")  # the content inside the output
     assert os.listdir(tmp_path / "notes") == ["draft.txt"]
+
+
+def test_a_folder_another_process_made_meanwhile_is_written_into(tmp_path: Path,
+                                                                 monkeypatch):
+    """Two processes write into one new site: each may find a folder missing, then made
+    by the other before it makes it itself."""
+    real_write = Path.write_bytes
+    raced: list[Path] = []
+
+    def write_bytes(self: Path, data: bytes) -> int:
+        if not raced:
+            raced.append(self)
+            self.parent.mkdir(parents=True)  # the other process, just now
+            raise FileNotFoundError(self)
+        return real_write(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", write_bytes)
+    assert write_files(tmp_path, [("actors/ana/index.html", b"x")]) == 1
+    assert (tmp_path / "actors/ana/index.html").read_bytes() == b"x"
+
+
+def test_the_old_site_is_moved_aside_beside_it_then_removed(tmp_path: Path, monkeypatch):
+    """Beside it, so that both renames stay on one file system, where they are atomic."""
+    import shutil as shutil_module
+
+    site, fresh = tmp_path / "site", tmp_path / "fresh"
+    site.mkdir()
+    fresh.mkdir()
+    removed: list[tuple[Path, bool]] = []
+    real_rmtree = shutil_module.rmtree
+    monkeypatch.setattr(shutil_module, "rmtree", lambda path, ignore_errors=False: (
+        removed.append((Path(path), ignore_errors)), real_rmtree(path))[1])
+    swap(fresh, site)
+    [(old, ignored)] = removed
+    assert old.parent == tmp_path and old.name.startswith(".site-old-") and ignored is True
+    assert not old.exists() and site.is_dir() and not fresh.exists()
