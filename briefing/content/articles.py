@@ -58,6 +58,10 @@ def raw_quotes(records: Any) -> Iterable[dict[str, Any]]:
             for said in (stance, *stance.get("history", ())):
                 if "quote" in said:
                     yield said["quote"]
+    for claim in records.claims:
+        for said in (*claim.get("by", ()), *claim.get("against", ())):
+            if "quote" in said:
+                yield {"text": said["quote"], "source": said["source"]}
 
 
 def marked_article(key: tuple[str, str, tuple[str, ...]]) -> tuple[Markup, dict[str, str]]:

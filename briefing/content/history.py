@@ -49,6 +49,8 @@ def items_of(records: Any, event_ids: Mapping[str, dict[str, Any]]) -> dict[str,
                  for v in records.sources)
     items.update((f"article:{k}", Item(v["title"], f"articles/{k}/"))
                  for k, v in records.articles.items())
+    items.update((f"claim:{v['id']}", Item(v["claim"], f"claims/#{v['id']}"))
+                  for v in records.claims)
     return items
 
 

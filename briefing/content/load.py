@@ -14,27 +14,27 @@ from ..parallel import fill_in_shares
 from ..problems import Problem, display_path, finish, has_errors
 from . import model
 from .articles import marked_article, pair, quote_texts
+from .balance import balance_warnings
+from .claims import make_claim
 from .dates import PartialDate
 from .fields import Ref
-from .history import STALE_AFTER_DAYS, check_dates, items_of, last_update, link_changes, stale
+from .history import STALE_AFTER_DAYS, items_of, last_update, link_changes
 from .markdown import base_path, parse_article, render_block, render_inline
 from .model import (
     Actor,
     Article,
     Briefing,
     EarlierStance,
-    EarlierStatus,
     Event,
     History,
     Image,
-    Issue,
     Link,
     Quote,
     Rich,
     Side,
     Source,
-    Stance,
 )
+from .positions import make_issue
 from .provenance import closest_passage
 from .read import ReadCache, Records, read_content
 from .words import slugify, suggest_id
@@ -43,7 +43,8 @@ T = TypeVar("T")
 PARALLEL_FROM = 500  # Markdown texts (~0.3 ms each): fewer cost less than a new process
 PARALLEL_ARTICLES_FROM = 20  # (~10 ms each)
 WHERE = {"side": "among the sides in briefing.yaml", "actor": "in content/actors/",
-         "source": "in sources.yaml", "article": "in content/articles/"}
+         "source": "in sources.yaml", "article": "in content/articles/",
+         "issue": "in positions.yaml"}
 
 
 @dataclass
@@ -98,6 +99,7 @@ def load_briefing(content: Path, problems: list[Problem], cache: LoadCache | Non
     briefing = Linker(records, content, problems, cache, base_url, parallel).link()
     if sum(p.severity == "error" for p in problems) > before:
         return None
+    problems += balance_warnings(briefing)
     return briefing
 
 
@@ -176,7 +178,7 @@ class Linker:
         assert b is not None
         self.events_by_id = self.event_ids()
         known = {**self.records.known, "event": set(self.events_by_id) | self.records.known[
-            "event"], "claim": set()}
+            "event"]}
         changes, self.histories = link_changes(
             self.records.changes, items_of(self.records, self.events_by_id), known,
             self.problems)
@@ -199,8 +201,9 @@ class Linker:
                   for actor in self.tables["actor"].values()
                   for q in self.records.actors[actor.id].get("quotes", ())]
         events = self.make_events(quotes)
-        issues = [self.make_issue(v, quotes)
-                  for v in self.unique(self.records.issues).values()]
+        issues = [make_issue(self, v, quotes) for v in self.unique(self.records.issues).values()]
+        self.tables["issue"] = {issue.id: issue for issue in issues}
+        claims = [make_claim(self, v, quotes) for v in self.unique(self.records.claims).values()]
         self.check_rejected()
         self.cache.objects = self.made  # what this build made, for the next one
         n = len(self.tables["side"])
@@ -220,6 +223,7 @@ class Linker:
             base_url=self.base_url, cname=b.get("cname"),
             share_image=self.make_image(b.get("share_image")),
             changes=changes, history=self.histories.get("briefing"),
+            claims=tuple(claims), claim_review=b.get("claim_review", False),
             stale_after_days=self.stale_after,
         ))
 
@@ -264,9 +268,10 @@ class Linker:
         else:
             article = self.tables["article"].get(self.article_of.get(v["id"], ""))
         history = self.histories.get(f"source:{v['id']}")
-        return self.reuse("source", (v, article, history), lambda: Source(
+        side = self.resolve(v["side"]) if "side" in v else None
+        return self.reuse("source", (v, article, history, side), lambda: Source(
             v["id"], v["title"], v.get("short"), v.get("publisher"), v.get("url"),
-            v.get("published"), article, v["loc"], history))
+            v.get("published"), article, v["loc"], history, side))
 
     def make_actor(self, v: dict[str, Any]) -> Actor:
         side = self.resolve(v["side"]) if "side" in v else None
@@ -357,53 +362,6 @@ class Linker:
             n += 1
             candidate = f"{base}-{n}"
         return candidate
-
-    def make_issue(self, v: dict[str, Any], quotes: list[Quote | None]) -> Issue:
-        stances: dict[str, Stance] = {}
-        for ref, s in v["stances"].items():
-            side = self.resolve(ref)
-            if side is not None:
-                stances[side.id] = self.make_stance(v, s, side, quotes)
-        cells = tuple((side, stances.get(side.id)) for side in self.tables["side"].values())
-        summary = self.rich(v.get("summary"))
-        check_dates(v.get("history", ()), v.get("as_of"), "status", self.problems)
-        earlier = tuple(sorted((EarlierStatus(h["as_of"], h["status"], h.get("note"))
-                                for h in v.get("history", ())),
-                               key=lambda e: e.as_of, reverse=True))
-        history = self.histories.get(f"issue:{v['id']}")
-        return self.reuse("issue", (v, summary, history, *(x for cell in cells for x in cell)),
-                          lambda: Issue(v["id"], v["issue"], cells, summary, v.get("status"),
-                                        v.get("as_of"), earlier, history, v["loc"]))
-
-    def make_stance(self, issue: dict[str, Any], s: dict[str, Any], side: Side,
-                    quotes: list[Quote | None]) -> Stance:
-        quote = self.make_quote(s["quote"]) if "quote" in s else None
-        quotes.append(quote)
-        detail = self.rich(s.get("detail"))
-        actors = self.resolve_all(s.get("actors", ()))
-        sources = self.resolve_all(s.get("sources", ()))
-        check_dates(s.get("history", ()), s.get("as_of"), "position", self.problems)
-        earlier = []
-        for h in s.get("history", ()):
-            earlier_quote = self.make_quote(h["quote"]) if "quote" in h else None
-            quotes.append(earlier_quote)
-            earlier.append(EarlierStance(h["as_of"], h["position"], self.rich(h.get("detail")),
-                                         self.resolve_all(h.get("sources", ())), earlier_quote))
-        earlier.sort(key=lambda e: e.as_of, reverse=True)
-        is_stale = self.updated is not None and stale(s.get("as_of"), self.updated,
-                                                      self.stale_after)
-        if is_stale:
-            self.problems.append(s["locs"]["as_of"].warning(
-                f"{side.name}'s position on '{issue['issue']}' was stated on "
-                f"{s['as_of'].iso}, over {self.stale_after} days before the briefing's last "
-                f"update ({self.updated.iso}): confirm it and move 'as_of', or readers are "
-                "told it is not confirmed since"))
-        return self.reuse(
-            "stance", (s, side, quote, detail, is_stale, *actors, "/", *sources, "/",
-                       *earlier),
-            lambda: Stance(side, s["position"], detail, actors, sources, quote, s.get("as_of"),
-                           tuple(earlier), is_stale))
-
 
 @lru_cache(maxsize=1 << 16)
 def event_slug(date: PartialDate, title: str) -> str:

@@ -167,6 +167,7 @@ class Source:
     article: Article | None = None
     loc: Loc | None = field(default=None, compare=False, repr=False)
     history: History | None = None
+    side: Side | None = None  # whose own statement it is, if a party's
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +251,7 @@ class Stance:
     as_of: PartialDate | None = None  # when last stated or confirmed
     earlier: tuple[EarlierStance, ...] = ()  # newest first
     stale: bool = False  # not confirmed for stale_after_days before the last update
+    loc: Loc | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +279,63 @@ class Issue:
         return tuple(stance for _, stance in self.cells if stance)
 
 
+CLAIM_HEADINGS = {  # a status as words: what it means for a reader
+    "confirmed": "Confirmed", "claimed": "Claimed, not independently verified",
+    "disputed": "Disputed: the accounts conflict", "false": "Shown to be false",
+    "outdated": "Outdated: overtaken by events", "open": "Not known yet"}
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who asserts or contests a claim: an actor, a side, or both; where they said so,
+    and their words when quoted (verified like any quote)."""
+
+    source: Source
+    actor: Actor | None = None
+    side: Side | None = None
+    quote: Quote | None = None
+
+    @property
+    def party(self) -> Side | None:
+        """The side they speak for: the side named, else the actor's."""
+        return self.side or (self.actor.side if self.actor else None)
+
+
+@dataclass(frozen=True, slots=True)
+class EarlierRating:
+    as_of: PartialDate
+    status: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What we know, what is claimed, what nobody knows yet: a claim and its status."""
+
+    id: str
+    claim: str
+    status: str  # confirmed, claimed, disputed, false, outdated, open
+    note: str
+    as_of: PartialDate
+    by: tuple[Attribution, ...] = ()
+    against: tuple[Attribution, ...] = ()
+    sources: tuple[Source, ...] = ()
+    issue: Issue | None = None
+    earlier: tuple[EarlierRating, ...] = ()  # newest first
+    history: History | None = None
+    loc: Loc | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def heading(self) -> str:
+        return CLAIM_HEADINGS[self.status]
+
+    @property
+    def side_ids(self) -> str:
+        """The sides asserting or contesting it, once each: for the claims filter."""
+        sides = dict.fromkeys(a.party.id for a in (*self.by, *self.against) if a.party)
+        return " ".join(sides)
+
+
 @dataclass(frozen=True, slots=True)
 class Citations:
     """Everything that cites one source."""
@@ -284,9 +343,10 @@ class Citations:
     events: tuple[Event, ...] = ()
     stances: tuple[tuple[Issue, Stance], ...] = ()
     quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.events or self.stances or self.quotes)
+        return bool(self.events or self.stances or self.quotes or self.claims)
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,6 +356,7 @@ class ActorRecord:
     events: tuple[Event, ...] = ()
     stances: tuple[tuple[Issue, Stance], ...] = ()
     quotes: tuple[Quote, ...] = ()
+    claims: tuple[tuple[Claim, str], ...] = ()  # (claim, "by" or "against")
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,11 +379,14 @@ class Briefing:
     cname: str | None = None
     share_image: Image | None = None
     changes: tuple[Change, ...] = ()  # newest first
+    claims: tuple[Claim, ...] = ()  # file order
+    claim_review: bool = False
     history: History | None = None  # the changes affecting `briefing` itself
     stale_after_days: int = 30
     by_actor: Mapping[str, ActorRecord] = field(default_factory=dict, repr=False)
     citations: Mapping[str, Citations] = field(default_factory=dict, repr=False)
     sources_by_id: Mapping[str, Source] = field(default_factory=dict, repr=False)
+    claims_by_issue: Mapping[str, tuple[Claim, ...]] = field(default_factory=dict, repr=False)
     actors_by_side: tuple[tuple[Side | None, tuple[Actor, ...]], ...] = ()
 
     def record(self, actor: Actor) -> ActorRecord:
@@ -353,7 +417,8 @@ def cross_index(briefing: Briefing) -> Briefing:
     events: dict[str, list[Event]] = {}
     stances: dict[str, list[tuple[Issue, Stance]]] = {}
     quotes: dict[str, list[Quote]] = {}
-    cites: dict[str, tuple[list, list, list]] = {s.id: ([], [], []) for s in briefing.sources}
+    cites: dict[str, tuple[list, list, list, list]] = {
+        s.id: ([], [], [], []) for s in briefing.sources}
     # Each listed once even if named twice; by id, as hashing model objects is deep.
     for event in briefing.events:
         for actor_id in dict.fromkeys(a.id for a in event.actors):
@@ -371,8 +436,21 @@ def cross_index(briefing: Briefing) -> Briefing:
         if quote.speaker:
             quotes.setdefault(quote.speaker.id, []).append(quote)
         cites[quote.source.id][2].append(quote)
+    claims: dict[str, list[tuple[Claim, str]]] = {}
+    by_issue: dict[str, list[Claim]] = {}
+    for claim in briefing.claims:
+        for role, parties in (("by", claim.by), ("against", claim.against)):
+            for actor_id in dict.fromkeys(a.actor.id for a in parties if a.actor):
+                claims.setdefault(actor_id, []).append((claim, role))
+        cited = [s.id for s in claim.sources] + [a.source.id for a in (*claim.by,
+                                                                        *claim.against)]
+        for source_id in dict.fromkeys(cited):
+            cites[source_id][3].append(claim)
+        if claim.issue:
+            by_issue.setdefault(claim.issue.id, []).append(claim)
     by_actor = {a.id: ActorRecord(tuple(events.get(a.id, ())), tuple(stances.get(a.id, ())),
-                                  tuple(quotes.get(a.id, ()))) for a in briefing.actors}
+                                  tuple(quotes.get(a.id, ())), tuple(claims.get(a.id, ())))
+                for a in briefing.actors}
     groups: dict[Side | None, list[Actor]] = {side: [] for side in (*briefing.sides, None)}
     for actor in briefing.actors:
         groups[actor.side].append(actor)
@@ -381,5 +459,6 @@ def cross_index(briefing: Briefing) -> Briefing:
         by_actor=MappingProxyType(by_actor),
         citations=MappingProxyType({k: Citations(*map(tuple, v)) for k, v in cites.items()}),
         sources_by_id=MappingProxyType({s.id: s for s in briefing.sources}),
+        claims_by_issue=MappingProxyType({k: tuple(v) for k, v in by_issue.items()}),
         actors_by_side=tuple((side, tuple(group)) for side, group in groups.items() if group),
     )

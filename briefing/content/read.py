@@ -21,10 +21,12 @@ from .fields import INVALID, Reader, Record
 from .words import SLUG_RE, slugify
 from .yamlsource import parse_yaml, read_text, split_front_matter
 
-KINDS = ("side", "actor", "event", "issue", "source", "article", "change")
+KINDS = ("side", "actor", "event", "issue", "source", "article", "change", "claim")
 LIST_FILES = (("chronology.yaml", "event", schema.EVENT), ("positions.yaml", "issue", schema.ISSUE),
-              ("sources.yaml", "source", schema.SOURCE), ("changes.yaml", "change", schema.CHANGE))
-PLURAL = {"event": "events", "issue": "issues", "source": "sources", "change": "changes"}
+              ("sources.yaml", "source", schema.SOURCE), ("changes.yaml", "change", schema.CHANGE),
+              ("claims.yaml", "claim", schema.CLAIM))
+PLURAL = {"event": "events", "issue": "issues", "source": "sources", "change": "changes",
+          "claim": "claims"}
 KIND_OF_FOLDER = {"actors": "actor", "articles": "article"}
 PARALLEL_FROM = 300  # files
 Stamp = tuple[int, int]
@@ -46,6 +48,7 @@ class Records:
     issues: list[dict[str, Any]] = field(default_factory=list)
     sources: list[dict[str, Any]] = field(default_factory=list)
     changes: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
     articles: dict[str, dict[str, Any]] = field(default_factory=dict)
     known: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in KINDS})
     rejected: list[dict[str, Any]] = field(default_factory=list)
@@ -65,6 +68,7 @@ class Records:
         self.issues += part.issues
         self.sources += part.sources
         self.changes += part.changes
+        self.claims += part.claims
         for kind, ids in part.known.items():
             self.known[kind] |= ids
         self.rejected += part.rejected

@@ -26,6 +26,9 @@ from .fields import (
 
 STATUSES = {"far-apart": "Far apart", "narrowing": "Narrowing", "agreed": "Agreed",
             "unclear": "Unclear"}
+CLAIM_STATUSES = {  # in the order /claims/ shows them
+    "confirmed": "Confirmed", "claimed": "Claimed", "disputed": "Disputed",
+    "false": "False", "outdated": "Outdated", "open": "Open"}
 CHANGE_KINDS = {"update": "Update", "correction": "Correction",
                 "clarification": "Clarification", "withdrawal": "Withdrawal"}
 NEEDS_WAS = ("correction", "clarification", "withdrawal")  # they say what was said before
@@ -68,6 +71,8 @@ BRIEFING = Record("briefing", {
     "stale_after_days": Field(Count(), False, "days after which a stance not confirmed "
                               "since is flagged, counted back from the last update; "
                               "default 30"),
+    "claim_review": Field(Boolean(), False, "write ClaimReview structured data for claims "
+                          "rated confirmed, false or disputed (for fact-checkers)"),
 })
 
 
@@ -156,6 +161,8 @@ SOURCE = Record("source", {
     "url": Field(Url(), False, "where it is online"),
     "published": Field(Date(), False, "when it was published"),
     "article": Field(Reference("article"), False, "the article in articles/ with its text"),
+    "side": Field(Reference("side"), False, "the side whose own statement this is (a "
+                  "government readout, a ministry's channel): the balance report counts it"),
 })
 
 ARTICLE = Record("article", {
@@ -163,4 +170,34 @@ ARTICLE = Record("article", {
     "source": Field(Reference("source"), True, "the source entry for this article"),
     "dek": Field(Text(), False, "the article's standfirst"),
     "note": Field(Markdown(), False, "an editor's note shown above the text"),
+})
+
+ATTRIBUTION = Record("attribution", {
+    "actor": Field(Reference("actor"), False, "who asserts (or contests) it"),
+    "side": Field(Reference("side"), False, "the side asserting it (with an actor: theirs)"),
+    "source": Field(Reference("source"), True, "where they said so"),
+    "quote": Field(Words(), False, "their exact words, verified in the source's article"),
+})
+
+EARLIER_RATING = Record("earlier status", {
+    "as_of": Field(Date(), True, "when the claim stood so"),
+    "status": Field(Choice(*CLAIM_STATUSES), True, "its status then"),
+    "note": Field(Text(), True, "why, then, in one plain sentence"),
+})
+
+CLAIM = Record("claim", {
+    "id": Field(Slug(), True, "the claim's id: its anchor on /claims/"),
+    "claim": Field(Text(), True, "the claim, as a statement"),
+    "status": Field(Choice(*CLAIM_STATUSES), True, "confirmed (independently verified), "
+                    "claimed (asserted, not verified), disputed (the accounts conflict), "
+                    "false (shown wrong), outdated (overtaken by events), open (not known "
+                    "yet)"),
+    "note": Field(Text(), True, "why this status, in one plain sentence"),
+    "as_of": Field(Date(), True, "when the status was assessed"),
+    "by": Field(ListOf(ATTRIBUTION), False, "who asserts it"),
+    "against": Field(ListOf(ATTRIBUTION), False, "who contests it"),
+    "sources": Field(ListOf(Reference("source")), False, "the evidence behind the status "
+                     "(required unless open)"),
+    "issue": Field(Reference("issue"), False, "the issue in positions.yaml it belongs to"),
+    "history": Field(ListOf(EARLIER_RATING), False, "earlier statuses, each with its as_of"),
 })

@@ -32,6 +32,8 @@ FILES: dict[str, tuple[str, str, Any]] = {
                             schema.ARTICLE),
     "changes.schema.json": ("content/changes.yaml", "The briefing's changes, in any order",
                             ListOf(schema.CHANGE)),
+    "claims.schema.json": ("content/claims.yaml", "Claims: what we know, what is claimed, "
+                           "what nobody knows yet", ListOf(schema.CLAIM)),
 }
 
 

@@ -12,7 +12,17 @@ from markupsafe import escape
 
 from ..content.dates import PartialDate
 from ..content.markdown import base_path
-from ..content.model import Actor, Briefing, Change, Quote, Rich, Source, Stance
+from ..content.model import (
+    Actor,
+    Attribution,
+    Briefing,
+    Change,
+    Claim,
+    Quote,
+    Rich,
+    Source,
+    Stance,
+)
 from .pages import Page, revised
 from .urls import Urls
 
@@ -145,6 +155,7 @@ def briefing_json(briefing: Briefing) -> bytes:
         "articles": [{"id": a.id, "title": a.title, "source": a.source_id,
                       "url": f"articles/{a.id}/"} for a in briefing.articles],
         "changes": [change_json(c) for c in briefing.changes],
+        "claims": [claim_json(c) for c in briefing.claims],
         "modified": briefing.modified.iso if briefing.modified else None,
         "published": briefing.published.iso if briefing.published else None,
     }
@@ -182,6 +193,19 @@ def stance_json(stance: Stance) -> dict[str, Any]:
                         for e in stance.earlier]}
 
 
+def claim_json(claim: Claim) -> dict[str, Any]:
+    def party(a: Attribution) -> dict[str, Any]:
+        return {"actor": a.actor.id if a.actor else None, "side": a.side.id if a.side else None,
+                "source": a.source.id, "quote": quote_json(a.quote)}
+
+    return {"id": claim.id, "claim": claim.claim, "status": claim.status, "note": claim.note,
+            "as_of": claim.as_of.iso, "by": [party(a) for a in claim.by],
+            "against": [party(a) for a in claim.against], "sources": ids(claim.sources),
+            "issue": claim.issue.id if claim.issue else None,
+            "history": [{"as_of": e.as_of.iso, "status": e.status, "note": e.note}
+                        for e in claim.earlier], "url": f"claims/#{claim.id}"}
+
+
 def change_json(change: Change) -> dict[str, Any]:
     return {"id": change.id, "at": change.at.written, "kind": change.kind,
             "summary": change.summary, "was": change.was, "minor": change.minor,
@@ -203,6 +227,7 @@ def quote_json(quote: Quote | None) -> dict[str, Any] | None:
 
 def source_json(source: Source) -> dict[str, Any]:
     return {"id": source.id, "title": source.title, "short": source.short,
+            "side": source.side.id if source.side else None,
             "publisher": source.publisher,
             "url": source.url, "published": source.published.iso if source.published else None,
             "article": source.article.id if source.article else None}

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..content.dates import Moment, PartialDate
-from ..content.model import Briefing, Change, History, Quote
+from ..content.model import Briefing, Change, Claim, History, Quote
+from ..content.schema import CLAIM_STATUSES
 from .urls import Urls
 
 LATEST_EVENTS = 3
@@ -59,6 +60,8 @@ class Page:
 def site_of(briefing: Briefing, search: bool = True) -> Site:
     nav = (("", "Overview"), ("actors/", "Actors"), ("chronology/", "Chronology"),
            ("positions/", briefing.positions_title), ("sources/", "Sources"))
+    if briefing.claims:
+        nav += (("claims/", "What we know"),)
     if briefing.changes:
         nav += (("changes/", "What changed"),)
     image, urls = briefing.share_image, Urls(briefing.base_url)
@@ -102,7 +105,10 @@ def plan_pages(briefing: Briefing) -> list[Page]:
     last = revised(briefing)
     pages = [
         page("", "overview.html", briefing.title, briefing.dek or briefing.title, "article",
-             {**whole, "latest": events[::-1][:LATEST_EVENTS]}, [briefing.history], last),
+             {**whole, "latest": events[::-1][:LATEST_EVENTS],
+              "known": tuple(c for c in briefing.claims if c.status == "confirmed"),
+              "unknown": tuple(c for c in briefing.claims if c.status == "open")},
+             [briefing.history], last),
         page("actors/", "actors.html", "Actors",
              f"The {len(briefing.actors)} people in this briefing, by side.", context=whole,
              shown=[a.history for a in briefing.actors], fallback=last),
@@ -121,6 +127,14 @@ def plan_pages(briefing: Briefing) -> list[Page]:
         page("search/", "search.html", "Search", "Search the briefing."),
         page("404.html", "404.html", "Page not found", "There is no page at this address."),
     ]
+    if briefing.claims:
+        groups = by_status(briefing.claims)
+        pages.append(page("claims/", "claims.html", "What we know",
+                          f"{len(briefing.claims)} claims: " + ", ".join(
+                              f"{len(claims)} {status}" for status, claims in groups if claims)
+                          + ". What is confirmed, what is claimed, and what nobody knows yet.",
+                          context={**whole, "groups": groups},
+                          shown=[c.history for c in briefing.claims], fallback=last))
     if briefing.changes:
         pages.append(page("changes/", "changes.html", "What changed",
                           f"Every change to this briefing, newest first: "
@@ -141,6 +155,13 @@ def plan_pages(briefing: Briefing) -> list[Page]:
                     "quotes": quoted.get(article.id, ())}, [article.history], last)
               for article in briefing.articles]
     return pages
+
+
+def by_status(claims: tuple[Claim, ...]) -> tuple[tuple[str, tuple[Claim, ...]], ...]:
+    """The claims by status, in the order readers read them: confirmed, claimed, disputed,
+    false, outdated, open (empty statuses too, for their counts); file order within."""
+    return tuple((status, tuple(c for c in claims if c.status == status))
+                 for status in CLAIM_STATUSES)
 
 
 def by_day(changes: tuple[Change, ...]) -> tuple[tuple[PartialDate, tuple[Change, ...]], ...]:

@@ -18,8 +18,8 @@ from jinja2 import meta
 from markupsafe import Markup, escape
 
 from ..content.dates import Moment, PartialDate, range_parts
-from ..content.model import Event
-from ..content.schema import STATUSES
+from ..content.model import CLAIM_HEADINGS, Event
+from ..content.schema import CLAIM_STATUSES, STATUSES
 from ..parallel import map_in_shares
 from ..problems import BuildFailed, Problem, display_path
 from .pages import Page, Site
@@ -151,6 +151,7 @@ class Renderer:
         self.env.filters["url"] = self.url
         self.env.globals.update(when=when, date=date_html, moment=moment_html,
                                 statuses=STATUSES, note_headings=NOTE_HEADINGS,
+                                claim_statuses=CLAIM_STATUSES, claim_headings=CLAIM_HEADINGS,
                                 event_html=self.event_html, json_ld=self.json_ld)
 
     @classmethod

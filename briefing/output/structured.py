@@ -8,7 +8,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..content.model import Actor, ActorRecord, Quote
+from ..content.model import CLAIM_HEADINGS, Actor, ActorRecord, Claim, Quote
 from .pages import Page, Site
 
 CONTEXT = "https://schema.org"
@@ -49,6 +49,16 @@ def describe(site: Site, page: Page, url: str) -> dict[str, Any]:
                         "url": f"{url}#{event.id}",
                         **({"description": event.summary.source} if event.summary else {})}}
                     for n, event in enumerate(events, 1)]}
+    if page.template == "claims.html":
+        reviews = [claim_review(site, claim, url) for _, claims in context["groups"]
+                   for claim in claims if claim.status in RATINGS]
+        listing = {"@type": "CollectionPage", "name": page.title, "url": url,
+                   "description": page.description, "dateModified": site.revised.iso,
+                   "isPartOf": {"@type": "WebSite", "name": site.title,
+                                "url": site.urls.absolute("")}}
+        if context["briefing"].claim_review and reviews:
+            return {"@graph": [listing, *reviews]}
+        return listing
     if page.template == "article.html":
         source = context["source"]
         return {"@type": "Article", "headline": page.title, "url": url,
@@ -97,3 +107,26 @@ def quotation(site: Site, quote: Quote, speaker: str) -> dict[str, Any]:
 
 def unique(quotes: tuple[Quote, ...]) -> list[Quote]:
     return list({quote.text: quote for quote in reversed(quotes)}.values())[::-1]
+
+
+# A claim's status as a ClaimReview rating: 1 false, 3 disputed (mixed), 5 confirmed.
+RATINGS = {"false": 1, "disputed": 3, "confirmed": 5}
+
+
+def claim_review(site: Site, claim: Claim, url: str) -> dict[str, Any]:
+    """For fact-checkers' tools (Fact Check Explorer reads it): opt-in, claim_review."""
+    review: dict[str, Any] = {
+        "@type": "ClaimReview", "url": f"{url}#{claim.id}", "claimReviewed": claim.claim,
+        "datePublished": claim.as_of.iso,
+        "author": {"@type": "Organization", "name": site.title, "url": site.urls.absolute("")},
+        "reviewRating": {"@type": "Rating", "ratingValue": RATINGS[claim.status],
+                         "bestRating": 5, "worstRating": 1,
+                         "alternateName": CLAIM_HEADINGS[claim.status]}}
+    authors = [{"@type": "Person", "name": a.actor.name} if a.actor else
+               {"@type": "Organization", "name": a.side.name}
+               for a in claim.by if a.actor or a.side]
+    appearances = [a.source.url for a in claim.by if a.source.url]
+    if authors:
+        review["itemReviewed"] = {"@type": "Claim", "author": authors,
+                                  **({"appearance": appearances} if appearances else {})}
+    return review

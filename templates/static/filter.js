@@ -1,34 +1,37 @@
-// Chronology filter by actor and side. Without JavaScript every event is shown; with
-// it, the choice lives in the URL (?actor=…&side=…) and the count is announced.
+// A list's filter (the chronology by actor and side, the claims by status and side).
+// Without JavaScript every item is shown; with it, the choice lives in the URL
+// (?actor=…&side=…) and the count is announced. The form names its items (data-items)
+// and each select the item's data attribute it matches (data-field), a list of words.
 const form = document.querySelector(".filter");
-const events = [...document.querySelectorAll(".event[data-actors]")];
+const items = [...document.querySelectorAll(form.dataset.items)];
+const selects = [...form.querySelectorAll("select")];
 const count = form.querySelector(".filter-count");
 const params = new URLSearchParams(location.search);
-for (const select of form.querySelectorAll("select")) {
+for (const select of selects) {
   const wanted = params.get(select.name);
   if ([...select.options].some((option) => option.value === wanted)) select.value = wanted;
 }
 
 function apply() {
-  const actor = form.elements.actor.value;
-  const side = form.elements.side.value;
   let shown = 0;
-  for (const event of events) {
-    const visible = (!actor || event.dataset.actors.split(" ").includes(actor)) &&
-                    (!side || event.dataset.sides.split(" ").includes(side));
-    event.hidden = !visible;
+  for (const item of items) {
+    const visible = selects.every((select) => !select.value ||
+      (item.dataset[select.dataset.field] || "").split(" ").includes(select.value));
+    item.hidden = !visible;
     shown += visible;
   }
   for (const section of document.querySelectorAll("main section")) {
-    section.hidden = !section.querySelector(".event:not([hidden])");
+    if (section.querySelector(form.dataset.items)) {
+      section.hidden = !section.querySelector(`${form.dataset.items}:not([hidden])`);
+    }
   }
-  count.textContent = actor || side
-    ? `${shown} of ${events.length} events shown`
-    : `All ${events.length} events shown`;
+  const chosen = selects.some((select) => select.value);
+  count.textContent = chosen ? `${shown} of ${items.length} ${form.dataset.noun} shown`
+    : `All ${items.length} ${form.dataset.noun} shown`;
   const url = new URL(location.href);
-  for (const [name, value] of [["actor", actor], ["side", side]]) {
-    if (value) url.searchParams.set(name, value);
-    else url.searchParams.delete(name);
+  for (const select of selects) {
+    if (select.value) url.searchParams.set(select.name, select.value);
+    else url.searchParams.delete(select.name);
   }
   history.replaceState(null, "", url);
 }
