@@ -31,7 +31,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = Parser(prog="python build.py",
                     description="Build a briefing site from content/.")
     commands = parser.add_subparsers(dest="command", parser_class=Parser,
-                                     metavar="{build,check,serve,new,diff,schemas}")
+                                     metavar="{build,check,serve,new,diff,balance,schemas}")
 
     def common(command: argparse.ArgumentParser) -> None:
         command.add_argument("--content", type=Path, default=Path("content"),
@@ -62,9 +62,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                              "e.g. https://owner.github.io/repo/ (overrides briefing.yaml)")
         command.add_argument("--templates", type=Path, default=ROOT / "templates",
                              help="templates folder (default: the project's templates/)")
-    new = commands.add_parser("new", help="add an actor, event, issue, source, article or "
-                              "change")
-    kinds = new.add_subparsers(dest="kind", metavar="{actor,event,issue,source,article,change}",
+    new = commands.add_parser("new", help="add an actor, event, issue, source, article, "
+                              "change or claim")
+    kinds = new.add_subparsers(dest="kind",
+                               metavar="{actor,event,issue,source,article,change,claim}",
                                required=True, parser_class=Parser)
     from briefing.editor.scaffold import KINDS, flag_options
 
@@ -89,6 +90,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     diff.add_argument("--format", choices=("text", "github"), default="text",
                       help="how to print what the change log misses: text (path:line:column: "
                       "message, to stderr) or github (annotations on the pull request)")
+    balance = commands.add_parser(
+        "balance", help="how even-handed the sourcing is, side by side (stances, claims)")
+    common(balance)
     schemas = commands.add_parser(
         "schemas", help="write the JSON Schemas editors' YAML servers use (schema/)")
     schemas.add_argument("--out", type=Path, default=ROOT / "schema",
@@ -194,6 +198,24 @@ def diff_summary(args: argparse.Namespace) -> int:
     return 1 if has_errors(finish(problems, args.strict)) or has_errors(log) else 0
 
 
+def balance_report(args: argparse.Namespace) -> int:
+    """Print the balance table (and its warnings, as `check` does); under GitHub Actions,
+    add the table to the run's summary page."""
+    from briefing.content.load import load_and_check
+    from briefing.editor.balance import report as balance
+
+    briefing, problems = load_and_check(args.content, args.strict)
+    report(problems)
+    if briefing is None:
+        return 1
+    text = balance(briefing)
+    print(text, end="")
+    if os.environ.get("GITHUB_STEP_SUMMARY"):
+        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as out:
+            out.write("\n" + text)
+    return 0
+
+
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     try:
@@ -217,6 +239,8 @@ def run(args: argparse.Namespace) -> int:
         return new_entry(args)
     if args.command == "diff":
         return diff_summary(args)
+    if args.command == "balance":
+        return balance_report(args)
     if args.command == "schemas":
         from briefing.editor.schemas import write_schemas
 
@@ -235,7 +259,8 @@ def run(args: argparse.Namespace) -> int:
         report(problems)
         if briefing is None:
             return 1
-        changes = f", {len(briefing.changes)} changes" if briefing.changes else ""
+        changes = (f", {len(briefing.changes)} change{'s' if len(briefing.changes) != 1 else ''}"
+                   if briefing.changes else "")
         print(f"{args.content}: {len(briefing.actors)} actors, {len(briefing.events)} "
               f"events, {len(briefing.issues)} issues, {len(briefing.quotes)} quotes"
               f"{changes}: OK", file=sys.stderr)

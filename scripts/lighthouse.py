@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Lighthouse (12.2.3, mobile) on the overview, an actor page, the chronology, the
-positions page and what changed of the seed; fails unless all four categories score 100
-on each.
+positions page, what changed and what we know of the seed; fails unless all four
+categories score 100 on each.
 
 usage: python scripts/lighthouse.py      (after `npm ci`; run by scripts/test.sh)
 
@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {"overview": "", "actor": "actors/putin/", "chronology": "chronology/",
-         "positions": "positions/", "what changed": "changes/"}
+         "positions": "positions/", "what changed": "changes/", "what we know": "claims/"}
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 FLAGS = ("--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
          "--disable-background-networking --disable-component-update --disable-sync "

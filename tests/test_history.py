@@ -285,8 +285,8 @@ def test_what_changed_lists_every_change_by_day_newest_first(site: Path):
     assert [h["id"] for h in changes.select("main h2")] == [
         "day-2026-03-12", "day-2026-03-11", "day-2026-03-10", "day-2026-03-01"]
     assert [li["id"] for li in changes.select(".change")] == [
-        "ana-role", "port-closed-withdrawn", "bo-typo", "clarify-harbour", "fix-talks-date",
-        "ceasefire-added", "first-publication"]
+        "ana-role", "bridge-claim-false", "port-closed-withdrawn", "bo-typo",
+        "clarify-harbour", "fix-talks-date", "ceasefire-added", "first-publication"]
     first = changes.find("li", id="ana-role")
     assert text(first.find(class_="change-head")) == "Update · 12 March 2026, 10:00 UTC+1"
     assert first.find("time")["datetime"] == "2026-03-12T10:00+01:00"
@@ -386,6 +386,7 @@ def test_a_pages_lastmod_is_the_latest_change_to_what_it_shows(site: Path):
         "sources/": "2026-03-12T10:00+01:00",  # nothing of its own: the briefing's
         "articles/report/": "2026-03-12T10:00+01:00",
         "changes/": "2026-03-12T10:00+01:00",
+        "claims/": "2026-03-12T08:00Z",  # the change to the bridge's claim
     }
 
 
@@ -395,16 +396,17 @@ def test_the_feed_has_an_entry_per_announced_change(site: Path):
     entries = ET.parse(site / "feed.xml").getroot().findall("a:entry", ATOM)
     assert [e.find("a:id", ATOM).text for e in entries] == [
         "tag:example.org,2026:harbour/changes/ana-role",
+        "tag:example.org,2026:harbour/changes/bridge-claim-false",
         "tag:example.org,2026:harbour/changes/port-closed-withdrawn",
         "tag:example.org,2026:harbour/changes/clarify-harbour",
         "tag:example.org,2026:harbour/changes/fix-talks-date",
         "tag:example.org,2026:harbour/changes/ceasefire-added",
         "tag:example.org,2026:harbour/changes/first-publication"]
-    fix = entries[3]
+    fix = entries[4]
     assert fix.find("a:title", ATOM).text == "Correction: The talks opened on 1 March."
     assert fix.find("a:link", ATOM).get("href") == BASE + "changes/#fix-talks-date"
     assert fix.find("a:updated", ATOM).text == "2026-03-11T00:00:00Z"
-    assert entries[1].find("a:title", ATOM).text.startswith("Withdrawn: ")
+    assert entries[2].find("a:title", ATOM).text.startswith("Withdrawn: ")
     content = BeautifulSoup(entries[0].find("a:content", ATOM).text, "html.parser")
     assert content.find("a")["href"] == BASE + "actors/ana/?since=2026-03-12"
 
@@ -446,8 +448,8 @@ def test_actor_pages_show_their_dated_positions(site: Path):
 
 def test_briefing_json_carries_changes_and_histories(site: Path):
     data = json.loads((site / "briefing.json").read_text())
-    assert [c["id"] for c in data["changes"]][:2] == ["ana-role", "port-closed-withdrawn"]
-    assert data["changes"][5] == {
+    assert [c["id"] for c in data["changes"]][:2] == ["ana-role", "bridge-claim-false"]
+    assert data["changes"][6] == {
         "id": "ceasefire-added", "at": "2026-03-10T18:30+02:00", "kind": "update",
         "summary": "A ceasefire on the quays.", "was": None, "minor": False,
         "affects": ["event:ceasefire"], "adds": ["event:ceasefire"],
@@ -544,10 +546,10 @@ def test_since_marks_from_a_day_on_with_no_storage(browser, served):
     reader.goto(url + "chronology/?since=2026-03-11")
     expect(reader.locator("[data-new]")).to_have_count(1)  # the correction of 11 March
     assert reader.locator("[data-new]").get_attribute("id") == "talks-open"
-    expect(reader.locator(".whats-new-status")).to_have_text("4 changes since 11 March 2026.")
+    expect(reader.locator(".whats-new-status")).to_have_text("5 changes since 11 March 2026.")
     reader.goto(url + "changes/?since=2026-03-12")
     assert reader.locator("[data-new]").evaluate_all("els => els.map(e => e.id)") == [
-        "ana-role", "port-closed-withdrawn"]  # a minor change is never marked
+        "ana-role", "bridge-claim-false", "port-closed-withdrawn"]  # never a minor change
     assert reader.evaluate("Object.keys(localStorage)") == []
     context.close()
     quiet = browser.new_context(java_script_enabled=False)

@@ -235,3 +235,21 @@ def test_a_refused_change_points_at_its_flag(seed: Path, args: list[str], messag
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == message
     assert (seed / "changes.yaml").read_bytes() == before
+
+
+def test_new_claim_is_appended_and_checked(seed: Path):
+    result = run_cli("new", "claim", "--claim", "Russia will send a delegation.", "--status",
+                     "open", "--note", "The Kremlin has not said.", "--as-of", "2025-05-11",
+                     "--issue", "direct-talks", cwd=seed.parent)
+    assert result.returncode == 0, result.stderr
+    assert (seed / "claims.yaml").read_text().endswith(
+        "- id: russia-will-send-a-delegation\n  claim: Russia will send a delegation.\n"
+        "  status: open\n  note: The Kremlin has not said.\n  as_of: 2025-05-11\n"
+        "  issue: direct-talks\n")
+    refused = run_cli("new", "claim", "--claim", "X.", "--status", "confirmed", "--note",
+                      "N.", "--as-of", "2025-05-11", cwd=seed.parent)
+    assert refused.returncode == 1
+    assert refused.stderr.splitlines()[0] == (
+        "python build.py new: the new entry: a confirmed claim needs 'sources': the evidence "
+        "behind its status (only an open claim, one nobody knows the answer to yet, may have "
+        "none)")

@@ -198,7 +198,30 @@ AGREE += [
     ("briefing.yaml", BRIEFING + "stale_after_days: 0\n", False),
     ("briefing.yaml", BRIEFING + "stale_after_days: two weeks\n", False),
 ]
-SCHEMA_OF = {"changes.yaml": "changes.schema.json",
+CLAIM = ("- id: x\n  claim: C.\n  status: confirmed\n  note: N.\n  as_of: 2026-03-12\n"
+         "  sources: [report]\n")
+AGREE += [
+    ("claims.yaml", CLAIM, True),
+    ("claims.yaml", CLAIM.replace("confirmed", "confirmd"), False),
+    ("claims.yaml", CLAIM.replace("  note: N.\n", ""), False),
+    ("claims.yaml", CLAIM.replace("2026-03-12", "soon"), False),
+    ("claims.yaml", CLAIM + "  by:\n    - {actor: ana, source: report, quote: We will talk}\n",
+     True),
+    ("claims.yaml", CLAIM + "  by:\n    - {actor: ana}\n", False),  # no source
+    ("claims.yaml", CLAIM + "  by:\n    - {actor: ana, source: report, quote: “We”}\n",
+     False),
+    ("claims.yaml", CLAIM + "  against:\n    - {side: north, source: report, said: x}\n",
+     False),
+    ("claims.yaml", CLAIM + "  issue: talks\n", True),
+    ("claims.yaml", CLAIM + "  history:\n    - {as_of: 2026-03-01, status: open, note: N.}\n",
+     True),
+    ("claims.yaml", CLAIM + "  history:\n    - {as_of: 2026-03-01, status: open}\n", False),
+    ("sources.yaml", SOURCE + "  side: north\n", True),
+    ("sources.yaml", SOURCE + "  side: North\n", False),
+    ("briefing.yaml", BRIEFING + "claim_review: true\n", True),
+    ("briefing.yaml", BRIEFING + "claim_review: yes\n", False),
+]
+SCHEMA_OF = {"changes.yaml": "changes.schema.json", "claims.yaml": "claims.schema.json",
              "actors/ana.yaml": "actor.schema.json", "chronology.yaml": "chronology.schema.json",
              "positions.yaml": "positions.schema.json", "sources.yaml": "sources.schema.json",
              "briefing.yaml": "briefing.schema.json"}

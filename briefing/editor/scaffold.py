@@ -48,9 +48,10 @@ KINDS = {
     "source": Kind(schema.SOURCE, "sources.yaml", "title"),
     "article": Kind(schema.ARTICLE, None, "title"),
     "change": Kind(schema.CHANGE, "changes.yaml", "summary"),
+    "claim": Kind(schema.CLAIM, "claims.yaml", "claim"),
 }
 # Fields with a structure of their own are written in the file afterwards, not as flags.
-NESTED = {"quotes", "links", "image", "quote", "stances", "history"}
+NESTED = {"quotes", "links", "image", "quote", "stances", "history", "by", "against"}
 ID_WORDS = 6  # words of a change's summary in the id made for it
 
 
