@@ -2,14 +2,15 @@
 test that fails when the rule is broken?
 
     .venv/bin/pip install -e ".[mutation]"
-    .venv/bin/python scripts/mutation.py            # every core module (about an hour)
+    .venv/bin/python scripts/mutation.py                              # every core module
     .venv/bin/python scripts/mutation.py content/dates output/urls   # some of them
 
 Each module is mutated in a scratch copy of the project (mutmut writes `mutants/` beside
-its configuration), with the unit tests that cover it; tests that run build.py in a
+its configuration), with the unit tests that cover it. Tests that run build.py in a
 process of their own (marked `process`) are left out, since a mutant lives only in the
-test run's process. Prints a table of killed / all mutants per module and, for each
-module, the survivors (`mutmut show NAME` in the scratch copy shows one).
+test run's process, and so are those in Chromium (marked `browser`). Prints a table of
+killed / all mutants per module and, for each module, the survivors (what each mutant
+changes).
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ only_mutate=briefing/{module}.py
 pytest_add_cli_args_test_selection=
     {tests}
 pytest_add_cli_args=-m
-    not process
+    not process and not browser
     -p
     no:cacheprovider
 also_copy=templates

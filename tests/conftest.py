@@ -176,3 +176,10 @@ def page(browser: Browser) -> Iterator[Page]:
     assert errors == []
 
 
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that open Chromium are marked `browser` (mutation testing leaves them out)."""
+    for item in items:
+        if {"browser", "page"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
