@@ -31,7 +31,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = Parser(prog="python build.py",
                     description="Build a briefing site from content/.")
     commands = parser.add_subparsers(dest="command", parser_class=Parser,
-                                     metavar="{build,check,serve,new,diff,balance,schemas}")
+                                     metavar="{build,check,serve,new,diff,translations,balance,"
+                                     "schemas}")
 
     def common(command: argparse.ArgumentParser) -> None:
         command.add_argument("--content", type=Path, default=Path("content"),
@@ -90,6 +91,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     diff.add_argument("--format", choices=("text", "github"), default="text",
                       help="how to print what the change log misses: text (path:line:column: "
                       "message, to stderr) or github (annotations on the pull request)")
+    translations = commands.add_parser(
+        "translations", help="make or refresh a translation's skeleton (content/translations/"
+        "LANG/), or confirm translated fields brought up to date")
+    translations.add_argument("lang", metavar="LANG", help="the language's tag, e.g. uk")
+    translations.add_argument("--content", type=Path, default=Path("content"),
+                              help="content folder (default: content)")
+    translations.add_argument("--confirm", metavar="FILE[:FIELD]",
+                              help="mark the fields of FILE (or one FIELD; in a file of many "
+                              "records ID or ID.FIELD) as translated from today's originals")
     balance = commands.add_parser(
         "balance", help="how even-handed the sourcing is, side by side (stances, claims)")
     common(balance)
@@ -198,6 +208,30 @@ def diff_summary(args: argparse.Namespace) -> int:
     return 1 if has_errors(finish(problems, args.strict)) or has_errors(log) else 0
 
 
+def translation_skeleton(args: argparse.Namespace) -> int:
+    """Make or refresh a translation's skeleton, or confirm fields brought up to date."""
+    from briefing.content.read import unknown_language
+    from briefing.editor.skeleton import CannotConfirm, confirm, refresh
+
+    why = unknown_language(args.lang)
+    if why:
+        print(f"python build.py translations: error: {why}", file=sys.stderr)
+        return 2
+    try:
+        if args.confirm:
+            for field in confirm(args.content, args.lang, args.confirm):
+                print(f"confirmed {field}", file=sys.stderr)
+            return 0
+        work = refresh(args.content, args.lang)
+    except CannotConfirm as exc:
+        print(f"python build.py translations: error: {exc}", file=sys.stderr)
+        return 1
+    print(f"content/translations/{args.lang}/: {work.files} files written; {work.records} "
+          f"records and {work.fields} fields added, {work.stale} translated fields whose "
+          "original changed noted", file=sys.stderr)
+    return 0
+
+
 def balance_report(args: argparse.Namespace) -> int:
     """Print the balance table (and its warnings, as `check` does); under GitHub Actions,
     add the table to the run's summary page."""
@@ -241,6 +275,8 @@ def run(args: argparse.Namespace) -> int:
         return diff_summary(args)
     if args.command == "balance":
         return balance_report(args)
+    if args.command == "translations":
+        return translation_skeleton(args)
     if args.command == "schemas":
         from briefing.editor.schemas import write_schemas
 

@@ -30,7 +30,7 @@ def make_claim(link: Linker, v: dict[str, Any], quotes: list[Quote | None]) -> C
     return link.reuse(
         "claim", (v, history, issue, *by, "/", *against, "/", *sources, "/", *earlier),
         lambda: Claim(v["id"], v["claim"], v["status"], v["note"], v["as_of"], by, against,
-                      sources, issue, earlier, history, v["loc"]))
+                      sources, issue, earlier, history, v["loc"], v.get("tx")))
 
 
 def attributions(link: Linker, claim: dict[str, Any], role: str,
@@ -53,7 +53,8 @@ def attributions(link: Linker, claim: dict[str, Any], role: str,
         quote = None
         if "quote" in a:
             quote = link.make_quote({"text": a["quote"], "source": a["source"],
-                                     "loc": a["loc"], "locs": {"text": a["locs"]["quote"]}},
+                                     "loc": a["loc"], "locs": {"text": a["locs"]["quote"]},
+                                     "translation": a.get("quote_translation")},
                                     speaker=actor)
             quotes.append(quote)
         if source is not None:

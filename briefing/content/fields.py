@@ -80,6 +80,27 @@ CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 TEXT_PATTERN = r"^(?=[\s\S]*\S)[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$"
 
 
+class Written(str):
+    """Text as read, trimmed, that YAML loaded with blanks around it (a `|` block's final
+    newline): `raw` keeps the string exactly as loaded, which translations' hashes are
+    made from (the contract's rule). Most text is loaded as it is read: a plain str."""
+
+    raw: str
+
+    def __new__(cls, value: str, raw: str) -> Written:
+        text = super().__new__(cls, value)
+        text.raw = raw
+        return text
+
+    def __reduce__(self):  # records read in another process come back pickled
+        return Written, (str(self), self.raw)
+
+
+def as_loaded(text: str) -> str:
+    """A text field's string exactly as YAML loaded it."""
+    return getattr(text, "raw", text)
+
+
 class FieldType:
     """A contract type: how to read a node, and what the error says it should be."""
 
@@ -105,6 +126,8 @@ class Text(FieldType):
             return r.error(node, f"'{name}' is empty")
         if CONTROL_RE.search(value):  # only as escapes ("\x1f"): invalid in HTML
             return r.error(node, f"'{name}' has a control character; remove it")
+        if value != node.value:
+            value = Written(value, node.value)
         return self.convert(value, node, r, name)
 
     def convert(self, value: str, node: yaml.Node, r: Reader, name: str) -> Any:
@@ -347,8 +370,9 @@ class Language(Text):
 
 
 class ListOf(FieldType):
-    def __init__(self, item: FieldType):
+    def __init__(self, item: FieldType, gaps: bool = False):
         self.item = item
+        self.gaps = gaps  # an empty item is None (a translation's not yet translated)
         self.expected = f"a list of {item.expected}"
 
     def read(self, node, r, name):
@@ -356,11 +380,15 @@ class ListOf(FieldType):
             example = f"[{node.value}]" if isinstance(node, yaml.ScalarNode) else "a list"
             return r.error(node, f"'{name}' must be a list: write {example}, or one '- ' "
                            "line per item")
-        values = [self.item.read(child, r, name) for child in node.value]
+        values = [None if self.gaps and is_null(child) else self.item.read(child, r, name)
+                  for child in node.value]
         return INVALID if INVALID in values else tuple(values)
 
     def json_schema(self):
-        return {"type": "array", "items": self.item.json_schema()}
+        item = self.item.json_schema()
+        if self.gaps:
+            item = {"anyOf": [*item.get("anyOf", [item]), {"type": "null"}]}
+        return {"type": "array", "items": item}
 
 
 @dataclass(frozen=True, slots=True)
@@ -446,3 +474,31 @@ class MapOf(FieldType):
     def json_schema(self):
         return {"type": "object", "propertyNames": {"pattern": rf"^{SLUG_RE.pattern}$"},
                 "additionalProperties": self.value.json_schema()}
+
+
+HASH_RE = re.compile(r"[0-9a-f]{12}")
+
+
+class Hashes(FieldType):
+    """A translation's `translated_from`: each translated field, by its dotted path, to
+    the first 12 hex digits of the SHA-256 of the original text it was translated from."""
+
+    expected = "a set of 'field: hash' lines (hashes of 12 hex digits)"
+
+    def read(self, node, r, name):
+        if not isinstance(node, yaml.MappingNode):
+            return r.error(node, f"'{name}' must be {self.expected}, not {shape(node)}")
+        out: dict[str, tuple[str, Loc]] = {}
+        for key, value in node.value:
+            found = value.value.strip() if isinstance(value, yaml.ScalarNode) else None
+            if found is None or not HASH_RE.fullmatch(found):
+                shown = f"'{found}'" if found is not None else shape(value)
+                r.error(value, f"'{name}': '{key.value}' must be the first 12 hex digits of "
+                        f"the original's SHA-256 (e.g. 3f2a9c1b7d0e), not {shown}")
+                continue
+            out[key.value.strip()] = (found, r.loc(key))
+        return out if len(out) == len(node.value) else INVALID
+
+    def json_schema(self):
+        return {"type": "object", "additionalProperties": {
+            "type": "string", "pattern": rf"^\s*{HASH_RE.pattern}\s*$"}}

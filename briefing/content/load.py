@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -12,11 +11,10 @@ from markupsafe import Markup
 
 from ..parallel import fill_in_shares
 from ..problems import Problem, display_path, finish, has_errors
-from . import model
+from . import model, translations
 from .articles import marked_article, pair, quote_texts
 from .balance import balance_warnings
 from .claims import make_claim
-from .dates import PartialDate
 from .fields import Ref
 from .history import STALE_AFTER_DAYS, items_of, last_update, link_changes
 from .markdown import base_path, parse_article, render_block, render_inline
@@ -37,7 +35,7 @@ from .model import (
 from .positions import make_issue
 from .provenance import closest_passage
 from .read import ReadCache, Records, read_content
-from .words import slugify, suggest_id
+from .words import event_ids, slugify, suggest_id
 
 T = TypeVar("T")
 PARALLEL_FROM = 500  # Markdown texts (~0.3 ms each): fewer cost less than a new process
@@ -57,6 +55,7 @@ class LoadCache:
     markdown: dict[tuple[str, str], Rich] = field(default_factory=dict)
     articles: dict[tuple[str, str, tuple[str, ...]], tuple[Markup, dict[str, str]]] = field(
         default_factory=dict)
+    languages: dict[str, LoadCache] = field(default_factory=dict)  # each translation's own
 
     def rich(self, text: str | None, base_path: str) -> Rich | None:
         if text is None:
@@ -97,10 +96,34 @@ def load_briefing(content: Path, problems: list[Problem], cache: LoadCache | Non
         fill_in_shares(cache.markdown, ((path, t) for t in records.markdown), rich,
                        at_least=PARALLEL_FROM)
     briefing = Linker(records, content, problems, cache, base_url, parallel).link()
+    if records.translations and sum(p.severity == "error" for p in problems) == before:
+        briefing = replace(briefing, translations=tuple(
+            translate(records, lang, briefing, content, problems, cache)
+            for lang in sorted(records.translations)))
     if sum(p.severity == "error" for p in problems) > before:
         return None
     problems += balance_warnings(briefing)
     return briefing
+
+
+def translate(records: Records, lang: str, original: Briefing, content: Path,
+              problems: list[Problem], cache: LoadCache) -> Briefing:
+    """The briefing in one translation's language: checked field by field against the
+    originals (problems at their lines), then the translation laid over the records and
+    linked as the original was (its problems are the original's: not told twice)."""
+    tally = translations.check(records, lang, original.language, problems)
+    laid = translations.overlay(records, lang, original.language)
+    laid.briefing = {**laid.briefing, "language": lang}
+    own = cache.languages.setdefault(lang, LoadCache(cache.reads, markdown=cache.markdown,
+                                                     articles=cache.articles))
+    briefing = Linker(laid, content, [], own, original.base_url).link()
+    head = records.translations[lang].get("briefing", {}).get("briefing", {})
+    from babel import Locale
+
+    direction = Locale.parse(lang.replace("-", "_")).character_order
+    return replace(briefing, language_name=tally.name, machine=tally.machine,
+                   translator=head.get("translator"), original_language=original.language,
+                   direction="rtl" if direction == "right-to-left" else "ltr", tally=tally)
 
 
 class Linker:
@@ -176,7 +199,7 @@ class Linker:
     def link(self) -> Briefing:
         b = self.records.briefing
         assert b is not None
-        self.events_by_id = self.event_ids()
+        self.events_by_id = event_ids(self.records.events)
         known = {**self.records.known, "event": set(self.events_by_id) | self.records.known[
             "event"]}
         changes, self.histories = link_changes(
@@ -190,7 +213,8 @@ class Linker:
         sides = self.unique(list(b["sides"]))
         self.tables["side"] = {
             k: self.reuse("side", (v, n), lambda v=v, k=k, n=n: Side(
-                k, v["name"], v.get("short"), v.get("description"), accent=n % 6 + 1))
+                k, v["name"], v.get("short"), v.get("description"), accent=n % 6 + 1,
+                tx=v.get("tx")))
             for n, (k, v) in enumerate(sides.items())}
         sources = self.unique(self.records.sources)
         self.tables["article"] = self.link_articles(sources)
@@ -224,7 +248,7 @@ class Linker:
             share_image=self.make_image(b.get("share_image")),
             changes=changes, history=self.histories.get("briefing"),
             claims=tuple(claims), claim_review=b.get("claim_review", False),
-            stale_after_days=self.stale_after,
+            stale_after_days=self.stale_after, tx=b.get("tx"),
         ))
 
     def link_articles(self, sources: dict[str, dict[str, Any]]) -> dict[str, Article]:
@@ -271,7 +295,7 @@ class Linker:
         side = self.resolve(v["side"]) if "side" in v else None
         return self.reuse("source", (v, article, history, side), lambda: Source(
             v["id"], v["title"], v.get("short"), v.get("publisher"), v.get("url"),
-            v.get("published"), article, v["loc"], history, side))
+            v.get("published"), article, v["loc"], history, side, v.get("tx")))
 
     def make_actor(self, v: dict[str, Any]) -> Actor:
         side = self.resolve(v["side"]) if "side" in v else None
@@ -281,7 +305,7 @@ class Linker:
         return self.reuse("actor", (v, side, summary, history), lambda: Actor(
             v["id"], v["name"], v["role"], summary, side=side, country=v.get("country"),
             image=image, links=tuple(Link(x["title"], x["url"]) for x in v.get("links", ())),
-            loc=v["loc"], history=history))
+            loc=v["loc"], history=history, tx=v.get("tx")))
 
     def make_image(self, v: dict[str, Any] | None) -> Image | None:
         if v is None:
@@ -313,21 +337,8 @@ class Linker:
                     f"(content/articles/{source.article.id}.md): "
                     + closest_passage(parse_article(body), v["text"])))
         return self.reuse("quote", (v, source, speaker, anchor or ""), lambda: Quote(
-            v["text"], source, speaker, v.get("date"), v.get("context"), anchor, v["loc"]))
-
-    def event_ids(self) -> dict[str, dict[str, Any]]:
-        """Every event by its id, in file order: the id written, or one made from its
-        date and title, unique (the first of a repeated id is kept)."""
-        explicit = self.unique([e for e in self.records.events if "id" in e])
-        taken = set(explicit)
-        out = {}
-        for v in self.records.events:
-            if v.get("id") in explicit and explicit[v["id"]] is not v:
-                continue
-            event_id = v.get("id") or self.auto_id(v, taken)
-            taken.add(event_id)
-            out[event_id] = v
-        return out
+            v["text"], source, speaker, v.get("date"), v.get("context"), anchor, v["loc"],
+            v.get("translation")))
 
     def make_events(self, quotes: list[Quote | None]) -> list[Event]:
         events = []
@@ -350,24 +361,9 @@ class Linker:
                 lambda v=v, event_id=event_id, end=end, summary=summary, actors=actors,
                 sources=sources, quote=quote, history=history: Event(
                     event_id, v["date"], v["title"], end, v.get("approximate", False),
-                    summary, actors, sources, quote, v["loc"], history)))
+                    summary, actors, sources, quote, v["loc"], history, v.get("tx"))))
         # Oldest first; sorted() is stable, so equal dates keep file order.
         return sorted(events, key=lambda e: (e.date.year, e.date.month, e.date.day))
-
-    @staticmethod
-    def auto_id(v: dict[str, Any], taken: set[str]) -> str:
-        base = event_slug(v["date"], v["title"])
-        candidate, n = base, 1
-        while candidate in taken:
-            n += 1
-            candidate = f"{base}-{n}"
-        return candidate
-
-@lru_cache(maxsize=1 << 16)
-def event_slug(date: PartialDate, title: str) -> str:
-    """An event's default id; memoised, since a preview asks again at every save."""
-    return f"{date.iso}-{slugify(title)}".strip("-")
-
 
 def same(a: object, b: object) -> bool:
     """The same input as last build's: the same object, or equal text, number or history

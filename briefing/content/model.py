@@ -9,11 +9,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from ..problems import Loc
 from .dates import Moment, PartialDate
+
+if TYPE_CHECKING:
+    from .translations import Tally, Tx
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +38,7 @@ class Side:
     short: str | None = None
     description: str | None = None
     accent: int = 0  # which of the stylesheet's side colours: 1, 2, … in briefing order
+    tx: Tx | None = None  # in a translation: what is left untranslated
 
     @property
     def label(self) -> str:
@@ -90,6 +95,7 @@ class Change:
     adds: frozenset[str] = frozenset()  # keys of what it brings into the briefing
     minor: bool = False
     loc: Loc | None = field(default=None, compare=False, repr=False)
+    tx: Tx | None = None
 
     @property
     def label(self) -> str:
@@ -168,6 +174,7 @@ class Source:
     loc: Loc | None = field(default=None, compare=False, repr=False)
     history: History | None = None
     side: Side | None = None  # whose own statement it is, if a party's
+    tx: Tx | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +189,7 @@ class Actor:
     links: tuple[Link, ...] = ()
     loc: Loc | None = field(default=None, compare=False, repr=False)
     history: History | None = None
+    tx: Tx | None = None
 
     @property
     def line(self) -> str:
@@ -200,6 +208,7 @@ class Quote:
     context: str | None = None
     anchor: str | None = None  # the id of its <mark> in the source's article, if verified
     loc: Loc | None = field(default=None, compare=False, repr=False)
+    translation: str | None = None  # in a translation: the editors', shown beside it
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +224,7 @@ class Event:
     quote: Quote | None = None
     loc: Loc | None = field(default=None, compare=False, repr=False)
     history: History | None = None
+    tx: Tx | None = None
 
     @property
     def actor_ids(self) -> str:
@@ -252,6 +262,7 @@ class Stance:
     earlier: tuple[EarlierStance, ...] = ()  # newest first
     stale: bool = False  # not confirmed for stale_after_days before the last update
     loc: Loc | None = field(default=None, compare=False, repr=False)
+    tx: Tx | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +284,7 @@ class Issue:
     earlier: tuple[EarlierStatus, ...] = ()  # earlier statuses, newest first
     history: History | None = None
     loc: Loc | None = field(default=None, compare=False, repr=False)
+    tx: Tx | None = None
 
     @property
     def stances(self) -> tuple[Stance, ...]:
@@ -324,6 +336,7 @@ class Claim:
     earlier: tuple[EarlierRating, ...] = ()  # newest first
     history: History | None = None
     loc: Loc | None = field(default=None, compare=False, repr=False)
+    tx: Tx | None = None
 
     @property
     def heading(self) -> str:
@@ -381,6 +394,17 @@ class Briefing:
     changes: tuple[Change, ...] = ()  # newest first
     claims: tuple[Claim, ...] = ()  # file order
     claim_review: bool = False
+    # A translation: its language's name (in itself), its writing direction, whether a
+    # machine made it (said on every page), the original's language; the original holds
+    # its translations.
+    language_name: str = "English"
+    direction: str = "ltr"
+    machine: bool = False
+    translator: str | None = None
+    original_language: str | None = None
+    tx: Tx | None = None
+    translations: tuple[Briefing, ...] = field(default=(), repr=False)
+    tally: Tally | None = field(default=None, repr=False)  # a translation's fields, counted
     history: History | None = None  # the changes affecting `briefing` itself
     stale_after_days: int = 30
     by_actor: Mapping[str, ActorRecord] = field(default_factory=dict, repr=False)

@@ -27,7 +27,8 @@ def make_issue(link: Linker, v: dict[str, Any], quotes: list[Quote | None]) -> I
     history = link.histories.get(f"issue:{v['id']}")
     return link.reuse("issue", (v, summary, history, *(x for cell in cells for x in cell)),
                       lambda: Issue(v["id"], v["issue"], cells, summary, v.get("status"),
-                                    v.get("as_of"), earlier, history, v["loc"]))
+                                    v.get("as_of"), earlier, history, v["loc"],
+                                    v.get("tx")))
 
 
 def make_stance(link: Linker, issue: dict[str, Any], s: dict[str, Any], side: Side,
@@ -57,4 +58,4 @@ def make_stance(link: Linker, issue: dict[str, Any], s: dict[str, Any], side: Si
         "stance", (s, side, quote, detail, is_stale, *actors, "/", *sources, "/",
                    *earlier),
         lambda: Stance(side, s["position"], detail, actors, sources, quote, s.get("as_of"),
-                       tuple(earlier), is_stale, s["loc"]))
+                       tuple(earlier), is_stale, s["loc"], s.get("tx")))

@@ -56,6 +56,8 @@ class Records:
     present: set[str] = field(default_factory=set)  # kinds whose list file is there
     problems: list[Problem] = field(default_factory=list)
     markdown: list[str] = field(default_factory=list)  # every Markdown field's text
+    # language → kind ('briefing', 'actor', 'event', …) → id → the translation's fields
+    translations: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
 
     def reader(self, shown: str) -> Reader:
         return Reader(shown, self.problems, self.rejected, self.markdown)
@@ -76,6 +78,9 @@ class Records:
         self.present |= part.present
         self.markdown += part.markdown
         self.problems += part.problems
+        for lang, kinds in part.translations.items():
+            for kind, found in kinds.items():
+                self.translations.setdefault(lang, {}).setdefault(kind, {}).update(found)
 
 
 def read_content(content: Path, problems: list[Problem], cache: ReadCache | None = None,
@@ -123,7 +128,88 @@ def content_files(content: Path, records: Records) -> list[tuple[str, Callable[[
     for name, kind, record in LIST_FILES:
         if (content / name).is_file():  # a missing list file is an empty list
             files.append((os.path.join(content, name), list_reader(kind, record)))
+    if (content / "translations").is_dir():
+        files += translation_files(content / "translations", records)
     return files
+
+
+TRANSLATION_FILES = {"briefing.yaml": "briefing", "chronology.yaml": "event",
+                     "positions.yaml": "issue", "sources.yaml": "source",
+                     "claims.yaml": "claim", "changes.yaml": "change"}
+
+
+def translation_files(folder: Path, records: Records
+                      ) -> list[tuple[str, Callable[[Path], Records]]]:
+    """Each translation's files: content/translations/<lang>/, a folder per language
+    named by its BCP 47 tag, mirroring the originals."""
+    files: list[tuple[str, Callable[[Path], Records]]] = []
+    with os.scandir(folder) as entries:
+        langs = sorted(e.name for e in entries if e.is_dir() and not e.name.startswith("."))
+    for lang in langs:
+        why = unknown_language(lang)
+        if why:
+            records.problems.append(Problem(display_path(folder / lang), 1, 1, why))
+            continue
+        records.translations.setdefault(lang, {})
+        for name in sorted(os.listdir(folder / lang)):
+            path = folder / lang / name
+            if name in TRANSLATION_FILES:
+                files.append((os.fspath(path), translation_reader(lang, TRANSLATION_FILES[name])))
+            elif name == "actors" and path.is_dir():
+                files += [(p, translation_reader(lang, "actor"))
+                          for p in named_files(path, ".yaml", records)]
+            elif not name.startswith("."):
+                records.problems.append(Problem(
+                    display_path(path), 1, 1, "not a translation file, so it is not read: "
+                    f"translations hold {', '.join(TRANSLATION_FILES)} and actors/", "warning"))
+    return files
+
+
+def unknown_language(tag: str) -> str | None:
+    """Why a translation folder's name is not a language tag, or None."""
+    from babel import Locale, UnknownLocaleError  # only when there are translations
+
+    try:
+        Locale.parse(tag.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return (f"'{tag}' is not a language tag (BCP 47) that the CLDR knows: name the folder "
+                "after its language, e.g. uk, ru, ar or pt-BR")
+    return None
+
+
+def translation_reader(lang: str, kind: str) -> Callable[[Path], Records]:
+    """A reader for one translation file: a record of its own (briefing.yaml, an actor's),
+    or a map from ids to records (chronology.yaml: event id → title, summary)."""
+    record = schema.TRANSLATIONS[kind]
+
+    def read_translation(path: Path) -> Records:
+        part = Records()
+        found = part.translations.setdefault(lang, {}).setdefault(kind, {})
+        root = read_node(path, part)
+        reader = part.reader(display_path(path))
+        if root is None:
+            return part
+        if kind in ("briefing", "actor"):
+            values = read_mapping(root, record, f"{path.name}, a translation,", reader)
+            if values is not None:
+                found["briefing" if kind == "briefing" else path.stem] = values
+            return part
+        if not isinstance(root, yaml.MappingNode):
+            reader.error(root, f"{path.name} in a translation maps each {kind}'s id to its "
+                         "translated fields ('id:' lines, each with its fields below)")
+            return part
+        for key, node in root.value:
+            written = key.value.strip() if isinstance(key, yaml.ScalarNode) else ""
+            if not SLUG_RE.fullmatch(written):
+                reader.error(key, f"'{written}' is not an id: use the {kind}'s id, as in the "
+                             f"original")
+                continue
+            values = record.read(node, reader, written)
+            if values is not INVALID:
+                found[written] = {**values, "key_loc": reader.loc(key)}
+        return part
+
+    return read_translation
 
 
 def cached_read(path: str, read_one: Callable[[Path], Records], cache: ReadCache) -> Records:

@@ -9,6 +9,7 @@ from .fields import (
     Count,
     Date,
     Field,
+    Hashes,
     Hostname,
     ImageSource,
     Language,
@@ -201,3 +202,44 @@ CLAIM = Record("claim", {
     "issue": Field(Reference("issue"), False, "the issue in positions.yaml it belongs to"),
     "history": Field(ListOf(EARLIER_RATING), False, "earlier statuses, each with its as_of"),
 })
+
+
+# Translations (content/translations/<lang>/): only text, mirroring the originals. Every
+# field may be left empty (the skeleton's): that field is missing, not wrong.
+TRANSLATED_FROM = Field(Hashes(), False, "each translated field, by its dotted path, to the "
+                        "first 12 hex digits of the SHA-256 of its original text")
+QUOTE_TRANSLATIONS = Field(ListOf(Text(), gaps=True), False, "the record's quotes, in order, "
+                           "translated by the editors: shown beside the original words, never "
+                           "instead")
+TRANSLATIONS = {
+    "briefing": Record("briefing translation", {
+        "title": Field(Text()), "dek": Field(Text()), "summary": Field(Markdown()),
+        "key_points": Field(ListOf(Markdown(), gaps=True)),
+        "sides": Field(MapOf("side", Record("side translation", {
+            "name": Field(Text()), "short": Field(Text()), "description": Field(Text())}))),
+        "positions_title": Field(Text()),
+        "language_name": Field(Text(), False, "the language's name in itself, e.g. Українська"),
+        "translator": Field(Text(), False, "who translated it"),
+        "machine": Field(Boolean(), False, "a machine translation no editor has reviewed: said "
+                         "on every page"),
+        "translated_from": TRANSLATED_FROM}),
+    "actor": Record("actor translation", {
+        "name": Field(Text()), "role": Field(Text()), "country": Field(Text()),
+        "summary": Field(Markdown()), "image_alt": Field(Text()),
+        "quotes": QUOTE_TRANSLATIONS, "translated_from": TRANSLATED_FROM}),
+    "event": Record("event translation", {
+        "title": Field(Text()), "summary": Field(Markdown()), "quotes": QUOTE_TRANSLATIONS,
+        "translated_from": TRANSLATED_FROM}),
+    "issue": Record("issue translation", {
+        "issue": Field(Text()), "summary": Field(Markdown()),
+        "stances": Field(MapOf("side", Record("stance translation", {
+            "position": Field(Text()), "detail": Field(Markdown())}))),
+        "quotes": QUOTE_TRANSLATIONS, "translated_from": TRANSLATED_FROM}),
+    "source": Record("source translation", {
+        "title": Field(Text()), "translated_from": TRANSLATED_FROM}),
+    "claim": Record("claim translation", {
+        "claim": Field(Text()), "note": Field(Text()), "quotes": QUOTE_TRANSLATIONS,
+        "translated_from": TRANSLATED_FROM}),
+    "change": Record("change translation", {
+        "summary": Field(Text()), "was": Field(Text()), "translated_from": TRANSLATED_FROM}),
+}

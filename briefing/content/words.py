@@ -6,7 +6,10 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
+
+from .dates import PartialDate
 
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -54,3 +57,37 @@ def slugify(text: str) -> str:
     """Lower-case ASCII words joined by hyphens: 'Donald Trump' → 'donald-trump'."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def event_ids(events: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Every event record by its id, in file order: the id written, or one made from its
+    date and title, unique (the first of a repeated id is kept). A translation keeps the
+    original's ids, whatever its titles."""
+    explicit: dict[str, dict[str, Any]] = {}
+    for v in events:
+        if "id" in v:
+            explicit.setdefault(v["id"], v)
+    taken = set(explicit)
+    out = {}
+    for v in events:
+        if v.get("id") in explicit and explicit[v["id"]] is not v:
+            continue  # a repeated id, reported when read
+        event_id = v.get("id") or made_id(v, taken)
+        taken.add(event_id)
+        out[event_id] = v
+    return out
+
+
+def made_id(v: dict[str, Any], taken: set[str]) -> str:
+    base = event_slug(v["date"], v["title"])
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+@lru_cache(maxsize=1 << 16)
+def event_slug(date: PartialDate, title: str) -> str:
+    """An event's default id; memoised, since a preview asks again at every save."""
+    return f"{date.iso}-{slugify(title)}".strip("-")

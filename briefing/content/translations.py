@@ -1,0 +1,291 @@
+"""Translations, per field and honestly: each translated field names (by the hash of its
+original's text) what it was translated from, so a field whose original changed since is
+stale, and a field left out is missing; both are shown as such to readers.
+
+A translation is checked against the originals' records, then laid over them: the same
+records with the translated text in place (and what is missing or stale noted on them),
+linked into a Briefing of its own by the same Linker as the original.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..problems import Loc, Problem
+from .fields import as_loaded
+from .words import did_you_mean, event_ids, suggest_id
+
+KIND_FILES = {"briefing": "briefing.yaml", "actor": "actors/<id>.yaml",
+              "event": "chronology.yaml", "issue": "positions.yaml",
+              "source": "sources.yaml", "claim": "claims.yaml", "change": "changes.yaml"}
+RECORDS = {"actor": "actors", "event": "events", "issue": "issues", "source": "sources",
+           "claim": "claims", "change": "changes"}
+
+
+def digest(text: str) -> str:
+    """The contract's hash of an original field: SHA-256 of its text as loaded, first 12
+    hex digits."""
+    return hashlib.sha256(as_loaded(text).encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class Tx:
+    """What of one record a translation leaves to the original: the fields not yet
+    translated, and those translated from an earlier text (with today's original)."""
+
+    lang: str  # the original's language, for `lang` on what is shown untranslated
+    missing: frozenset[str] = frozenset()
+    stale: tuple[tuple[str, str], ...] = ()  # (field, today's original)
+
+    def original(self, name: str) -> str | None:
+        """Today's original of a stale field, or None when the field is not stale."""
+        return next((text for field_, text in self.stale if field_ == name), None)
+
+
+@dataclass
+class Tally:
+    """A language's fields: translated, missing, stale (for `check`'s table)."""
+
+    lang: str
+    name: str
+    machine: bool = False
+    translated: int = 0
+    missing: int = 0
+    stale: int = 0
+
+
+def originals(kind: str, v: dict[str, Any]) -> dict[str, str]:
+    """An original record's translatable fields, by dotted path."""
+    out: dict[str, str] = {}
+    for name in TEXTS[kind]:
+        if name in v:
+            out[name] = v[name]
+    if kind == "briefing":
+        out.update((f"key_points.{n}", text) for n, text in enumerate(v.get("key_points", ())))
+        for side in v["sides"]:
+            out.update((f"sides.{side['id']}.{k}", side[k]) for k in ("name", "short",
+                                                                      "description") if k in side)
+    if kind == "actor" and "image" in v:
+        out["image_alt"] = v["image"]["alt"]
+    if kind == "issue":
+        for ref, stance in v["stances"].items():
+            out.update((f"stances.{ref.id}.{k}", stance[k]) for k in ("position", "detail")
+                       if k in stance)
+    out.update((f"quotes.{n}", q["text"]) for n, q in enumerate(quotes_of(kind, v)))
+    return out
+
+
+TEXTS = {"briefing": ("title", "dek", "summary", "positions_title"),
+         "actor": ("name", "role", "country", "summary"), "event": ("title", "summary"),
+         "issue": ("issue", "summary"), "source": ("title",), "claim": ("claim", "note"),
+         "change": ("summary", "was")}
+
+
+def quotes_of(kind: str, v: dict[str, Any]) -> list[dict[str, Any]]:
+    """A record's quotes in the order written: a translation's `quotes.N` is the Nth."""
+    if kind == "actor":
+        return list(v.get("quotes", ()))
+    if kind == "event":
+        return [v["quote"]] if "quote" in v else []
+    if kind == "issue":
+        return [said["quote"] for stance in v["stances"].values()
+                for said in (stance, *stance.get("history", ())) if "quote" in said]
+    if kind == "claim":
+        return [{"text": a["quote"]} for a in (*v.get("by", ()), *v.get("against", ()))
+                if "quote" in a]
+    return []
+
+
+def translated(kind: str, t: dict[str, Any]) -> Iterator[tuple[str, str, Loc]]:
+    """A translation record's fields given, by dotted path: (path, text, where)."""
+    for name in (*TEXTS[kind], "image_alt"):
+        if name in t:
+            yield name, t[name], t["locs"][name]
+    for group in ("key_points", "quotes"):
+        for n, text in enumerate(t.get(group, ())):
+            if text is not None:  # an empty item: not yet translated
+                yield f"{group}.{n}", text, t["locs"][group]
+    for group in ("sides", "stances"):
+        for ref, fields in t.get(group, {}).items():
+            for name, text in fields.items():
+                if name not in ("loc", "locs"):
+                    yield f"{group}.{ref.id}.{name}", text, fields["locs"][name]
+
+
+def records_of(records: Any, kind: str) -> dict[str, dict[str, Any]]:
+    """The originals of one kind, by id (the first of a repeated id)."""
+    if kind == "briefing":
+        return {"briefing": records.briefing}
+    if kind == "actor":
+        return records.actors
+    if kind == "event":
+        return event_ids(records.events)
+    found: dict[str, dict[str, Any]] = {}
+    for v in getattr(records, RECORDS[kind]):
+        found.setdefault(v["id"], v)
+    return found
+
+
+def check(records: Any, lang: str, language: str, problems: list[Problem]) -> Tally:
+    """Each translated record and field against its original; problems at their lines."""
+    kinds = records.translations[lang]
+    head = kinds.get("briefing", {}).get("briefing", {})
+    tally = Tally(lang, head.get("language_name") or language_name(lang),
+                  head.get("machine", False))
+    for kind in KIND_FILES:
+        originals_ = records_of(records, kind)
+        given = kinds.get(kind, {})
+        for item_id, t in given.items():
+            if item_id not in originals_:
+                where = t.get("key_loc") or t["loc"]
+                problems.append(where.error(
+                    f"no {kind} '{item_id}' in the original to translate"
+                    f"{suggest_id(item_id, originals_)}"))
+        for item_id, v in originals_.items():
+            tally_record(kind, item_id, v, given.get(item_id), lang, tally, problems)
+    return tally
+
+
+def tally_record(kind: str, item_id: str, v: dict[str, Any], t: dict[str, Any] | None,
+                 lang: str, tally: Tally, problems: list[Problem]) -> None:
+    texts = originals(kind, v)
+    what = "the briefing" if kind == "briefing" else f"{kind} '{item_id}'"
+    if t is None:
+        tally.missing += len(texts)
+        problems.append(v["loc"].warning(
+            f"{what} is not yet translated into {lang}: `python build.py translations {lang}` "
+            "adds it to the translation, with its original text beside each field"))
+        return
+    hashes = t.get("translated_from", {})
+    given = set()
+    for path, _text, loc in translated(kind, t):
+        given.add(path)
+        if path not in texts:
+            problems.append(loc.error(
+                f"'{path}' translates nothing: {what} has no such field in the original"
+                f"{did_you_mean(path, texts)}"))
+        elif path not in hashes:
+            problems.append(loc.error(
+                f"'{path}' is translated, but 'translated_from' has no hash for it: add "
+                f"'{path}: {digest(texts[path])}', the hash of the original it translates"))
+        elif hashes[path][0] != digest(texts[path]):
+            tally.stale += 1
+            problems.append(loc.warning(
+                f"'{path}' of {what} was translated from an earlier text: the original has "
+                f"changed since; update the translation, then its hash in translated_from "
+                f"(or `python build.py translations {lang} --confirm`)"))
+        else:
+            tally.translated += 1
+    for path, (_, loc) in hashes.items():
+        if path not in texts:
+            problems.append(loc.error(
+                f"'translated_from' names '{path}', which {what} does not have in the "
+                f"original{did_you_mean(path, texts)}"))
+    missing = [path for path in texts if path not in given]
+    tally.missing += len(missing)
+    if missing:
+        problems.append(t["loc"].warning(
+            f"{what}: {', '.join(missing)} not yet translated into {lang}"))
+
+
+def language_name(lang: str) -> str:
+    """A language's name in itself (CLDR): 'українська', 'English'."""
+    from babel import Locale
+
+    name = Locale.parse(lang.replace("-", "_")).get_display_name() or lang
+    return name[:1].upper() + name[1:]
+
+
+def overlay(records: Any, lang: str, original_lang: str) -> Any:
+    """The records with this language's translations laid over the originals (what is
+    missing or stale noted on each record as `tx`): ready for the Linker."""
+    from copy import copy
+
+    kinds = records.translations[lang]
+    laid = copy(records)
+    laid.briefing = lay("briefing", records.briefing, kinds.get("briefing", {}).get(
+        "briefing"), original_lang)
+    laid.actors = {k: lay("actor", v, kinds.get("actor", {}).get(k), original_lang)
+                   for k, v in records.actors.items()}
+    ids = {id(v): event_id for event_id, v in event_ids(records.events).items()}
+    for kind, attribute in RECORDS.items():
+        if kind == "actor":
+            continue
+        given = kinds.get(kind, {})
+        setattr(laid, attribute, [
+            lay(kind, v, given.get(v["id"]), original_lang) if kind != "event" else
+            # an event keeps the original's id, whatever its translated title
+            {**lay(kind, v, given.get(ids.get(id(v), "")), original_lang),
+             "id": ids.get(id(v), "")}
+            for v in getattr(records, attribute)])
+    return laid
+
+
+def lay(kind: str, v: dict[str, Any], t: dict[str, Any] | None, lang: str) -> dict[str, Any]:
+    """One original record with its translation laid over it."""
+    texts = originals(kind, v)
+    done = {path: text for path, text, _ in translated(kind, t)} if t else {}
+    hashes = t.get("translated_from", {}) if t else {}
+    stale = {p: texts[p] for p in done if p in texts and p in hashes
+             and hashes[p][0] != digest(texts[p])}
+    out = {**v, **{k: done[k] for k in TEXTS[kind] if k in done}}
+    out["tx"] = Tx(lang, frozenset(p for p in texts if "." not in p and p not in done
+                                   and p != "image_alt"),
+                   tuple((p, s) for p, s in stale.items() if "." not in p))
+    if kind == "briefing":
+        out["key_points"] = tuple(done.get(f"key_points.{n}", text)
+                                  for n, text in enumerate(v.get("key_points", ())))
+        out["sides"] = tuple(nested(side, "sides", side["id"], done, texts, stale, lang)
+                             for side in v["sides"])
+    if kind == "actor" and "image" in v and "image_alt" in done:
+        out["image"] = {**v["image"], "alt": done["image_alt"]}
+    if kind == "issue":
+        out["stances"] = {ref: nested(s, "stances", ref.id, done, texts, stale, lang)
+                          for ref, s in v["stances"].items()}
+    quotes = [done.get(f"quotes.{n}") for n in range(len(quotes_of(kind, v)))]
+    if any(quotes):
+        out.update(with_quote_translations(kind, out, quotes))
+    return out
+
+
+def nested(v: dict[str, Any], group: str, item: str, done: dict[str, str],
+           texts: dict[str, str], stale: dict[str, str], lang: str) -> dict[str, Any]:
+    """A side or stance within its record, translated, with its own `tx`."""
+    prefix = f"{group}.{item}."
+    mine = {p[len(prefix):]: text for p, text in done.items() if p.startswith(prefix)}
+    missing = frozenset(p[len(prefix):] for p in texts if p.startswith(prefix)
+                        and p[len(prefix):] not in mine)
+    return {**v, **mine, "tx": Tx(lang, missing, tuple(
+        (p[len(prefix):], s) for p, s in stale.items() if p.startswith(prefix)))}
+
+
+def with_quote_translations(kind: str, v: dict[str, Any], translations: list[str | None]
+                            ) -> dict[str, Any]:
+    """The record's quotes, each with the editors' translation beside it (if given)."""
+    it = iter(translations)
+    if kind == "actor":
+        return {"quotes": tuple({**q, "translation": next(it)} for q in v.get("quotes", ()))}
+    if kind == "event":
+        return {"quote": {**v["quote"], "translation": next(it)}}
+    if kind == "issue":
+        stances = {}
+        for ref, stance in v["stances"].items():
+            s = dict(stance)
+            if "quote" in s:
+                s["quote"] = {**s["quote"], "translation": next(it)}
+            if "history" in s:
+                s["history"] = tuple({**h, "quote": {**h["quote"], "translation": next(it)}}
+                                     if "quote" in h else h for h in s["history"])
+            stances[ref] = s
+        return {"stances": stances}
+    if kind == "claim":
+        out = {}
+        for role in ("by", "against"):
+            out[role] = tuple({**a, "quote_translation": next(it)} if "quote" in a else a
+                              for a in v.get(role, ()))
+        return out
+    return {}
+

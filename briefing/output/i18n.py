@@ -1,0 +1,96 @@
+"""A page's language: its interface text from gettext catalogs (templates/locales/<lang>.po,
+through Jinja's i18n extension, plural forms by the CLDR's rules) and its dates by
+Babel's CLDR data, at the precision written ("15 травня 2025 р.", "травень 2025 р.").
+
+English keeps the house style ("15 May 2025", day before month) whatever CLDR's English
+prefers; every other language is written as its CLDR data says.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+from ..content.dates import Moment, PartialDate, offset_text, range_parts
+
+
+def english(lang: str) -> bool:
+    return lang == "en" or lang.startswith("en-")
+
+
+@lru_cache(maxsize=64)
+def locale(lang: str) -> Locale:
+    return Locale.parse(lang.replace("-", "_"))
+
+
+def date_text(date: PartialDate, lang: str) -> str:
+    """A date at its precision: '15 May 2025', 'травень 2025 р.', '2019'."""
+    if english(lang):
+        return date.text()
+    if date.precision == "day":
+        return format_date(date.first_day, "long", locale=locale(lang))
+    skeleton = "yMMMM" if date.precision == "month" else "y"  # yMMMMd abbreviates (babel#803)
+    return format_skeleton(skeleton, date.first_day, locale=locale(lang))
+
+
+def range_text(start: PartialDate, end: PartialDate | None, lang: str) -> tuple[str, str | None]:
+    """A span's two ends; English leaves out what they share ('1 July', '30 September
+    2025'), other languages write both in full."""
+    if english(lang):
+        return range_parts(start, end)
+    if end is None or end == start:
+        return date_text(start, lang), None
+    return date_text(start, lang), date_text(end, lang)
+
+
+def moment_text(moment: Moment, lang: str) -> str:
+    """'16 May 2025, 09:30 UTC+3' in the page's language."""
+    day = date_text(PartialDate(moment.day.year, moment.day.month, moment.day.day), lang)
+    if moment.time is None:
+        return day
+    return f"{day}, {moment.time.strftime('%H:%M')} UTC{offset_text(moment.time, '')}"
+
+
+def direction(lang: str) -> str:
+    return "rtl" if locale(lang).character_order == "right-to-left" else "ltr"
+
+
+def og_locale(lang: str) -> str:
+    """Open Graph's form, language_TERRITORY: 'uk_UA', 'en_GB'."""
+    from babel.core import get_global
+
+    tag = lang.replace("-", "_")
+    if "_" in tag:
+        return tag
+    likely = get_global("likely_subtags").get(tag, tag)
+    parts = likely.split("_")
+    return f"{parts[0]}_{parts[-1]}" if len(parts) > 1 else tag
+
+
+def catalog(templates: Path, lang: str) -> NullTranslations:
+    """The interface text of `lang` from templates/locales/<lang>.po, compiled in memory
+    (no .mo file to keep in step); English, or a language with no catalog, is the
+    templates' own words."""
+    path = templates / "locales" / f"{lang}.po"
+    if not path.is_file():
+        path = templates / "locales" / f"{lang.split('-')[0]}.po"
+    if english(lang) or not path.is_file():
+        return NullTranslations()
+    return compiled(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=16)
+def compiled(path: Path, _stamp: int) -> Translations:
+    with open(path, "rb") as po:
+        messages = read_po(po)
+    buffer = io.BytesIO()
+    write_mo(buffer, messages)
+    buffer.seek(0)
+    return Translations(buffer)
