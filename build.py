@@ -300,6 +300,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.content}: {len(briefing.actors)} actors, {len(briefing.events)} "
               f"events, {len(briefing.issues)} issues, {len(briefing.quotes)} quotes"
               f"{changes}: OK", file=sys.stderr)
+        if briefing.translations:
+            from briefing.content.translations import table
+
+            print("translations:\n" + table([t.tally for t in briefing.translations
+                                              if t.tally is not None]), file=sys.stderr)
         return 0
     from briefing.output.write import UnsafeOutput
     from briefing.pipeline import build

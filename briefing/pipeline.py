@@ -14,9 +14,9 @@ from pathlib import Path
 
 from .content.load import load_and_check
 from .content.model import Briefing
-from .output import feeds
+from .output import feeds, i18n
 from .output.linkcheck import escaping_links
-from .output.pages import Page, plan_pages, site_of
+from .output.pages import Page, Site, plan_site
 from .output.render import RenderCache, Renderer, static_files
 from .output.search import index_for_search
 from .output.write import check_output, new_folder, write_files
@@ -35,13 +35,24 @@ def runs(pages: list[Page], size: int = 50) -> list[list[Page]]:
     return singles + [rest[i:i + size] for i in range(0, len(rest), size)]
 
 
-def machine_files(briefing: Briefing, pages: list[Page]) -> Later:
-    return {
+def machine_files(briefing: Briefing, pages: list[Page], templates: Path) -> Later:
+    """The sitemap (every language's pages), a feed per language, robots.txt and the
+    facts as JSON (the original's)."""
+    files: Later = {
         "sitemap.xml": lambda: feeds.sitemap(briefing, pages),
-        "feed.xml": lambda: feeds.atom_feed(briefing),
         "robots.txt": lambda: feeds.robots(briefing),
         "briefing.json": lambda: feeds.briefing_json(briefing),
     }
+    for b in (briefing, *briefing.translations):
+        files[f"{b.prefix}feed.xml"] = lambda b=b: feeds.atom_feed(
+            b, i18n.catalog(templates, b.language))
+    return files
+
+
+def plan(briefing: Briefing, templates: Path, search: bool = True
+         ) -> tuple[tuple[Site, ...], list[Page]]:
+    """Every language's site and pages, the interface text from templates/locales/."""
+    return plan_site(briefing, lambda lang: i18n.catalog(templates, lang), search)
 
 
 def asset_files(briefing: Briefing, content: Path, templates: Path) -> dict[str, bytes]:
@@ -86,11 +97,10 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
         briefing, problems = load_and_check(content, strict, base_url=base_url, parallel=True)
         if briefing is None:
             raise BuildFailed(problems)
-        pages = plan_pages(briefing)
-        site = site_of(briefing, search)
-        renderer = Renderer.for_build(templates, site, RenderCache())
+        sites, pages = plan(briefing, templates, search)
+        renderer = Renderer.for_build(templates, sites, RenderCache())
         shown = display_path(out)
-        later = machine_files(briefing, pages)
+        later = machine_files(briefing, pages, templates)
         # Jobs, largest first: the machine-readable files, then the pages in runs.
         jobs = list(later) + runs(pages)
 
@@ -102,10 +112,11 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
             for page in jobs[job]:
                 renderer.write_page(page, fresh / page.path)
                 escaping += escaping_links(page.path, (fresh / page.path).read_bytes(),
-                                           site.urls, shown)
+                                           sites[0].urls, shown)
             return len(jobs[job]), escaping
 
-        renderer.render_fragments(briefing.events)
+        for site, b in zip(sites, (briefing, *briefing.translations), strict=True):
+            renderer.render_fragments(b.events, site)
         with new_folder(out) as fresh:
             written = write_files(fresh, asset_files(briefing, content, templates).items())
             # Two processes pay from a few hundred pages on (benchmarks/README.md).

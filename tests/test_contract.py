@@ -358,7 +358,7 @@ def test_a_source_shows_its_publisher_date_links_and_citation_label(site: Path):
 
 def test_a_source_lists_what_cites_it(site: Path):
     report = page(site, "sources/").find("li", id="source-report")
-    assert text(report.find("summary")) == "Cited by 6 events, 1 positions and 1 quotes"
+    assert text(report.find("summary")) == "Cited by 6 events, 1 position and 1 quote"
     chronology = [li["id"] for li in page(site, "chronology/").select(".event")]
     assert [a["href"] for a in report.select("details a")] == [
         *(f"../chronology/#{event}" for event in chronology), "../positions/#issue-harbour",

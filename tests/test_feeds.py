@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from briefing.pipeline import build
-from tests.conftest import ROOT, TEMPLATES
+from tests.conftest import ROOT, TEMPLATES, soup
 
 BASE = "https://example.github.io/briefing-site/"
 NS = {"atom": "http://www.w3.org/2005/Atom", "sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -23,7 +23,11 @@ def test_sitemap_lists_every_page_with_absolute_urls(seed_site: Path):
     root = ET.parse(seed_site / "sitemap.xml").getroot()
     locs = [e.text for e in root.findall("sm:url/sm:loc", NS)]
     pages = sorted(BASE + p.parent.relative_to(seed_site).as_posix().removeprefix(".") + "/"
-                   for p in seed_site.rglob("index.html"))
+                   for p in seed_site.rglob("index.html")
+                   # a translation's page with none of its text translated is not offered
+                   if soup(p).find("link", rel="canonical")["href"].endswith(
+                       p.parent.relative_to(seed_site).as_posix().removeprefix(".") + "/"))
+    assert any("/uk/" in p for p in pages) and not any("/uk/articles/" in p for p in pages)
     assert sorted(locs) == [p.replace(f"{BASE}/", BASE) for p in pages
                             if not p.endswith("search/")]
     changes = yaml.safe_load((ROOT / "content" / "changes.yaml").read_text())

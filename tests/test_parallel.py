@@ -80,7 +80,7 @@ def test_content_read_in_shares_gives_the_same_problems(many_actors, monkeypatch
 
 @pytest.mark.parametrize("template, broken", [
     ("actor.html", ("{{ actor.role }}", "{{ actor.rolle }}")),  # pages of both shares
-    ("base.html", ("{{ 'style.css'|url }}", "/style.css")),  # a link leaving the base path
+    ("base.html", ("{{ 'style.css'|asset }}", "/style.css")),  # a link leaving the base path
 ])
 def test_errors_in_either_share_fail_the_build_and_keep_the_old_site(
         many_actors, tmp_path, monkeypatch, template, broken):

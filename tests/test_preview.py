@@ -48,7 +48,7 @@ def test_an_unchanged_rebuild_reuses_every_page(preview: Preview):
 
 def test_a_template_edit_rerenders_the_pages_that_use_it(preview: Preview):
     before = {path: preview.file(path) for path in preview.pages}
-    edit(preview.templates / "actor.html", "<h2 id=\"events\">Events</h2>",
+    edit(preview.templates / "actor.html", "<h2 id=\"events\">{{ _(\"Events\") }}</h2>",
          "<h2 id=\"events\">What happened</h2>")
     preview.rebuild()
     after = {path: preview.file(path) for path in preview.pages}

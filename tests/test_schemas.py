@@ -68,7 +68,7 @@ def seed_documents() -> list[tuple[str, Path, object]]:
 def test_the_seed_passes_its_schemas():
     docs = seed_documents()
     assert {name for name, _, _ in docs} == set(FILES)
-    assert len(docs) == 15  # briefing, 8 actors, 5 lists, 1 article
+    assert len(docs) == 15 + 2 * 14  # briefing, 8 actors, 5 lists, 1 article; uk, ru
     for name, path, doc in docs:
         errors = [e.message for e in validator(name).iter_errors(doc)]
         assert errors == [], path

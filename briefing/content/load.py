@@ -97,7 +97,8 @@ def load_briefing(content: Path, problems: list[Problem], cache: LoadCache | Non
                        at_least=PARALLEL_FROM)
     briefing = Linker(records, content, problems, cache, base_url, parallel).link()
     if records.translations and sum(p.severity == "error" for p in problems) == before:
-        briefing = replace(briefing, translations=tuple(
+        briefing = replace(briefing, language_name=translations.language_name(
+            briefing.language), translations=tuple(
             translate(records, lang, briefing, content, problems, cache)
             for lang in sorted(records.translations)))
     if sum(p.severity == "error" for p in problems) > before:
@@ -116,7 +117,7 @@ def translate(records: Records, lang: str, original: Briefing, content: Path,
     laid.briefing = {**laid.briefing, "language": lang}
     own = cache.languages.setdefault(lang, LoadCache(cache.reads, markdown=cache.markdown,
                                                      articles=cache.articles))
-    briefing = Linker(laid, content, [], own, original.base_url).link()
+    briefing = Linker(laid, content, [], own, original.base_url, prefix=f"{lang}/").link()
     head = records.translations[lang].get("briefing", {}).get("briefing", {})
     from babel import Locale
 
@@ -130,13 +131,16 @@ class Linker:
     """Turns records into model objects in dependency order, resolving references."""
 
     def __init__(self, records: Records, content: Path, problems: list[Problem],
-                 cache: LoadCache, base_url: str | None, parallel: bool = False):
+                 cache: LoadCache, base_url: str | None, parallel: bool = False,
+                 prefix: str = ""):
         self.records = records
         self.parallel = parallel
         self.content = content
         self.problems = problems
         self.base_url = base_url
-        self.base_path = base_path(base_url)  # where Markdown's root links start
+        self.base_path = base_path(base_url)  # where the articles' root links start
+        # ... and the fields': a translation's fields link to pages in their language
+        self.field_path = self.base_path + prefix
         self.cache = cache
         self.made: dict[tuple, tuple[tuple, Any]] = {}
         self.tables: dict[str, dict[str, Any]] = {kind: {} for kind in WHERE}
@@ -159,7 +163,7 @@ class Linker:
         return made
 
     def rich(self, text: str | None) -> Rich | None:
-        return self.cache.rich(text, self.base_path)
+        return self.cache.rich(text, self.field_path)
 
     def resolve(self, ref: Ref) -> Any:
         found = self.tables[ref.kind].get(ref.id)
@@ -240,7 +244,7 @@ class Linker:
             articles=tuple(sorted(self.tables["article"].values(), key=lambda a: a.id)),
             quotes=tuple(q for q in quotes if q is not None),
             dek=b.get("dek"), language=b.get("language", "en"),
-            key_points=tuple(Rich(k, render_inline(k, self.base_path))
+            key_points=tuple(Rich(k, render_inline(k, self.field_path))
                              for k in b.get("key_points", ())),
             positions_title=b.get("positions_title") or (
                 "Where both sides stand" if n == 2 else "Where the sides stand"),

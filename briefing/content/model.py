@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from ..problems import Loc
 from .dates import Moment, PartialDate
+from .words import N_
 
 if TYPE_CHECKING:
     from .translations import Tally, Tx
@@ -62,8 +63,8 @@ class Link:
     url: str
 
 
-CHANGE_LABELS = {"update": "Update", "correction": "Correction",
-                 "clarification": "Clarification", "withdrawal": "Withdrawal"}
+CHANGE_LABELS = {"update": N_("Update"), "correction": N_("Correction"),
+                 "clarification": N_("Clarification"), "withdrawal": N_("Withdrawal")}
 FLAGGED = ("correction", "withdrawal")  # said at the top of any page showing the item
 
 
@@ -292,9 +293,9 @@ class Issue:
 
 
 CLAIM_HEADINGS = {  # a status as words: what it means for a reader
-    "confirmed": "Confirmed", "claimed": "Claimed, not independently verified",
-    "disputed": "Disputed: the accounts conflict", "false": "Shown to be false",
-    "outdated": "Outdated: overtaken by events", "open": "Not known yet"}
+    "confirmed": N_("Confirmed"), "claimed": N_("Claimed, not independently verified"),
+    "disputed": N_("Disputed: the accounts conflict"), "false": N_("Shown to be false"),
+    "outdated": N_("Outdated: overtaken by events"), "open": N_("Not known yet")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,6 +413,11 @@ class Briefing:
     sources_by_id: Mapping[str, Source] = field(default_factory=dict, repr=False)
     claims_by_issue: Mapping[str, tuple[Claim, ...]] = field(default_factory=dict, repr=False)
     actors_by_side: tuple[tuple[Side | None, tuple[Actor, ...]], ...] = ()
+
+    @property
+    def prefix(self) -> str:
+        """Where its pages are: "" for the original, "uk/" for a translation."""
+        return f"{self.language}/" if self.original_language else ""
 
     def record(self, actor: Actor) -> ActorRecord:
         return self.by_actor.get(actor.id, ActorRecord())

@@ -24,12 +24,13 @@ from .fields import (
     When,
     Words,
 )
+from .words import N_
 
-STATUSES = {"far-apart": "Far apart", "narrowing": "Narrowing", "agreed": "Agreed",
-            "unclear": "Unclear"}
+STATUSES = {"far-apart": N_("Far apart"), "narrowing": N_("Narrowing"),
+            "agreed": N_("Agreed"), "unclear": N_("Unclear")}
 CLAIM_STATUSES = {  # in the order /claims/ shows them
-    "confirmed": "Confirmed", "claimed": "Claimed", "disputed": "Disputed",
-    "false": "False", "outdated": "Outdated", "open": "Open"}
+    "confirmed": N_("Confirmed"), "claimed": N_("Claimed"), "disputed": N_("Disputed"),
+    "false": N_("False"), "outdated": N_("Outdated"), "open": N_("Open")}
 CHANGE_KINDS = {"update": "Update", "correction": "Correction",
                 "clarification": "Clarification", "withdrawal": "Withdrawal"}
 NEEDS_WAS = ("correction", "clarification", "withdrawal")  # they say what was said before

@@ -39,6 +39,11 @@ class Tx:
     lang: str  # the original's language, for `lang` on what is shown untranslated
     missing: frozenset[str] = frozenset()
     stale: tuple[tuple[str, str], ...] = ()  # (field, today's original)
+    none: bool = False  # nothing of the record is translated
+
+    def shows(self, name: str) -> str | None:
+        """The language `name` is shown in when the original's, or None."""
+        return self.lang if name in self.missing else None
 
     def original(self, name: str) -> str | None:
         """Today's original of a stale field, or None when the field is not stale."""
@@ -138,8 +143,12 @@ def check(records: Any, lang: str, language: str, problems: list[Problem]) -> Ta
     for kind in KIND_FILES:
         originals_ = records_of(records, kind)
         given = kinds.get(kind, {})
+        # An original dropped for its own mistakes (reported there) or a whole file that
+        # did not parse: its translation is not told about again.
+        dropped = records.known.get(kind, set()) | (
+            set(given) if kind in records.unreadable else set())
         for item_id, t in given.items():
-            if item_id not in originals_:
+            if item_id not in originals_ and item_id not in dropped:
                 where = t.get("key_loc") or t["loc"]
                 problems.append(where.error(
                     f"no {kind} '{item_id}' in the original to translate"
@@ -184,7 +193,8 @@ def tally_record(kind: str, item_id: str, v: dict[str, Any], t: dict[str, Any] |
             problems.append(loc.error(
                 f"'translated_from' names '{path}', which {what} does not have in the "
                 f"original{did_you_mean(path, texts)}"))
-    missing = [path for path in texts if path not in given]
+    # A quote's translation is optional: the quote is shown in its words either way.
+    missing = [path for path in texts if path not in given and not path.startswith("quotes.")]
     tally.missing += len(missing)
     if missing:
         problems.append(t["loc"].warning(
@@ -234,7 +244,7 @@ def lay(kind: str, v: dict[str, Any], t: dict[str, Any] | None, lang: str) -> di
     out = {**v, **{k: done[k] for k in TEXTS[kind] if k in done}}
     out["tx"] = Tx(lang, frozenset(p for p in texts if "." not in p and p not in done
                                    and p != "image_alt"),
-                   tuple((p, s) for p, s in stale.items() if "." not in p))
+                   tuple((p, s) for p, s in stale.items() if "." not in p), not done)
     if kind == "briefing":
         out["key_points"] = tuple(done.get(f"key_points.{n}", text)
                                   for n, text in enumerate(v.get("key_points", ())))
@@ -259,7 +269,7 @@ def nested(v: dict[str, Any], group: str, item: str, done: dict[str, str],
     missing = frozenset(p[len(prefix):] for p in texts if p.startswith(prefix)
                         and p[len(prefix):] not in mine)
     return {**v, **mine, "tx": Tx(lang, missing, tuple(
-        (p[len(prefix):], s) for p, s in stale.items() if p.startswith(prefix)))}
+        (p[len(prefix):], s) for p, s in stale.items() if p.startswith(prefix)), not mine)}
 
 
 def with_quote_translations(kind: str, v: dict[str, Any], translations: list[str | None]
@@ -289,3 +299,15 @@ def with_quote_translations(kind: str, v: dict[str, Any], translations: list[str
         return out
     return {}
 
+
+
+def table(tallies: list[Tally]) -> str:
+    """`check`'s table of the translations: per language, its fields translated, missing
+    and stale, and whether a machine translated it."""
+    rows = [("language", "translated", "missing", "stale", "machine")]
+    rows += [(f"{t.lang} {t.name}", str(t.translated), str(t.missing), str(t.stale),
+              "yes" if t.machine else "no") for t in tallies]
+    width = [max(len(row[n]) for row in rows) for n in range(5)]
+    return "\n".join("  " + row[0].ljust(width[0]) + "".join(
+        "  " + cell.rjust(w) for cell, w in zip(row[1:], width[1:], strict=True))
+        for row in rows)

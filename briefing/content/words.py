@@ -14,6 +14,12 @@ from .dates import PartialDate
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
+def N_(text: str) -> str:  # noqa: N802 (gettext's name for it)
+    """Marks interface text kept in the model (a status's label) for the catalogs
+    (`pybabel extract` finds it); it is translated where it is shown."""
+    return text
+
+
 def closest(word: str, choices: Any) -> str | None:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)
     return close[0] if close else None

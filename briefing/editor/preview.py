@@ -13,10 +13,10 @@ import gc
 from pathlib import Path
 
 from ..content.load import LoadCache
-from ..output.pages import Page, plan_pages, site_of
+from ..output.pages import Page
 from ..output.render import RenderCache, Renderer
 from ..output.urls import Urls
-from ..pipeline import Later, asset_files, collector_paused, load_and_check, machine_files
+from ..pipeline import Later, asset_files, collector_paused, load_and_check, machine_files, plan
 from ..problems import BuildFailed, Problem
 
 
@@ -65,13 +65,12 @@ class Preview:
         # The path served under is fixed at start: from --base-url, or the first good
         # build's briefing.yaml.
         self.base_url = self.base_url or briefing.base_url
-        pages = plan_pages(briefing)
-        renderer = Renderer.for_build(self.templates, site_of(briefing, search=False),
-                                      self.render_cache)
+        sites, pages = plan(briefing, self.templates, search=False)
+        renderer = Renderer.for_build(self.templates, sites, self.render_cache)
         renderer.check(pages)
         self.renderer, self.pages = renderer, {page.path: page for page in pages}
         self.files = asset_files(briefing, self.content, self.templates)
-        self.later = machine_files(briefing, pages)
+        self.later = machine_files(briefing, pages, self.templates)
         return problems
 
     def has(self, path: str) -> bool:

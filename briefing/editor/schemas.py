@@ -14,6 +14,7 @@ from typing import Any
 
 from ..content import schema
 from ..content.fields import ListOf
+from ..content.words import SLUG_RE
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft YAML servers know best
 
@@ -35,6 +36,45 @@ FILES: dict[str, tuple[str, str, Any]] = {
     "claims.schema.json": ("content/claims.yaml", "Claims: what we know, what is claimed, "
                            "what nobody knows yet", ListOf(schema.CLAIM)),
 }
+
+
+class ById:
+    """A translation file of many records: each record's id → its translated fields."""
+
+    def __init__(self, record: Any):
+        self.record = record
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "object", "propertyNames": {"pattern": rf"^{SLUG_RE.pattern}$"},
+                "additionalProperties": self.record.json_schema()}
+
+
+TX = schema.TRANSLATIONS
+FILES.update({
+    "translation-briefing.schema.json": (
+        "content/translations/*/briefing.yaml", "A translation of briefing.yaml", TX["briefing"]),
+    "translation-actor.schema.json": (
+        "content/translations/*/actors/*.yaml", "A translation of an actor", TX["actor"]),
+    "translation-chronology.schema.json": (
+        "content/translations/*/chronology.yaml",
+        "A translation of the chronology: each event's id → its translated fields",
+        ById(TX["event"])),
+    "translation-positions.schema.json": (
+        "content/translations/*/positions.yaml",
+        "A translation of the positions: each issue's id → its translated fields",
+        ById(TX["issue"])),
+    "translation-sources.schema.json": (
+        "content/translations/*/sources.yaml",
+        "A translation of the sources: each source's id → its title", ById(TX["source"])),
+    "translation-claims.schema.json": (
+        "content/translations/*/claims.yaml",
+        "A translation of the claims: each claim's id → its translated fields",
+        ById(TX["claim"])),
+    "translation-changes.schema.json": (
+        "content/translations/*/changes.yaml",
+        "A translation of the change log: each change's id → its translated fields",
+        ById(TX["change"])),
+})
 
 
 def content_schemas() -> dict[str, dict[str, Any]]:

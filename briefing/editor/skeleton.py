@@ -115,6 +115,18 @@ def refreshed(old: str | None, items: list[tuple[str, str, dict[str, Any]]], lan
     return "\n".join(applied(lines, edits))
 
 
+def shown(digest: str) -> str:
+    """A hash as written in YAML: quoted when YAML would read it as a number
+    ('103148415449', '1e4567890123'), so that schema-aware editors see text."""
+    return f"'{digest}'" if re.fullmatch(r"[0-9]+|[0-9]*\.?[0-9]+[eE][0-9]+", digest) else digest
+
+
+def rehashed(line: str, written: str, digest: str) -> str:
+    """A `field: hash` line with its hash replaced (quotes and all)."""
+    return re.sub(rf"(:\s*)(['\"]?){written}\2", lambda m: m.group(1) + shown(digest), line,
+                  count=1)
+
+
 def applied(lines: list[str], edits: list[tuple[int, list[str], int]]) -> list[str]:
     """The lines with each edit made: from the last line up, and edits at one line in the
     order given."""
@@ -155,7 +167,7 @@ def record_lines(kind: str, v: dict[str, Any], indent: int) -> list[str]:
     out = [line for name in ORDER[kind] for line in field_lines(name, texts, indent)]
     if texts:
         out.append(" " * indent + "translated_from:")
-        out += [f"{' ' * indent}  {p}: {tr.digest(t)}" for p, t in texts.items()]
+        out += [f"{' ' * indent}  {p}: {shown(tr.digest(t))}" for p, t in texts.items()]
     return out
 
 
@@ -177,7 +189,7 @@ def record_edits(kind: str, v: dict[str, Any], node: yaml.MappingNode, lines: li
             if new:
                 work.fields += 1
                 edits.append((before, new, 0))
-    new_hashes = [f"{' ' * indent}  {p}: {tr.digest(t)}" for p, t in texts.items()
+    new_hashes = [f"{' ' * indent}  {p}: {shown(tr.digest(t))}" for p, t in texts.items()
                   if p not in hashes]
     if new_hashes and isinstance(hashes_node, yaml.MappingNode):
         edits.append((line_after(hashes_node), new_hashes, 0))
@@ -194,7 +206,7 @@ def record_edits(kind: str, v: dict[str, Any], node: yaml.MappingNode, lines: li
         key_line = field_node[0]
         if field_node[1]:  # empty: the skeleton's own, renewed
             hash_line = hashes[path].start_mark.line
-            edits.append((hash_line, [lines[hash_line].replace(written, digest)], 1))
+            edits.append((hash_line, [rehashed(lines[hash_line], written, digest)], 1))
             start = key_line
             while start > 0 and lines[start - 1].lstrip().startswith(ORIGINAL):
                 start -= 1
@@ -289,7 +301,7 @@ def confirmed(kind: str, v: dict[str, Any], node: yaml.MappingNode, lines: list[
         if written == digest:
             continue
         line = hashes[path].start_mark.line
-        yield line, [lines[line].replace(written, digest)], 1
+        yield line, [rehashed(lines[line], written, digest)], 1
         notes = found[0]
         while notes > 0 and re.match(rf"\s*{NOTE}", lines[notes - 1]):
             notes -= 1

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 from urllib.parse import urlsplit
 
+from babel.support import NullTranslations
 from markupsafe import escape
 
 from ..content.dates import PartialDate
@@ -23,13 +24,15 @@ from ..content.model import (
     Source,
     Stance,
 )
+from ..content.words import N_
 from .pages import Page, revised
 from .urls import Urls
 
 ATOM = "http://www.w3.org/2005/Atom"
-NOTE_TITLES = {"correction": "Correction", "clarification": "Clarification",
-               "withdrawal": "Withdrawn"}
+NOTE_TITLES = {"correction": N_("Correction"), "clarification": N_("Clarification"),
+               "withdrawal": N_("Withdrawn")}
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
 
 
 def absolute(briefing: Briefing, path: str) -> str:
@@ -44,14 +47,25 @@ def xml_bytes(root: ET.Element) -> bytes:
 
 
 def sitemap(briefing: Briefing, pages: list[Page]) -> bytes:
-    """Every page to be found, each with the latest change to what it shows."""
+    """Every page to be found, each with the latest change to what it shows and, when it
+    is offered in other languages, each of them (the original as x-default). A page a
+    translation does not offer (nothing of its text translated) is left out."""
     root = ET.Element("urlset", xmlns=SITEMAP)
+    if any(page.alternates for page in pages):
+        root.set("xmlns:xhtml", XHTML)
     fallback = revised(briefing).iso
     for page in pages:
-        if page.template not in ("404.html", "search.html"):  # not pages to find
-            url = ET.SubElement(root, "url")
-            ET.SubElement(url, "loc").text = absolute(briefing, page.url)
-            ET.SubElement(url, "lastmod").text = page.lastmod or fallback
+        if page.template in ("404.html", "search.html") or not page.offered:
+            continue  # not pages to find
+        url = ET.SubElement(root, "url")
+        ET.SubElement(url, "loc").text = absolute(briefing, page.address)
+        ET.SubElement(url, "lastmod").text = page.lastmod or fallback
+        for lang in page.alternates:
+            ET.SubElement(url, "xhtml:link", rel="alternate", hreflang=lang.tag,
+                          href=absolute(briefing, lang.prefix + page.url))
+        if page.alternates:
+            ET.SubElement(url, "xhtml:link", rel="alternate", hreflang="x-default",
+                          href=absolute(briefing, page.url))
     return xml_bytes(root)
 
 
@@ -59,11 +73,14 @@ def timestamp(date: PartialDate) -> str:
     return f"{date.first_day.isoformat()}T00:00:00Z"
 
 
-def atom_feed(briefing: Briefing) -> bytes:
+def atom_feed(briefing: Briefing, words: NullTranslations | None = None) -> bytes:
     """The story's updates: one entry per change that is announced (not minor), newest
     first, its id made from the change's id, never reused. A briefing without a change
-    log has one entry per event instead. Ids stay the same from build to build."""
-    key = briefing.base_url or briefing.title
+    log has one entry per event instead. Ids stay the same from build to build. A
+    translation has its own feed, in its language, under its prefix."""
+    words = words or NullTranslations()
+    prefix = briefing.prefix
+    key = (briefing.base_url or briefing.title) + prefix
     root = ET.Element("feed", xmlns=ATOM)
     root.set("xml:lang", briefing.language)
     ET.SubElement(root, "title").text = briefing.title
@@ -71,12 +88,12 @@ def atom_feed(briefing: Briefing) -> bytes:
         ET.SubElement(root, "subtitle").text = briefing.dek
     ET.SubElement(root, "id").text = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, key)}"
     ET.SubElement(root, "updated").text = revised(briefing).rfc3339
-    ET.SubElement(root, "link", rel="self", href=absolute(briefing, "feed.xml"))
-    ET.SubElement(root, "link", rel="alternate", href=absolute(briefing, ""))
+    ET.SubElement(root, "link", rel="self", href=absolute(briefing, f"{prefix}feed.xml"))
+    ET.SubElement(root, "link", rel="alternate", href=absolute(briefing, prefix))
     ET.SubElement(ET.SubElement(root, "author"), "name").text = briefing.title
     if briefing.changes:
         for change in briefing.announced:
-            change_entry(root, briefing, change)
+            change_entry(root, briefing, change, words)
         return xml_bytes(root)
     for event in reversed(briefing.events):
         entry = ET.SubElement(root, "entry")
@@ -85,29 +102,34 @@ def atom_feed(briefing: Briefing) -> bytes:
             f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{key}#{event.id}')}")
         ET.SubElement(entry, "updated").text = timestamp(event.date)
         ET.SubElement(entry, "link", rel="alternate",
-                      href=absolute(briefing, f"chronology/#{event.id}"))
+                      href=absolute(briefing, f"{prefix}chronology/#{event.id}"))
         if event.summary:
             ET.SubElement(entry, "summary", type="html").text = str(event.summary.html)
     return xml_bytes(root)
 
 
-def change_entry(root: ET.Element, briefing: Briefing, change: Change) -> None:
+def change_entry(root: ET.Element, briefing: Briefing, change: Change,
+                 words: NullTranslations) -> None:
     """A change as a feed entry: a correction titled as one, linking to its note."""
+    _ = words.gettext
+    prefix = briefing.prefix
     entry = ET.SubElement(root, "entry")
-    title = change.summary if change.kind == "update" else f"{NOTE_TITLES[change.kind]}: " \
-        f"{change.summary}"
+    title = change.summary if change.kind == "update" else _("%(kind)s: %(summary)s") % {
+        "kind": _(NOTE_TITLES[change.kind]), "summary": change.summary}
     ET.SubElement(entry, "title").text = title
     ET.SubElement(entry, "id").text = entry_id(briefing, change)
     ET.SubElement(entry, "published").text = change.at.rfc3339
     ET.SubElement(entry, "updated").text = change.at.rfc3339
     ET.SubElement(entry, "link", rel="alternate",
-                  href=absolute(briefing, f"changes/#{change.id}"))
+                  href=absolute(briefing, f"{prefix}changes/#{change.id}"))
     day = change.at.day.isoformat()
-    items = "".join(f'<li><a href="{escape(absolute(briefing, a.url))}?since={day}">'
+    gone = _("%(item)s (no longer in the briefing)")
+    items = "".join(f'<li><a href="{escape(absolute(briefing, prefix + a.url))}?since={day}">'
                     f"{escape(a.label)}</a></li>" if a.url is not None else
-                    f"<li>{escape(a.label)} (no longer in the briefing)</li>"
+                    f"<li>{escape(gone % {'item': a.label})}</li>"
                     for a in change.affects if a.kind != "briefing")
-    was = (f"<p>An earlier version said: “{escape(change.was)}”</p>" if change.was else "")
+    was = ("<p>{}</p>".format(escape(_("An earlier version said: “%(was)s”") % {
+        "was": change.was})) if change.was else "")
     ET.SubElement(entry, "content", type="html").text = (
         f"<p>{escape(change.summary)}</p>{was}" + (f"<ul>{items}</ul>" if items else ""))
 
@@ -118,7 +140,7 @@ def entry_id(briefing: Briefing, change: Change) -> str:
     parts = urlsplit(briefing.base_url or "")
     host = parts.hostname or "localhost"
     path = base_path(briefing.base_url).lstrip("/")
-    return f"tag:{host},{change.at.day.year}:{path}changes/{change.id}"
+    return f"tag:{host},{change.at.day.year}:{path}{briefing.prefix}changes/{change.id}"
 
 
 def robots(briefing: Briefing) -> bytes:

@@ -9,6 +9,7 @@ prefers; every other language is written as its CLDR data says.
 from __future__ import annotations
 
 import io
+import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from babel.dates import format_date, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
+from markupsafe import Markup
 
 from ..content.dates import Moment, PartialDate, offset_text, range_parts
 
@@ -94,3 +96,49 @@ def compiled(path: Path, _stamp: int) -> Translations:
     write_mo(buffer, messages)
     buffer.seek(0)
     return Translations(buffer)
+
+
+def script_messages(t: NullTranslations, n: int) -> dict[str, str]:
+    """The scripts' words (new.js, filter.js, search.js), counted ones for `n`."""
+    _, ngettext = t.gettext, t.ngettext
+    return {
+        "new": _("New"),
+        "see": _("See what changed"),
+        "on": _("On: from your next visit, what changed since this one is marked New."),
+        "off": _("Off: nothing is kept."),
+        "nothing": _("Nothing new since your last visit, %(day)s."),
+        "since_day": ngettext("%(n)s change since %(day)s.", "%(n)s changes since %(day)s.", n),
+        "since_visit": ngettext("%(n)s change since your last visit.",
+                                "%(n)s changes since your last visit.", n),
+        "since_visit_more": ngettext("%(n)s or more change since your last visit.",
+                                     "%(n)s or more changes since your last visit.", n),
+        "events_some": ngettext("%(shown)s of %(n)s event shown", "%(shown)s of %(n)s events shown",
+                                n),
+        "events_all": ngettext("The %(n)s event shown", "All %(n)s events shown", n),
+        "claims_some": ngettext("%(shown)s of %(n)s claim shown", "%(shown)s of %(n)s claims shown",
+                                n),
+        "claims_all": ngettext("The %(n)s claim shown", "All %(n)s claims shown", n),
+        "results": ngettext("%(n)s result for “%(query)s”", "%(n)s results for “%(query)s”", n),
+    }
+
+
+def script_text(t: NullTranslations, lang: str) -> Markup:
+    """script_messages as JSON for a page's scripts: a counted message in each CLDR
+    plural category of the language ({"one": …, "few": …, "other": …}), for
+    `Intl.PluralRules` to choose from."""
+    samples: dict[str, int] = {}
+    for n in range(200):
+        samples.setdefault(locale(lang).plural_form(n), n)
+    plain = script_messages(t, 1)
+    counted = {category: script_messages(t, n) for category, n in samples.items()}
+    texts: dict[str, object] = {}
+    for key, text in plain.items():
+        forms = {category: messages[key] for category, messages in counted.items()}
+        texts[key] = text if len(set(forms.values())) == 1 and text in forms.values() else forms
+    data = json.dumps(texts, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return Markup(data.replace("<", "\\u003c"))
+
+
+def language_in(tag: str, lang: str) -> str:
+    """`tag`'s name in `lang` (CLDR): ('en', 'uk') → 'англійська'."""
+    return locale(tag).get_display_name(locale(lang)) or tag

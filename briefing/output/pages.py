@@ -9,18 +9,31 @@ comparing the whole briefing is mostly identity checks.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from babel.support import NullTranslations
 
 from ..content.dates import Moment, PartialDate
 from ..content.model import Briefing, Change, Claim, History, Quote
 from ..content.schema import CLAIM_STATUSES
+from .i18n import date_text
 from .urls import Urls
 
 LATEST_EVENTS = 3
 RECENT = 50  # latest changes a page knows of, to count what is new since a visit
 SHARE_IMAGE = "share.png"  # shipped in templates/static/, used unless briefing.yaml names one
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """One of the site's languages: the original (at the root) or a translation."""
+
+    tag: str  # BCP 47: "en", "uk", "pt-BR"
+    name: str  # in itself: "English", "Українська"
+    prefix: str  # where its pages are: "" for the original, "uk/"
+    direction: str = "ltr"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +44,7 @@ class Site:
     dek: str | None
     language: str
     updated: PartialDate
-    nav: tuple[tuple[str, str], ...]
+    nav: tuple[tuple[str, str, str | None], ...]  # (page, label, its language if not the page's)
     urls: Urls
     image_url: str | None  # the picture shown when a page is shared (absolute)
     image_alt: str
@@ -39,6 +52,12 @@ class Site:
     revised: Moment  # the one 'last updated' moment, wherever a revision date appears
     published: Moment | None = None  # the first change, when there is a change log
     recent: tuple[str, ...] = ()  # the latest changes' moments, for 'new since your visit'
+    direction: str = "ltr"
+    prefix: str = ""  # "uk/" for a translation: its pages' place
+    languages: tuple[Language, ...] = ()  # every language of the site, the original first
+    original: Language | None = None  # a translation's original (None: this is it)
+    machine: bool = False  # a translation made by machine, unreviewed: said on every page
+    translator: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,29 +69,76 @@ class Page:
     kind: str = "website"  # Open Graph type: website, article, profile
     context: Mapping[str, Any] = field(default_factory=dict)
     lastmod: str | None = None  # the latest change to what the page shows (sitemap)
+    prefix: str = ""  # its language's place: "uk/"; `url` is the same in every language
+    offered: bool = True  # a translation with none of its main text translated is not
+    alternates: tuple[Language, ...] = ()  # the languages offering it (hreflang), if offered
+
+    @property
+    def address(self) -> str:
+        """Its path from the site root: "uk/actors/putin/"."""
+        return self.prefix + self.url
 
     @property
     def path(self) -> str:
         """The output file: pretty URLs are folders with an index.html."""
-        return self.url if self.url.endswith(".html") else f"{self.url}index.html"
+        return self.address if self.url.endswith(".html") else f"{self.address}index.html"
 
 
-def site_of(briefing: Briefing, search: bool = True) -> Site:
-    nav = (("", "Overview"), ("actors/", "Actors"), ("chronology/", "Chronology"),
-           ("positions/", briefing.positions_title), ("sources/", "Sources"))
+def languages_of(briefing: Briefing) -> tuple[Language, ...]:
+    """The original's language, then each translation's (in tag order)."""
+    return tuple(Language(b.language, b.language_name, b.prefix, b.direction)
+                 for b in (briefing, *briefing.translations))
+
+
+def site_of(briefing: Briefing, search: bool = True, words: NullTranslations | None = None,
+            languages: tuple[Language, ...] = ()) -> Site:
+    """What every page of `briefing` shows (the original, or one translation)."""
+    _ = (words or NullTranslations()).gettext
+    nav = (("", _("Overview"), None), ("actors/", _("Actors"), None),
+           ("chronology/", _("Chronology"), None),
+           ("positions/", briefing.positions_title,
+            briefing.tx.shows("positions_title") if briefing.tx else None),
+           ("sources/", _("Sources"), None))
     if briefing.claims:
-        nav += (("claims/", "What we know"),)
+        nav += (("claims/", _("What we know"), None),)
     if briefing.changes:
-        nav += (("changes/", "What changed"),)
+        nav += (("changes/", _("What changed"), None),)
     image, urls = briefing.share_image, Urls(briefing.base_url)
     if image is None:
-        image_url, alt = urls.absolute(SHARE_IMAGE), f"{briefing.title}: a briefing"
+        image_url = urls.absolute(SHARE_IMAGE)
+        alt = _("%(title)s: a briefing") % {"title": briefing.title}
     else:
         image_url = urls.absolute(image.src) if image.is_local else image.src
         alt = image.alt
     recent = tuple(c.at.written for c in briefing.announced[:RECENT])
+    original = languages[0] if briefing.original_language and languages else None
     return Site(briefing.title, briefing.dek, briefing.language, briefing.updated, nav,
-                urls, image_url, alt, search, revised(briefing), briefing.published, recent)
+                urls, image_url, alt, search, revised(briefing), briefing.published, recent,
+                briefing.direction, briefing.prefix, languages, original, briefing.machine,
+                briefing.translator)
+
+
+def plan_site(briefing: Briefing, words: Callable[[str], NullTranslations],
+              search: bool = True) -> tuple[tuple[Site, ...], list[Page]]:
+    """Every language's site and pages: the original's at the root, each translation's
+    under its prefix; each page knows the languages offering it (for hreflang). The
+    one 404 page, at the root, speaks every language."""
+    languages = languages_of(briefing)
+    sites, pages = [], []
+    for b in (briefing, *briefing.translations):
+        sites.append(site_of(b, search, words(b.language), languages))
+        pages += [p for p in plan_pages(b, words(b.language))
+                  if not (b.original_language and p.template == "404.html")]
+    if len(languages) == 1:
+        return tuple(sites), pages
+    by_prefix = {lang.prefix: lang for lang in languages}
+    offering: dict[str, list[Language]] = {}
+    for p in pages:
+        if p.offered:
+            offering.setdefault(p.url, []).append(by_prefix[p.prefix])
+    return tuple(sites), [
+        replace(p, alternates=tuple(offering[p.url]))
+        if p.offered and len(offering[p.url]) > 1 else p for p in pages]
 
 
 def revised(briefing: Briefing) -> Moment:
@@ -83,9 +149,11 @@ def revised(briefing: Briefing) -> Moment:
 
 def page(url: str, template: str, title: str, description: str, kind: str = "website",
          context: Mapping[str, Any] | None = None,
-         shown: Iterable[History | None] = (), fallback: Moment | None = None) -> Page:
+         shown: Iterable[History | None] = (), fallback: Moment | None = None,
+         main: Iterable[Any] = ()) -> Page:
     """A page, with what its shown items' histories tell: the corrections and withdrawals
-    it must say at its top (`notices`), and its last modification (`lastmod`)."""
+    it must say at its top (`notices`), and its last modification (`lastmod`). `main`:
+    the items whose text is the page's own, for whether a translation offers it."""
     histories = [h for h in shown if h is not None]
     latest = [h.latest.at for h in histories if h.latest is not None]
     lastmod = max(latest, key=lambda m: m.sort_key) if latest else fallback
@@ -95,66 +163,98 @@ def page(url: str, template: str, title: str, description: str, kind: str = "web
             notices.setdefault(change.id, (change, history.note_id(change)))
     return Page(url, template, title, description, kind,
                 {**(context or {}), "notices": tuple(notices.values())},
-                lastmod.iso if lastmod else None)
+                lastmod.iso if lastmod else None, offered=offered(main))
 
 
-def plan_pages(briefing: Briefing) -> list[Page]:
+def offered(main: Iterable[Any]) -> bool:
+    """Whether a page is offered in its language: always in the original; in a
+    translation, unless none of its main text is translated (no item of `main` with
+    anything translated). A page with no main text of its own is offered."""
+    items = list(main)
+    return not items or any(item.tx is None or not item.tx.none for item in items)
+
+
+def plan_pages(briefing: Briefing, words: NullTranslations | None = None) -> list[Page]:
+    """Every page of the briefing (the original, or a translation: in its language, under
+    its prefix)."""
+    t = words or NullTranslations()
+    _, ngettext = t.gettext, t.ngettext
+    lang = briefing.language
     whole = {"briefing": briefing}
     events, issues = briefing.events, briefing.issues
-    span = f", from {events[0].date} to {events[-1].date}" if events else ""
+    n_actors, n_events, n_claims = len(briefing.actors), len(events), len(briefing.claims)
+    if events:
+        span = ngettext("%(n)d event, from %(start)s to %(end)s, each with its sources.",
+                        "%(n)d events, from %(start)s to %(end)s, each with its sources.",
+                        n_events) % {"n": n_events, "start": date_text(events[0].date, lang),
+                                     "end": date_text(events[-1].date, lang)}
+    else:
+        span = _("No events yet.")
     last = revised(briefing)
     pages = [
         page("", "overview.html", briefing.title, briefing.dek or briefing.title, "article",
              {**whole, "latest": events[::-1][:LATEST_EVENTS],
               "known": tuple(c for c in briefing.claims if c.status == "confirmed"),
               "unknown": tuple(c for c in briefing.claims if c.status == "open")},
-             [briefing.history], last),
-        page("actors/", "actors.html", "Actors",
-             f"The {len(briefing.actors)} people in this briefing, by side.", context=whole,
-             shown=[a.history for a in briefing.actors], fallback=last),
-        page("chronology/", "chronology.html", "Chronology",
-             f"{len(events)} events{span}, each with its sources.",
+             [briefing.history], last, [briefing]),
+        page("actors/", "actors.html", _("Actors"),
+             ngettext("The %(n)d person in this briefing, by side.",
+                      "The %(n)d people in this briefing, by side.", n_actors) % {"n": n_actors},
+             context=whole, shown=[a.history for a in briefing.actors], fallback=last,
+             main=briefing.actors),
+        page("chronology/", "chronology.html", _("Chronology"), span,
              context={**whole, "years": by_year(briefing),
                       "filter_actors": in_events(briefing)},
-             shown=[e.history for e in events], fallback=last),
+             shown=[e.history for e in events], fallback=last, main=events),
         page("positions/", "positions.html", briefing.positions_title,
-             f"Each side's position on {len(issues)} issues, with who holds it and where "
-             "it is reported.", context=whole, shown=[i.history for i in issues],
-             fallback=last),
-        page("sources/", "sources.html", "Sources",
-             "Every source this briefing cites, and what cites it.", context=whole,
-             shown=[s.history for s in briefing.sources], fallback=last),
-        page("search/", "search.html", "Search", "Search the briefing."),
-        page("404.html", "404.html", "Page not found", "There is no page at this address."),
+             ngettext("Each side's position on %(n)d issue, with who holds it and where it "
+                      "is reported.", "Each side's position on %(n)d issues, with who holds "
+                      "it and where it is reported.", len(issues)) % {"n": len(issues)},
+             context=whole, shown=[i.history for i in issues], fallback=last, main=issues),
+        page("sources/", "sources.html", _("Sources"),
+             _("Every source this briefing cites, and what cites it."), context=whole,
+             shown=[s.history for s in briefing.sources], fallback=last,
+             main=briefing.sources),
+        page("search/", "search.html", _("Search"), _("Search the briefing.")),
+        page("404.html", "404.html", _("Page not found"),
+             _("There is no page at this address.")),
     ]
     if briefing.claims:
         groups = by_status(briefing.claims)
-        pages.append(page("claims/", "claims.html", "What we know",
-                          f"{len(briefing.claims)} claims: " + ", ".join(
-                              f"{len(claims)} {status}" for status, claims in groups if claims)
-                          + ". What is confirmed, what is claimed, and what nobody knows yet.",
-                          context={**whole, "groups": groups},
-                          shown=[c.history for c in briefing.claims], fallback=last))
+        counts = ", ".join(f"{len(claims)} {_(CLAIM_STATUSES[status]).lower()}"
+                           for status, claims in groups if claims)
+        pages.append(page("claims/", "claims.html", _("What we know"), ngettext(
+            "%(n)d claim: %(counts)s. What is confirmed, what is claimed, and what nobody "
+            "knows yet.", "%(n)d claims: %(counts)s. What is confirmed, what is claimed, and "
+            "what nobody knows yet.", n_claims) % {"n": n_claims, "counts": counts},
+            context={**whole, "groups": groups},
+            shown=[c.history for c in briefing.claims], fallback=last, main=briefing.claims))
     if briefing.changes:
-        pages.append(page("changes/", "changes.html", "What changed",
-                          f"Every change to this briefing, newest first: "
-                          f"{len(briefing.announced)} updates and corrections.",
-                          context={**whole, "days": by_day(briefing.changes)},
-                          fallback=last))
+        n = len(briefing.announced)
+        pages.append(page("changes/", "changes.html", _("What changed"), ngettext(
+            "Every change to this briefing, newest first: %(n)d update or correction.",
+            "Every change to this briefing, newest first: %(n)d updates and corrections.",
+            n) % {"n": n}, context={**whole, "days": by_day(briefing.changes)},
+            fallback=last, main=briefing.changes))
     for actor in briefing.actors:
         record = briefing.record(actor)
         pages.append(page(
             f"actors/{actor.id}/", "actor.html", actor.name, f"{actor.name}: {actor.role}.",
             "profile", {"actor": actor, "record": record},
             [actor.history, *(e.history for e in record.events),
-             *(i.history for i in dict.fromkeys(i for i, _ in record.stances))], last))
+             *(i.history for i in dict.fromkeys(i for i, _s in record.stances))], last,
+            [actor]))
     quoted = quoted_from(briefing)
-    pages += [page(f"articles/{article.id}/", "article.html", article.title,
-                   article.dek or article.title, "article",
-                   {"article": article, "source": briefing.sources_by_id[article.source_id],
-                    "quotes": quoted.get(article.id, ())}, [article.history], last)
+    # An article is its source's text, never translated: not offered in a translation.
+    pages += [replace(page(f"articles/{article.id}/", "article.html", article.title,
+                           article.dek or article.title, "article",
+                           {"article": article,
+                            "source": briefing.sources_by_id[article.source_id],
+                            "quotes": quoted.get(article.id, ())}, [article.history], last),
+                      offered=not briefing.original_language)
               for article in briefing.articles]
-    return pages
+    prefix = briefing.prefix
+    return [replace(p, prefix=prefix) for p in pages] if prefix else pages
 
 
 def by_status(claims: tuple[Claim, ...]) -> tuple[tuple[str, tuple[Claim, ...]], ...]:

@@ -14,14 +14,17 @@ from pathlib import Path
 from typing import TypeVar
 
 import jinja2
+from babel.support import NullTranslations
 from jinja2 import meta
 from markupsafe import Markup, escape
 
-from ..content.dates import Moment, PartialDate, range_parts
-from ..content.model import CLAIM_HEADINGS, Event
+from ..content.dates import Moment, PartialDate
+from ..content.model import CHANGE_LABELS, CLAIM_HEADINGS, Event
 from ..content.schema import CLAIM_STATUSES, STATUSES
+from ..content.words import N_
 from ..parallel import map_in_shares
 from ..problems import BuildFailed, Problem, display_path
+from . import i18n
 from .pages import Page, Site
 from .structured import json_ld
 
@@ -30,8 +33,8 @@ T = TypeVar("T")
 UP = "\x1f"  # stands for "../" × page depth in a fragment's links; never in content
 FRAGMENT = Page(UP, "_event.html", "", "")  # the page a fragment is rendered "on"
 PARALLEL_FROM = 1000  # events (~0.2 ms each): fewer cost less than a new process
-NOTE_HEADINGS = {"correction": "Correction", "clarification": "Clarification",
-                 "withdrawal": "Withdrawn"}
+NOTE_HEADINGS = {"correction": N_("Correction"), "clarification": N_("Clarification"),
+                 "withdrawal": N_("Withdrawn")}
 
 
 @dataclass
@@ -52,8 +55,9 @@ class RenderCache:
     def refresh(self, templates: Path) -> set[str]:
         """Forget what edited templates (or the templates using them) made; returns
         the templates to try again (all of them at first)."""
-        stamps = {p.name: (p.stat().st_mtime_ns, p.stat().st_size)
-                  for p in templates.glob("*.html")}
+        stamps = {p.relative_to(templates).as_posix(): (p.stat().st_mtime_ns,
+                                                        p.stat().st_size)
+                  for p in (*templates.glob("*.html"), *templates.glob("locales/*.po"))}
         changed = {name for name in stamps.keys() | self.stamps.keys()
                    if stamps.get(name) != self.stamps.get(name)}
         self.stamps = stamps
@@ -63,11 +67,15 @@ class RenderCache:
         if not changed:
             return set()
         env = self.renderer.env
+        if any(name.endswith(".po") for name in changed):  # interface text: every page
+            changed |= set(env.list_templates(filter_func=lambda n: n.endswith(".html")))
+            self.renderer.catalogs.clear()
+            self.renderer.ui_cache.clear()
         touched = users_of(env, changed)
         env.cache.clear()  # compiled templates: compile again what was edited
         if "_event.html" in touched:
             self.fragments = {}
-        self.pages = {k: v for k, v in self.pages.items() if v[0][0] not in touched}
+        self.pages = {k: v for k, v in self.pages.items() if v[0][0].template not in touched}
         return touched
 
 
@@ -97,6 +105,7 @@ def make_environment(templates: Path) -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         autoescape=True,
+        extensions=["jinja2.ext.i18n"],  # interface text: _(), {% trans %}, by language
         undefined=jinja2.StrictUndefined,  # a typo in a template fails the build
         trim_blocks=True,
         lstrip_blocks=True,
@@ -107,29 +116,9 @@ def make_environment(templates: Path) -> jinja2.Environment:
     )
 
 
-def date_html(date: PartialDate) -> Markup:
-    return time_html(date.iso, date.text())
-
-
-def moment_html(moment: Moment) -> Markup:
-    """'16 May 2025, 09:30 UTC+3' in a <time> with the moment as written."""
-    return time_html(moment.iso, moment.text())
-
-
 def time_html(iso: str, text: str) -> Markup:
     # An f-string of escaped parts: Markup.format took a tenth of rendering an event.
     return Markup(f'<time datetime="{escape(iso)}">{escape(text)}</time>')
-
-
-def when(event: Event) -> Markup:
-    """An event's date at its precision: '12 May 2025', 'c. 2019', '1 July – 30 September 2025'."""
-    start, end = range_parts(event.date, event.end)
-    html = time_html(event.date.iso, start)
-    if end is not None and event.end is not None:
-        html += Markup(" – ") + time_html(event.end.iso, end)
-    if event.approximate:
-        html = Markup('<abbr title="circa, around">c.</abbr> ') + html
-    return html
 
 
 class Renderer:
@@ -146,25 +135,54 @@ class Renderer:
         self.cache = cache
         self.site: Site | None = None
         self.current: Page | None = None
+        self.sites: dict[str, Site] = {}  # every language's, by prefix
+        self.ui_cache: dict[str, Markup] = {}
         self.touched: set[str] = set()
         self.env = make_environment(templates)
+        self.catalogs: dict[str, NullTranslations] = {}
         self.env.filters["url"] = self.url
-        self.env.globals.update(when=when, date=date_html, moment=moment_html,
+        self.env.filters["asset"] = self.asset
+        self.env.install_gettext_callables(  # type: ignore[attr-defined]
+            self.gettext, self.ngettext, newstyle=True)
+        self.env.globals.update(when=self.when, date=self.date, moment=self.moment,
                                 statuses=STATUSES, note_headings=NOTE_HEADINGS,
                                 claim_statuses=CLAIM_STATUSES, claim_headings=CLAIM_HEADINGS,
-                                event_html=self.event_html, json_ld=self.json_ld)
+                                change_labels=CHANGE_LABELS, event_html=self.event_html,
+                                json_ld=self.json_ld, tx=self.tx, tx_note=self.tx_note,
+                                in_language=self.in_language, ui_text=self.ui_text,
+                                address=self.address, og_locale=i18n.og_locale,
+                                language_in=self.language_in, said_in=self.said_in)
 
     @classmethod
-    def for_build(cls, templates: Path, site: Site, cache: RenderCache) -> Renderer:
-        """The cache's renderer, ready for this build's site."""
+    def for_build(cls, templates: Path, sites: Sequence[Site], cache: RenderCache
+                  ) -> Renderer:
+        """The cache's renderer, ready for this build's sites (one per language, the
+        original first)."""
         touched = cache.refresh(templates)
-        assert cache.renderer is not None
-        cache.renderer.site, cache.renderer.touched = site, touched
-        return cache.renderer
+        renderer = cache.renderer
+        assert renderer is not None
+        renderer.site, renderer.touched = sites[0], touched
+        renderer.sites = {site.prefix: site for site in sites}
+        return renderer
+
+    def site_for(self, page: Page) -> None:
+        """Render in the page's language from now on."""
+        self.site = self.sites.get(page.prefix, self.site)
 
     @jinja2.pass_context  # not for the context: it keeps Jinja from folding the call
     def url(self, _context: jinja2.runtime.Context, target: str) -> str:  # at compile time
-        """A link to a site path ("actors/putin/#quotes"), relative to the current page.
+        """A link to a page ("actors/putin/#quotes") in the current page's language,
+        relative to the current page."""
+        assert self.site is not None
+        return self.link(self.site.prefix + target)
+
+    @jinja2.pass_context
+    def asset(self, _context: jinja2.runtime.Context, target: str) -> str:
+        """A link to a file every language shares (style.css, feed-less data, images)."""
+        return self.link(target)
+
+    def link(self, target: str) -> str:
+        """A site path relative to the current page.
 
         Relative links keep the site working under any sub-path (`/repo/`). The 404
         page is served at whatever URL was missing, so its links start from the base path.
@@ -175,7 +193,112 @@ class Renderer:
             return UP + target
         if self.current.template == "404.html":
             return urls.path(target)
-        return urls.relative(target, self.current.url)
+        return urls.relative(target, self.current.address)
+
+    # The page's language: interface text from its catalog, dates in its forms.
+    def words(self, lang: str | None = None) -> NullTranslations:
+        assert self.site is not None
+        lang = lang or self.site.language
+        found = self.catalogs.get(lang)
+        if found is None:
+            found = self.catalogs[lang] = i18n.catalog(self.templates, lang)
+        return found
+
+    def gettext(self, message: str) -> str:
+        return self.words().gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.words().ngettext(singular, plural, n)
+
+    def date(self, date: PartialDate) -> Markup:
+        assert self.site is not None
+        return time_html(date.iso, i18n.date_text(date, self.site.language))
+
+    def moment(self, moment: Moment) -> Markup:
+        """'16 May 2025, 09:30 UTC+3' in a <time> with the moment as written."""
+        assert self.site is not None
+        return time_html(moment.iso, i18n.moment_text(moment, self.site.language))
+
+    def when(self, event: Event) -> Markup:
+        """An event's date at its precision: '12 May 2025', 'c. 2019', '1 July – 30
+        September 2025'."""
+        assert self.site is not None
+        start, end = i18n.range_text(event.date, event.end, self.site.language)
+        html = time_html(event.date.iso, start)
+        if end is not None and event.end is not None:
+            html += Markup(" – ") + time_html(event.end.iso, end)
+        if event.approximate:
+            html = Markup('<abbr title="{}">{}</abbr> ').format(
+                self.gettext("circa, around"), self.gettext("c.")) + html
+        return html
+
+    def tx(self, item: object, name: str) -> Markup:
+        """` lang=… dir=auto` on a field a translation leaves in the original's words."""
+        tx = getattr(item, "tx", None)
+        if tx is None or name not in tx.missing:
+            return Markup("")
+        return Markup(' lang="{}" dir="auto"').format(tx.lang)
+
+    def tx_note(self, item: object, name: str) -> Markup:
+        """Beside a field of a translation: 'not yet translated' where the original's
+        words are shown; 'translation may be out of date' with the original's words
+        where it was translated from an earlier text."""
+        tx = getattr(item, "tx", None)
+        if tx is None:
+            return Markup("")
+        assert self.site is not None
+        if name in tx.missing:
+            return Markup('<span class="tx-note" lang="{}">{}</span>').format(
+                self.site.language, self.gettext("not yet translated"))
+        original = tx.original(name)
+        if original is None:
+            return Markup("")
+        return Markup('<details class="tx-note tx-stale" lang="{}"><summary>{}</summary>'
+                      '<p lang="{}" dir="auto">{}</p></details>').format(
+            self.site.language, self.gettext("translation may be out of date"), tx.lang,
+            original)
+
+    def said_in(self) -> Markup:
+        """` lang=… dir=auto` on words a translation's page keeps as they were written
+        (quotes, articles, notes no translation file translates)."""
+        assert self.site is not None
+        original = self.site.original
+        if original is None:
+            return Markup("")
+        return Markup(' lang="{}" dir="auto"').format(original.tag)
+
+    def address(self, target: str) -> str:
+        """A page's whole URL where the base URL is known, else its path from the
+        server's root (hreflang links name pages in other languages)."""
+        assert self.site is not None
+        return self.site.urls.absolute(target) or self.site.urls.path(target)
+
+    def language_in(self, tag: str) -> str:
+        """A language's name in the page's language: 'англійська'."""
+        assert self.site is not None
+        return i18n.language_in(tag, self.site.language)
+
+    def in_language(self, lang: str, name: str) -> Markup:
+        """A template rendered in another of the site's languages (the one 404 page
+        carries every language's words, shown by the path asked for)."""
+        assert self.site is not None and self.current is not None
+        site = next((s for s in self.sites.values() if s.language == lang), self.site)
+        outer = self.site
+        self.site = site
+        try:
+            return Markup(self.render(name, self.current, {}))
+        finally:
+            self.site = outer
+
+    def ui_text(self) -> Markup:
+        """The scripts' words in the page's language, as JSON: each counted message in
+        every CLDR plural form the language has."""
+        assert self.site is not None
+        lang = self.site.language
+        found = self.ui_cache.get(lang)
+        if found is None:
+            found = self.ui_cache[lang] = i18n.script_text(self.words(), lang)
+        return found
 
     def json_ld(self, page: Page) -> Markup:
         assert self.site is not None
@@ -189,17 +312,18 @@ class Renderer:
         hit = self.cache.fragments.get(id(event))
         if hit is None or hit[0] is not event:
             hit = self.cache.fragments[id(event)] = (event, self.fragment(event))
-        return Markup(hit[1].replace(UP, "../" * self.current.url.count("/")))
+        return Markup(hit[1].replace(UP, "../" * self.current.address.count("/")))
 
     def fragment(self, event: Event) -> str:
         return self.render("_event.html", FRAGMENT, {"event": event})
 
-    def render_fragments(self, events: Sequence[Event]) -> None:
+    def render_fragments(self, events: Sequence[Event], site: Site) -> None:
         """Every event's fragment, rendered on every core before the pages that show
         them (each event is on the chronology and on its actors' pages)."""
         todo = [e for e in events if self.cache.fragments.get(id(e), (None,))[0] is not e]
         if len(todo) < PARALLEL_FROM:
             return  # rendered as pages ask for them
+        self.site = site
         for event, html in zip(todo, map_in_shares(todo, self.fragment), strict=True):
             self.cache.fragments[id(event)] = (event, html)
 
@@ -214,7 +338,8 @@ class Renderer:
                 self.page(sample)
 
     def page(self, page: Page) -> bytes:
-        key = (page.template, page.url, page.context, self.site)
+        self.site_for(page)
+        key = (page, self.site)
         hit = self.cache.pages.get(page.path)
         if hit is not None and hit[0] == key:
             return hit[1]
@@ -227,6 +352,7 @@ class Renderer:
         largest pages (the chronology) are then never whole in memory, as text and
         again as bytes (at 5,000 actors that was a third more than the build's peak)."""
         target.parent.mkdir(parents=True, exist_ok=True)
+        self.site_for(page)
 
         def write(pieces: Iterator[str]) -> None:
             with open(target, "w", encoding="utf-8", newline="") as out:
@@ -245,7 +371,7 @@ class Renderer:
         try:
             return self.render_errors(lambda: consume(self.env.get_template(name).generate(
                 site=self.site, page=page, **context)), name,
-                f" (rendering {page.url or 'the overview'})")
+                f" (rendering {page.address or 'the overview'})")
         finally:
             self.current = outer
 

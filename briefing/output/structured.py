@@ -18,12 +18,21 @@ def script_safe(text: str) -> str:
 
 
 def json_ld(site: Site, page: Page) -> Markup:
-    url = site.urls.absolute(page.url)
+    url = site.urls.absolute(page.address)
     if url is None or page.template == "404.html":
         return Markup("")
-    data = {"@context": CONTEXT, **describe(site, page, url)}
+    data = {"@context": CONTEXT, **in_language(site, page, describe(site, page, url))}
     text = script_safe(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     return Markup('<script type="application/ld+json">{}</script>').format(Markup(text))
+
+
+def in_language(site: Site, page: Page, data: dict[str, Any]) -> dict[str, Any]:
+    """The page's language; a translation names the original it translates."""
+    main = data["@graph"][0] if "@graph" in data else data
+    main["inLanguage"] = site.language
+    if site.original is not None and page.offered:
+        main["translationOfWork"] = {"@id": site.urls.absolute(page.url)}
+    return data
 
 
 def describe(site: Site, page: Page, url: str) -> dict[str, Any]:
@@ -31,7 +40,7 @@ def describe(site: Site, page: Page, url: str) -> dict[str, Any]:
     if page.template == "overview.html":
         briefing = context["briefing"]
         return {"@type": "NewsArticle", "headline": site.title, "description": page.description,
-                "url": url, "mainEntityOfPage": url, "inLanguage": site.language,
+                "url": url, "mainEntityOfPage": url,
                 "dateModified": site.revised.iso,
                 **({"datePublished": site.published.iso} if site.published else {}),
                 "image": [site.image_url],
@@ -40,7 +49,7 @@ def describe(site: Site, page: Page, url: str) -> dict[str, Any]:
         return profile(site, url, context["actor"], context["record"])
     if page.template == "chronology.html":
         events = [event for _, year in context["years"] for event in year]
-        return {"@type": "ItemList", "name": f"{site.title}: chronology", "url": url,
+        return {"@type": "ItemList", "name": f"{site.title}: {page.title}", "url": url,
                 "numberOfItems": len(events), "itemListOrder": "https://schema.org/ItemListOrderAscending",
                 "itemListElement": [
                     {"@type": "ListItem", "position": n, "item": {
@@ -55,7 +64,7 @@ def describe(site: Site, page: Page, url: str) -> dict[str, Any]:
         listing = {"@type": "CollectionPage", "name": page.title, "url": url,
                    "description": page.description, "dateModified": site.revised.iso,
                    "isPartOf": {"@type": "WebSite", "name": site.title,
-                                "url": site.urls.absolute("")}}
+                                "url": site.urls.absolute(site.prefix)}}
         if context["briefing"].claim_review and reviews:
             return {"@graph": [listing, *reviews]}
         return listing
@@ -68,11 +77,12 @@ def describe(site: Site, page: Page, url: str) -> dict[str, Any]:
                    if source.publisher else {})}
     return {"@type": "CollectionPage", "name": page.title, "url": url,
             "description": page.description, "dateModified": site.revised.iso,
-            "isPartOf": {"@type": "WebSite", "name": site.title, "url": site.urls.absolute("")}}
+            "isPartOf": {"@type": "WebSite", "name": site.title,
+                         "url": site.urls.absolute(site.prefix)}}
 
 
 def person(site: Site, actor: Actor) -> dict[str, Any]:
-    url = site.urls.absolute(f"actors/{actor.id}/")
+    url = site.urls.absolute(f"{site.prefix}actors/{actor.id}/")
     data: dict[str, Any] = {"@type": "Person", "@id": f"{url}#person", "name": actor.name,
                             "jobTitle": actor.role, "url": url}
     if actor.side:
@@ -118,7 +128,8 @@ def claim_review(site: Site, claim: Claim, url: str) -> dict[str, Any]:
     review: dict[str, Any] = {
         "@type": "ClaimReview", "url": f"{url}#{claim.id}", "claimReviewed": claim.claim,
         "datePublished": claim.as_of.iso,
-        "author": {"@type": "Organization", "name": site.title, "url": site.urls.absolute("")},
+        "author": {"@type": "Organization", "name": site.title,
+                   "url": site.urls.absolute(site.prefix)},
         "reviewRating": {"@type": "Rating", "ratingValue": RATINGS[claim.status],
                          "bestRating": 5, "worstRating": 1,
                          "alternateName": CLAIM_HEADINGS[claim.status]}}

@@ -2,6 +2,8 @@
 // Without JavaScript every item is shown; with it, the choice lives in the URL
 // (?actor=…&side=…) and the count is announced. The form names its items (data-items)
 // and each select the item's data attribute it matches (data-field), a list of words.
+import { say } from "./words.js";
+
 const form = document.querySelector(".filter");
 const items = [...document.querySelectorAll(form.dataset.items)];
 const selects = [...form.querySelectorAll("select")];
@@ -26,8 +28,8 @@ function apply() {
     }
   }
   const chosen = selects.some((select) => select.value);
-  count.textContent = chosen ? `${shown} of ${items.length} ${form.dataset.noun} shown`
-    : `All ${items.length} ${form.dataset.noun} shown`;
+  count.textContent = say(`${form.dataset.noun}_${chosen ? "some" : "all"}`,
+    { n: items.length, shown });
   const url = new URL(location.href);
   for (const select of selects) {
     if (select.value) url.searchParams.set(select.name, select.value);

@@ -3,6 +3,8 @@
 // localStorage (the time of the last page seen), sends it nowhere, and marks items whose
 // latest change (data-changed) came after it. `?since=YYYY-MM-DD` marks the same way,
 // from that day on, with no storage at all. Without JavaScript nothing is marked.
+import { say as words } from "./words.js";
+
 const box = document.querySelector(".whats-new");
 const key = "briefing-last-visit:" + new URL(box ? box.dataset.changes : ".", location.href)
   .pathname.replace(/changes\/$/, "");
@@ -23,7 +25,7 @@ function mark(isNew) {
     item.setAttribute("data-new", "");
     const word = document.createElement("strong");
     word.className = "new-mark";
-    word.textContent = "New";
+    word.textContent = words("new");
     const place = item.querySelector("h1, h2, h3, .event-date, .issue-name, .change-head, a") || item;
     place.prepend(word, " ");
   }
@@ -34,7 +36,7 @@ function say(count, text, sinceDay) {
   if (count > 0) {
     const link = document.createElement("a");
     link.href = box.dataset.changes + "?since=" + sinceDay;
-    link.textContent = "See what changed";
+    link.textContent = words("see");
     status.append(" ", link);
   }
 }
@@ -48,7 +50,7 @@ if (since && /^\d{4}-\d{2}-\d{2}$/.test(since)) {
   mark(isNew);
   if (box) {
     const count = changesSince(isNew);
-    say(0, `${count} change${count === 1 ? "" : "s"} since ${longDay(new Date(since + "T00:00:00Z"))}.`);
+    say(0, words("since_day", { n: count, day: longDay(new Date(since + "T00:00:00Z")) }));
   }
 } else if (box) {
   const toggle = box.querySelector(".whats-new-switch");
@@ -59,18 +61,18 @@ if (since && /^\d{4}-\d{2}-\d{2}$/.test(since)) {
     const isNew = (at) => instant(at) > Date.parse(last);
     mark(isNew);
     const count = changesSince(isNew);
-    const more = count === box.dataset.recent.split(" ").length ? " or more" : "";
-    say(count, count ? `${count}${more} change${count === 1 ? "" : "s"} since your last visit.`
-      : `Nothing new since your last visit, ${longDay(new Date(last))}.`, last.slice(0, 10));
+    const more = count === box.dataset.recent.split(" ").length;
+    say(count, count ? words(more ? "since_visit_more" : "since_visit", { n: count })
+      : words("nothing", { day: longDay(new Date(last)) }), last.slice(0, 10));
     localStorage.setItem(key, now);
   }
   toggle.addEventListener("change", () => {
     if (toggle.checked) {
       localStorage.setItem(key, new Date().toISOString());
-      say(0, "On: from your next visit, what changed since this one is marked New.");
+      say(0, words("on"));
     } else {
       localStorage.removeItem(key);
-      say(0, "Off: nothing is kept.");
+      say(0, words("off"));
     }
   });
 }

@@ -1,4 +1,6 @@
 // Search with Pagefind, as an enhancement: the forms stay hidden unless the index loads.
+import { say } from "./words.js";
+
 const me = document.currentScript || document.querySelector("script[data-pagefind]");
 const base = new URL(me.dataset.base, location.href).pathname;
 
@@ -25,7 +27,7 @@ async function searchPage(form) {
   if (!query.trim()) return;
   const found = await pagefind.search(query);
   const results = await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
-  count.textContent = `${found.results.length} result${found.results.length === 1 ? "" : "s"} for “${query}”`;
+  count.textContent = say("results", { n: found.results.length, query });
   list.replaceChildren(...results.map((result) => {
     const item = document.createElement("li");
     const link = document.createElement("a");
