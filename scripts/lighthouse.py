@@ -29,7 +29,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {"overview": "", "actor": "actors/putin/", "chronology": "chronology/",
-         "positions": "positions/", "what changed": "changes/", "what we know": "claims/"}
+         "positions": "positions/", "what changed": "changes/", "what we know": "claims/",
+         # the four page kinds in a translation too
+         "overview (uk)": "uk/", "actor (uk)": "uk/actors/putin/",
+         "chronology (uk)": "uk/chronology/", "positions (uk)": "uk/positions/"}
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 FLAGS = ("--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
          "--disable-background-networking --disable-component-update --disable-sync "

@@ -1,5 +1,6 @@
-"""A loader that cannot be crashed: the seed's files and the living test briefing's
-(changes, stance and status histories), mutated in every way an editor's
+"""A loader that cannot be crashed: the seed's files (its translations too), the living
+test briefing's (changes, stance and status histories) and the Arabic translation of the
+water briefing, mutated in every way an editor's
 slip (or a hostile pull request) can, always end in a clean build or clear
 `path:line:column` messages, never a traceback, a hang or unbounded memory, and a
 failed build leaves the previous site as it was.
@@ -28,10 +29,23 @@ from tests.conftest import ROOT, SEED, TEMPLATES
 from tests.test_pipeline import digest
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "120"))
-LIVING = Path(__file__).parent / "fixtures" / "living"  # every kind of change and history
-BRIEFINGS = {"seed": SEED, "living": LIVING}
+FIXTURES = Path(__file__).parent / "fixtures"
+LIVING = FIXTURES / "living"  # every kind of change and history
+BRIEFINGS = {"seed": SEED, "living": LIVING, "arabic": FIXTURES / "water"}
+EXTRA = {"arabic": {"translations/ar": FIXTURES / "water-ar"}}  # copied into the content
 FILES = sorted((name, p.relative_to(folder).as_posix()) for name, folder in BRIEFINGS.items()
                for p in folder.rglob("*") if p.suffix in (".yaml", ".md"))
+FILES += sorted(("arabic", f"{place}/{p.relative_to(folder).as_posix()}")
+                for place, folder in EXTRA["arabic"].items() for p in folder.rglob("*.yaml"))
+TRANSLATIONS = [(name, file) for name, file in FILES if file.startswith("translations/")]
+
+
+def source(name: str, file: str) -> Path:
+    """Where a fuzzed file's pristine copy is."""
+    for place, folder in EXTRA.get(name, {}).items():
+        if file.startswith(place + "/"):
+            return folder / file.removeprefix(place + "/")
+    return BRIEFINGS[name] / file
 PROBLEM = re.compile(r"^[^\n:]+:\d+:\d+: (error|warning): [^\n]+$")
 
 BILLION_LAUGHS = "\n".join(
@@ -110,6 +124,8 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     for name, folder in BRIEFINGS.items():
         root = roots[name] = tmp_path_factory.mktemp(f"fuzz-{name}")
         shutil.copytree(folder, root / "content")
+        for place, extra in EXTRA.get(name, {}).items():
+            shutil.copytree(extra, root / "content" / place)
         build(root / "content", root / "site", TEMPLATES, search=False)
     return roots
 
@@ -120,10 +136,24 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
                                  HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(file=st.sampled_from(FILES), mutation=mutations())
 def test_mutated_content_gives_a_site_or_clear_messages(workspace, file, mutation):
+    mutated_gives_a_site_or_clear_messages(workspace, file, mutation)
+
+
+@seed(20261127)
+@settings(max_examples=EXAMPLES // 2, deadline=10_000, derandomize=False,
+          suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                 HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(file=st.sampled_from(TRANSLATIONS), mutation=mutations())
+def test_mutated_translations_give_a_site_or_clear_messages(workspace, file, mutation):
+    mutated_gives_a_site_or_clear_messages(workspace, file, mutation)
+
+
+def mutated_gives_a_site_or_clear_messages(workspace: dict[str, Path], file: tuple[str, str],
+                                           mutation: tuple) -> None:
     name, file = file
     root = workspace[name]
     path = root / "content" / file
-    original = (BRIEFINGS[name] / file).read_bytes()
+    original = source(name, file).read_bytes()
     before = digest(root / "site")
     path.write_bytes(mutate(original, mutation))
     cwd = os.getcwd()

@@ -97,10 +97,13 @@ def load_briefing(content: Path, problems: list[Problem], cache: LoadCache | Non
                        at_least=PARALLEL_FROM)
     briefing = Linker(records, content, problems, cache, base_url, parallel).link()
     if records.translations and sum(p.severity == "error" for p in problems) == before:
-        briefing = replace(briefing, language_name=translations.language_name(
-            briefing.language), translations=tuple(
-            translate(records, lang, briefing, content, problems, cache)
-            for lang in sorted(records.translations)))
+        tallies = {lang: translations.check(records, lang, briefing.language, problems)
+                   for lang in sorted(records.translations)}
+        if not has_errors(problems):  # laid over the originals only when all is well
+            briefing = replace(briefing, language_name=translations.language_name(
+                briefing.language), translations=tuple(
+                translate(records, lang, briefing, content, cache, tally)
+                for lang, tally in tallies.items()))
     if sum(p.severity == "error" for p in problems) > before:
         return None
     problems += balance_warnings(briefing)
@@ -108,11 +111,10 @@ def load_briefing(content: Path, problems: list[Problem], cache: LoadCache | Non
 
 
 def translate(records: Records, lang: str, original: Briefing, content: Path,
-              problems: list[Problem], cache: LoadCache) -> Briefing:
-    """The briefing in one translation's language: checked field by field against the
-    originals (problems at their lines), then the translation laid over the records and
-    linked as the original was (its problems are the original's: not told twice)."""
-    tally = translations.check(records, lang, original.language, problems)
+              cache: LoadCache, tally: translations.Tally) -> Briefing:
+    """The briefing in one translation's language (checked field by field against the
+    originals, `tally`): the translation laid over the records and linked as the original
+    was (its problems are the original's: not told twice)."""
     laid = translations.overlay(records, lang, original.language)
     laid.briefing = {**laid.briefing, "language": lang}
     own = cache.languages.setdefault(lang, LoadCache(cache.reads, markdown=cache.markdown,

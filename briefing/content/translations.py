@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..problems import Loc, Problem
-from .fields import as_loaded
+from .fields import INVALID, as_loaded
 from .words import did_you_mean, event_ids, suggest_id
 
 KIND_FILES = {"briefing": "briefing.yaml", "actor": "actors/<id>.yaml",
@@ -147,14 +147,17 @@ def check(records: Any, lang: str, language: str, problems: list[Problem]) -> Ta
         # did not parse: its translation is not told about again.
         dropped = records.known.get(kind, set()) | (
             set(given) if kind in records.unreadable else set())
+        # A record with a field that did not read (reported) is not checked further.
+        broken = {k for k, t in given.items() if any(v is INVALID for v in t.values())}
         for item_id, t in given.items():
-            if item_id not in originals_ and item_id not in dropped:
+            if item_id not in originals_ and item_id not in dropped | broken:
                 where = t.get("key_loc") or t["loc"]
                 problems.append(where.error(
                     f"no {kind} '{item_id}' in the original to translate"
                     f"{suggest_id(item_id, originals_)}"))
         for item_id, v in originals_.items():
-            tally_record(kind, item_id, v, given.get(item_id), lang, tally, problems)
+            if item_id not in broken:
+                tally_record(kind, item_id, v, given.get(item_id), lang, tally, problems)
     return tally
 
 
