@@ -14,7 +14,9 @@ Each run is a new process with its output folder removed first (Hugo's cache too
 median of `--runs` is reported.
 
 Tools: hugo, hugo+pagefind, eleventy, floor (peers/floor.py), briefing (search on, the
-default build) and briefing-no-search.
+default build) and briefing-no-search; briefing+2-translations and
+briefing-no-search+2-translations build the same briefing with full Ukrainian and Russian
+translations (synthetic.translate), and are also reported as a ratio to the original alone.
 """
 
 from __future__ import annotations
@@ -37,7 +39,9 @@ sys.path.insert(0, str(HERE))
 import synthetic  # noqa: E402  (a sibling file, not a package)
 
 HUGO_VERSION = "0.168.0"
-TOOLS = ("hugo", "hugo+pagefind", "eleventy", "floor", "briefing", "briefing-no-search")
+TOOLS = ("hugo", "hugo+pagefind", "eleventy", "floor", "briefing", "briefing-no-search",
+         "briefing+2-translations", "briefing-no-search+2-translations")
+TRANSLATED = ("uk", "ru")  # the "+2-translations" tools' languages
 CHUNK = 2000  # events a file: Hugo refuses a YAML list of over 10,000 mappings
 
 
@@ -127,6 +131,19 @@ class Bench:
             (folder / ".stamp").write_text(stamp)
         return folder / "content"
 
+    def translated(self, size: int) -> Path:
+        """The same briefing with full translations into TRANSLATED, kept like it."""
+        original = self.content(size)
+        folder = self.work / f"content-{size}-translated"
+        stamp = (original.parent / ".stamp").read_text() + ",".join(TRANSLATED)
+        if not (folder / ".stamp").is_file() or (folder / ".stamp").read_text() != stamp:
+            shutil.rmtree(folder, ignore_errors=True)
+            shutil.copytree(original, folder / "content")
+            for lang in TRANSLATED:
+                synthetic.translate(folder / "content", lang)
+            (folder / ".stamp").write_text(stamp)
+        return folder / "content"
+
     def hugo_site(self, content: Path) -> Path:
         """Hugo's site folder for this content: the peer's files, `data/content` pointing
         at the content, and the chronology split into files Hugo can read (untimed, as
@@ -181,9 +198,9 @@ class Bench:
         if tool == "floor":
             return [([self.python, str(HERE / "peers" / "floor.py"), str(content), str(site)],
                      None, None)]
-        if tool == "briefing":
+        if tool.startswith("briefing") and "no-search" not in tool:
             return [(build, None, None)]
-        if tool == "briefing-no-search":
+        if tool.startswith("briefing-no-search"):
             return [(build + ["--no-search"], None, None)]
         raise SystemExit(f"unknown tool {tool} (choose from {', '.join(TOOLS)})")
 
@@ -206,6 +223,14 @@ def report(results: list[Result]) -> str:
                      f"{ratio(paired.get(r.size), r.wall, 'wall')} | {r.peak:.0f} | "
                      f"{ratio(hugo.get(r.size), r.peak, 'peak')} | "
                      f"{ratio(paired.get(r.size), r.peak, 'peak')} |")
+    alone = {(r.size, r.tool): r for r in results}
+    for r in results:
+        original = alone.get((r.size, r.tool.removesuffix("+2-translations")))
+        if r.tool.endswith("+2-translations") and original is not None:
+            lines.append(f"\n{r.size:,} actors, {original.tool} with two full translations: "
+                         f"{r.wall / original.wall:.2f}× the time of the original alone "
+                         f"({r.wall:.2f} s against {original.wall:.2f} s), "
+                         f"{r.peak / original.peak:.2f}× its peak memory")
     return "\n".join(lines)
 
 
@@ -225,8 +250,9 @@ def main() -> None:
     results = []
     for size in args.sizes:
         print(f"{size:,} actors", file=sys.stderr, flush=True)
-        content = bench.content(size)
         for tool in args.tools.split(","):
+            content = (bench.translated(size) if tool.endswith("+2-translations")
+                       else bench.content(size))
             results.append(bench.measure(size, tool, content))
     shutil.rmtree(out, ignore_errors=True)
     print(report(results))

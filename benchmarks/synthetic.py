@@ -193,13 +193,62 @@ def write(size: int, out: Path, seed: int = 1) -> Path:
     return out
 
 
+def translate(content: Path, lang: str) -> None:
+    """A full translation of `content` into `lang` in content/translations/<lang>/ (every
+    field and quote, each text with the language's tag in front, and its hash): what a
+    translation costs to build, made with Briefing's own reading of the originals."""
+    import sys
+
+    import yaml
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from briefing.content import translations as tr
+    from briefing.content.read import read_content
+    from briefing.editor.skeleton import originals_by_file
+
+    records = read_content(content, [])
+    folder = content / "translations" / lang
+    shutil.rmtree(folder, ignore_errors=True)
+    for name, items in originals_by_file(records).items():
+        docs = {item_id: translated_record(tr.originals(kind, v), lang, tr.digest)
+                for kind, item_id, v in items}
+        doc = docs.popitem()[1] if items[0][0] in ("briefing", "actor") else docs
+        if items[0][0] == "briefing":
+            doc = {"language_name": tr.language_name(lang), "machine": True, **doc}
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=10**6),
+                        encoding="utf-8")
+
+
+def translated_record(texts: dict[str, str], lang: str, digest) -> dict:
+    """A record's translation from its originals by dotted path: 'sides.north.name' →
+    {'sides': {'north': {'name': …}}}, 'key_points.2' → the third of a list."""
+    out: dict = {}
+    for path, text in texts.items():
+        *parents, last = path.split(".")
+        place = out
+        for part in parents:
+            place = place.setdefault(part, {})
+        place[last] = f"{lang}: {text}"
+    for group in ("key_points", "quotes"):
+        if group in out:
+            out[group] = [out[group][str(n)] for n in range(len(out[group]))]
+    out["translated_from"] = {path: digest(text) for path, text in texts.items()}
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("size", type=int, help="number of actors")
     parser.add_argument("out", type=Path, help="the content folder to write")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--translations", default="", metavar="LANG,LANG",
+                        help="also write full translations into these languages, e.g. uk,ru")
     args = parser.parse_args()
     write(args.size, args.out, args.seed)
+    for lang in filter(None, args.translations.split(",")):
+        translate(args.out, lang)
 
 
 if __name__ == "__main__":

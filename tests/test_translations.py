@@ -452,7 +452,7 @@ def test_the_catalogs_are_current_and_complete():
     with open(TEMPLATES / "locales" / "messages.pot", "rb") as pot:
         template = {m.id[0] if isinstance(m.id, tuple) else m.id for m in read_po(pot) if m.id}
     assert template == messages_in_sources(), "run pybabel extract (README: Translations)"
-    for lang in ("uk", "ru", "ar"):
+    for lang in ("en", "uk", "ru", "ar"):
         with open(TEMPLATES / "locales" / f"{lang}.po", "rb") as po:
             catalog = read_po(po)
         forms = catalog.num_plurals
@@ -469,6 +469,19 @@ def test_the_catalogs_are_current_and_complete():
                 assert set(re.findall(r"%\((\w+)\)", text)) <= wanted | {"num"}, (lang, key)
                 assert text.count("<a ") == key.count("<a "), (lang, key)
         assert {m.id[0] if isinstance(m.id, tuple) else m.id for m in catalog if m.id} == template
+
+
+def test_english_rewording_is_a_catalog_edit(tmp_path: Path):
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    po = templates / "locales" / "en.po"
+    po.write_text(po.read_text().replace('msgid "Key points"\nmsgstr "Key points"',
+                                         'msgid "Key points"\nmsgstr "In short"'))
+    write_content(tmp_path, minimal() | {"briefing.yaml": {
+        **minimal()["briefing.yaml"], "key_points": ["One."]}})
+    result = run_cli("build", "--templates", str(templates), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert soup(tmp_path / "site" / "index.html").find(id="key-points").get_text() == "In short"
 
 
 def test_counts_follow_each_languages_plural_rules(seed_site: Path):

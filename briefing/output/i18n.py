@@ -77,13 +77,13 @@ def og_locale(lang: str) -> str:
 
 
 def catalog(templates: Path, lang: str) -> NullTranslations:
-    """The interface text of `lang` from templates/locales/<lang>.po, compiled in memory
-    (no .mo file to keep in step); English, or a language with no catalog, is the
-    templates' own words."""
+    """The interface text of `lang` from templates/locales/<lang>.po (or the .po of its
+    language without region: uk for uk-UA), compiled in memory (no .mo file to keep in
+    step); a language with no catalog gets the templates' own words."""
     path = templates / "locales" / f"{lang}.po"
     if not path.is_file():
         path = templates / "locales" / f"{lang.split('-')[0]}.po"
-    if english(lang) or not path.is_file():
+    if not path.is_file():
         return NullTranslations()
     return compiled(path, path.stat().st_mtime_ns)
 
