@@ -115,8 +115,8 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
                                            sites[0].urls, shown)
             return len(jobs[job]), escaping
 
-        for site, b in zip(sites, (briefing, *briefing.translations), strict=True):
-            renderer.render_fragments(b.events, site)
+        renderer.render_fragments([(site, event) for site, b in zip(
+            sites, (briefing, *briefing.translations), strict=True) for event in b.events])
         with new_folder(out) as fresh:
             written = write_files(fresh, asset_files(briefing, content, templates).items())
             # Two processes pay from a few hundred pages on (benchmarks/README.md).

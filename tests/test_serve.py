@@ -106,7 +106,7 @@ def test_every_save_reaches_the_browser_even_in_quick_succession(server: Server,
     expect(role).to_have_text("President of the Russian Federation", timeout=5000)
     # livereload alone would drop this one: it ignores reloads within 3 s of the last.
     server.edit("actors/putin.yaml", "of the Russian Federation", "of Russia (edited twice)")
-    expect(role).to_have_text("President of Russia (edited twice)", timeout=2500)
+    expect(role).to_have_text("President of Russia (edited twice)", timeout=5000)
 
 
 def test_a_burst_of_saves_is_one_rebuild(server: Server):

@@ -91,10 +91,11 @@ def load_briefing(content: Path, problems: list[Problem], cache: LoadCache | Non
         return None
     before = sum(p.severity == "error" for p in problems)
     base_url = base_url or records.briefing.get("base_url")
-    if parallel:  # Markdown is most of what loading costs: render it on every core
-        path = base_path(base_url)
-        fill_in_shares(cache.markdown, ((path, t) for t in records.markdown), rich,
-                       at_least=PARALLEL_FROM)
+    if parallel:  # Markdown is most of what loading costs: render it on every core,
+        path = base_path(base_url)  # each translation's with its own pages' root
+        texts = [(path, t) for t in records.markdown] + [
+            (f"{path}{lang}/", t) for lang, found in records.markdown_of.items() for t in found]
+        fill_in_shares(cache.markdown, texts, rich, at_least=PARALLEL_FROM)
     briefing = Linker(records, content, problems, cache, base_url, parallel).link()
     if records.translations and sum(p.severity == "error" for p in problems) == before:
         tallies = {lang: translations.check(records, lang, briefing.language, problems)

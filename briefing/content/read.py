@@ -56,6 +56,7 @@ class Records:
     present: set[str] = field(default_factory=set)  # kinds whose list file is there
     problems: list[Problem] = field(default_factory=list)
     markdown: list[str] = field(default_factory=list)  # every Markdown field's text
+    markdown_of: dict[str, list[str]] = field(default_factory=dict)  # … of each translation
     # language → kind ('briefing', 'actor', 'event', …) → id → the translation's fields
     translations: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
 
@@ -77,6 +78,8 @@ class Records:
         self.unreadable |= part.unreadable
         self.present |= part.present
         self.markdown += part.markdown
+        for lang, texts in part.markdown_of.items():
+            self.markdown_of.setdefault(lang, []).extend(texts)
         self.problems += part.problems
         for lang, kinds in part.translations.items():
             for kind, found in kinds.items():
@@ -193,6 +196,7 @@ def translation_reader(lang: str, kind: str) -> Callable[[Path], Records]:
             values = read_mapping(root, record, f"{path.name}, a translation,", reader)
             if values is not None:
                 found["briefing" if kind == "briefing" else path.stem] = values
+            part.markdown_of[lang], part.markdown = part.markdown, []
             return part
         if not isinstance(root, yaml.MappingNode):
             reader.error(root, f"{path.name} in a translation maps each {kind}'s id to its "
@@ -207,6 +211,7 @@ def translation_reader(lang: str, kind: str) -> Callable[[Path], Records]:
             values = record.read(node, reader, written)
             if values is not INVALID:
                 found[written] = {**values, "key_loc": reader.loc(key)}
+        part.markdown_of[lang], part.markdown = part.markdown, []  # rendered in its language
         return part
 
     return read_translation

@@ -32,6 +32,7 @@ def locale(lang: str) -> Locale:
     return Locale.parse(lang.replace("-", "_"))
 
 
+@lru_cache(maxsize=4096)  # many items share a date; Babel is not free
 def date_text(date: PartialDate, lang: str) -> str:
     """A date at its precision: '15 May 2025', 'травень 2025 р.', '2019'."""
     if english(lang):
@@ -42,6 +43,7 @@ def date_text(date: PartialDate, lang: str) -> str:
     return format_skeleton(skeleton, date.first_day, locale=locale(lang))
 
 
+@lru_cache(maxsize=4096)  # many items share a date; Babel is not free
 def range_text(start: PartialDate, end: PartialDate | None, lang: str) -> tuple[str, str | None]:
     """A span's two ends; English leaves out what they share ('1 July', '30 September
     2025'), other languages write both in full."""
@@ -52,6 +54,7 @@ def range_text(start: PartialDate, end: PartialDate | None, lang: str) -> tuple[
     return date_text(start, lang), date_text(end, lang)
 
 
+@lru_cache(maxsize=4096)  # many items share a date; Babel is not free
 def moment_text(moment: Moment, lang: str) -> str:
     """'16 May 2025, 09:30 UTC+3' in the page's language."""
     day = date_text(PartialDate(moment.day.year, moment.day.month, moment.day.day), lang)
@@ -64,6 +67,7 @@ def direction(lang: str) -> str:
     return "rtl" if locale(lang).character_order == "right-to-left" else "ltr"
 
 
+@lru_cache(maxsize=64)
 def og_locale(lang: str) -> str:
     """Open Graph's form, language_TERRITORY: 'uk_UA', 'en_GB'."""
     from babel.core import get_global

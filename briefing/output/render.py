@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TypeVar
 
 import jinja2
@@ -19,7 +21,7 @@ from jinja2 import meta
 from markupsafe import Markup, escape
 
 from ..content.dates import Moment, PartialDate
-from ..content.model import CHANGE_LABELS, CLAIM_HEADINGS, Event
+from ..content.model import CLAIM_HEADINGS, Event
 from ..content.schema import CLAIM_STATUSES, STATUSES
 from ..content.words import N_
 from ..parallel import map_in_shares
@@ -33,8 +35,15 @@ T = TypeVar("T")
 UP = "\x1f"  # stands for "../" × page depth in a fragment's links; never in content
 FRAGMENT = Page(UP, "_event.html", "", "")  # the page a fragment is rendered "on"
 PARALLEL_FROM = 1000  # events (~0.2 ms each): fewer cost less than a new process
+PARTS = {  # what the 404 page carries of each language (in_language)
+    "header": '{% import "_chrome.html" as c %}{{ c.header(site, page) }}',
+    "footer": '{% import "_chrome.html" as c %}{{ c.footer(site) }}',
+    "notfound": '{% include "_notfound.html" %}'}
 NOTE_HEADINGS = {"correction": N_("Correction"), "clarification": N_("Clarification"),
                  "withdrawal": N_("Withdrawn")}
+# The labels of statuses and kinds, translated where shown (`_(labels.statuses[s])`).
+LABELS = SimpleNamespace(statuses=STATUSES, claim_statuses=CLAIM_STATUSES,
+                         claim_headings=CLAIM_HEADINGS, note_headings=NOTE_HEADINGS)
 
 
 @dataclass
@@ -71,6 +80,7 @@ class RenderCache:
             changed |= set(env.list_templates(filter_func=lambda n: n.endswith(".html")))
             self.renderer.catalogs.clear()
             self.renderer.ui_cache.clear()
+            self.renderer.texts.clear()
         touched = users_of(env, changed)
         env.cache.clear()  # compiled templates: compile again what was edited
         if "_event.html" in touched:
@@ -137,21 +147,25 @@ class Renderer:
         self.current: Page | None = None
         self.sites: dict[str, Site] = {}  # every language's, by prefix
         self.ui_cache: dict[str, Markup] = {}
+        self.texts: dict[tuple, Markup] = {}  # (language, message…) → its translation
         self.touched: set[str] = set()
         self.env = make_environment(templates)
         self.catalogs: dict[str, NullTranslations] = {}
-        self.env.filters["url"] = self.url
-        self.env.filters["asset"] = self.asset
-        self.env.install_gettext_callables(  # type: ignore[attr-defined]
-            self.gettext, self.ngettext, newstyle=True)
-        self.env.globals.update(when=self.when, date=self.date, moment=self.moment,
-                                statuses=STATUSES, note_headings=NOTE_HEADINGS,
-                                claim_statuses=CLAIM_STATUSES, claim_headings=CLAIM_HEADINGS,
-                                change_labels=CHANGE_LABELS, event_html=self.event_html,
-                                json_ld=self.json_ld, tx=self.tx, tx_note=self.tx_note,
-                                in_language=self.in_language, ui_text=self.ui_text,
-                                address=self.address, og_locale=i18n.og_locale,
-                                language_in=self.language_in, said_in=self.said_in)
+        # _() and ngettext() are called like the i18n extension's "newstyle" ones
+        # (variables as keywords, escaped; `num` for counts), but directly: Jinja's own
+        # wrappers cost two context calls a message.
+        self.env.globals.update(_=self.gettext, gettext=self.gettext, ngettext=self.ngettext,
+                                labels=LABELS)
+        # The rest are filters (`event|when`, `page|json_ld`), not functions: Jinja calls a
+        # filter directly, a function through the context; and every global is looked
+        # over again at each `import` in a template.
+        self.env.filters.update(
+            url=self.url, asset=self.asset, tx=self.tx, tx_note=self.tx_note,
+            said_in=self.said_in, when=self.when, date=self.date, moment=self.moment,
+            event_html=self.event_html, json_ld=self.json_ld, in_language=self.in_language,
+            ui_text=self.ui_text, address=self.address, og_locale=i18n.og_locale,
+            language_in=self.language_in, hreflang=self.hreflang,
+            og_alternates=self.og_alternates, switcher=self.switcher)
 
     @classmethod
     def for_build(cls, templates: Path, sites: Sequence[Site], cache: RenderCache
@@ -204,11 +218,24 @@ class Renderer:
             found = self.catalogs[lang] = i18n.catalog(self.templates, lang)
         return found
 
-    def gettext(self, message: str) -> str:
-        return self.words().gettext(message)
+    def gettext(self, message: str, **variables: object) -> Markup:
+        """A message in the page's language, its %(name)s variables filled in escaped
+        (each message looked up once a language: a page shows a dozen)."""
+        assert self.site is not None
+        key = (self.site.language, message)
+        text = self.texts.get(key)
+        if text is None:
+            text = self.texts[key] = Markup(self.words().gettext(message))
+        return text % variables if variables else text
 
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return self.words().ngettext(singular, plural, n)
+    def ngettext(self, singular: str, plural: str, n: int, **variables: object) -> Markup:
+        """A counted message by the language's plural rules; %(num)s is the count."""
+        assert self.site is not None
+        key = (self.site.language, singular, plural, n)
+        text = self.texts.get(key)
+        if text is None:
+            text = self.texts[key] = Markup(self.words().ngettext(singular, plural, n))
+        return text % {"num": n, **variables}
 
     def date(self, date: PartialDate) -> Markup:
         assert self.site is not None
@@ -232,40 +259,68 @@ class Renderer:
                 self.gettext("circa, around"), self.gettext("c.")) + html
         return html
 
+    # Filters, not functions: Jinja calls a filter directly, a function through the
+    # context, and these are on every item of every page.
     def tx(self, item: object, name: str) -> Markup:
         """` lang=… dir=auto` on a field a translation leaves in the original's words."""
         tx = getattr(item, "tx", None)
         if tx is None or name not in tx.missing:
-            return Markup("")
-        return Markup(' lang="{}" dir="auto"').format(tx.lang)
+            return NOTHING
+        return kept_in(tx.lang)
 
     def tx_note(self, item: object, name: str) -> Markup:
         """Beside a field of a translation: 'not yet translated' where the original's
         words are shown; 'translation may be out of date' with the original's words
         where it was translated from an earlier text."""
         tx = getattr(item, "tx", None)
-        if tx is None:
-            return Markup("")
+        if tx is None or (not tx.stale and name not in tx.missing):
+            return NOTHING
         assert self.site is not None
         if name in tx.missing:
             return Markup('<span class="tx-note" lang="{}">{}</span>').format(
                 self.site.language, self.gettext("not yet translated"))
         original = tx.original(name)
         if original is None:
-            return Markup("")
+            return NOTHING
         return Markup('<details class="tx-note tx-stale" lang="{}"><summary>{}</summary>'
                       '<p lang="{}" dir="auto">{}</p></details>').format(
             self.site.language, self.gettext("translation may be out of date"), tx.lang,
             original)
 
-    def said_in(self) -> Markup:
+    def said_in(self, _shown: object) -> Markup:
         """` lang=… dir=auto` on words a translation's page keeps as they were written
-        (quotes, articles, notes no translation file translates)."""
+        (quotes, articles, notes no translation file translates): `quote|said_in`."""
         assert self.site is not None
         original = self.site.original
-        if original is None:
-            return Markup("")
-        return Markup(' lang="{}" dir="auto"').format(original.tag)
+        return NOTHING if original is None else kept_in(original.tag)
+
+    # The languages' links, written here rather than looped over in the templates: they
+    # are on every page of a translated site, and a Jinja loop costs ten times as much.
+    def hreflang(self, page: Page) -> Markup:
+        """<link rel=alternate hreflang> to the page in each language offering it (itself
+        included) and x-default, the original."""
+        links = [(lang.tag, self.address(lang.prefix + page.url)) for lang in page.alternates]
+        links.append(("x-default", self.address(page.url)))
+        return Markup("\n".join(f'<link rel="alternate" hreflang="{escape(tag)}" '
+                                 f'href="{escape(href)}">' for tag, href in links))
+
+    def og_alternates(self, page: Page) -> Markup:
+        assert self.site is not None
+        return Markup("\n".join(
+            f'<meta property="og:locale:alternate" content="{escape(i18n.og_locale(lang.tag))}">'
+            for lang in page.alternates if lang.tag != self.site.language))
+
+    def switcher(self, page: Page) -> Markup:
+        """The language switcher's items: the same page in each language, named in its
+        own (from the 404 page, each language's overview)."""
+        assert self.site is not None
+        here = "" if page.template == "404.html" else page.url
+        current = ' aria-current="true"'
+        return Markup("\n".join(
+            f'        <li><a href="{escape(self.link(lang.prefix + here))}" '
+            f'lang="{escape(lang.tag)}" hreflang="{escape(lang.tag)}" '
+            f'dir="{escape(lang.direction)}"{current if lang.tag == self.site.language else ""}'
+            f'>{escape(lang.name)}</a></li>' for lang in self.site.languages))
 
     def address(self, target: str) -> str:
         """A page's whole URL where the base URL is known, else its path from the
@@ -278,19 +333,19 @@ class Renderer:
         assert self.site is not None
         return i18n.language_in(tag, self.site.language)
 
-    def in_language(self, lang: str, name: str) -> Markup:
+    def in_language(self, lang: str, name: str) -> Markup:  # `tag|in_language("header")`
         """A template rendered in another of the site's languages (the one 404 page
         carries every language's words, shown by the path asked for)."""
         assert self.site is not None and self.current is not None
         site = next((s for s in self.sites.values() if s.language == lang), self.site)
-        outer = self.site
-        self.site = site
+        template = self.env.from_string(PARTS[name])
+        outer, self.site = self.site, site
         try:
-            return Markup(self.render(name, self.current, {}))
+            return Markup(template.render(site=site, page=self.current))
         finally:
             self.site = outer
 
-    def ui_text(self) -> Markup:
+    def ui_text(self, _site: object) -> Markup:
         """The scripts' words in the page's language, as JSON: each counted message in
         every CLDR plural form the language has."""
         assert self.site is not None
@@ -317,15 +372,20 @@ class Renderer:
     def fragment(self, event: Event) -> str:
         return self.render("_event.html", FRAGMENT, {"event": event})
 
-    def render_fragments(self, events: Sequence[Event], site: Site) -> None:
-        """Every event's fragment, rendered on every core before the pages that show
-        them (each event is on the chronology and on its actors' pages)."""
-        todo = [e for e in events if self.cache.fragments.get(id(e), (None,))[0] is not e]
+    def render_fragments(self, events: Sequence[tuple[Site, Event]]) -> None:
+        """Every event's fragment (in every language: (its site, the event)), rendered
+        on every core before the pages that show them (each event is on the chronology
+        and on its actors' pages)."""
+        todo = [(site, e) for site, e in events
+                if self.cache.fragments.get(id(e), (None,))[0] is not e]
         if len(todo) < PARALLEL_FROM:
             return  # rendered as pages ask for them
-        self.site = site
-        for event, html in zip(todo, map_in_shares(todo, self.fragment), strict=True):
+        for (_, event), html in zip(todo, map_in_shares(todo, self.fragment_in), strict=True):
             self.cache.fragments[id(event)] = (event, html)
+
+    def fragment_in(self, job: tuple[Site, Event]) -> str:
+        self.site = job[0]
+        return self.fragment(job[1])
 
     def check(self, pages: list[Page]) -> None:
         """Compile every template, and render a page of each one edited since the last
@@ -390,6 +450,15 @@ class Renderer:
     def problem(self, name: str, line: int, message: str) -> Problem:
         return Problem(display_path(self.templates / name), line, 1,
                        f"template error: {message}")
+
+
+NOTHING = Markup("")
+
+
+@lru_cache(maxsize=64)
+def kept_in(lang: str) -> Markup:
+    """The attributes of words shown in another language than the page's."""
+    return Markup(' lang="{}" dir="auto"').format(lang)
 
 
 def template_frame(exc: BaseException) -> tuple[str | None, int]:
