@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from briefing.content.markdown import render_block, safe_link
+from briefing.content.markdown import (
+    make_markdown,
+    parse_article,
+    render_block,
+    render_inline,
+    render_tokens,
+    safe_link,
+)
 from briefing.pipeline import build
 from tests.conftest import TEMPLATES, foreign_scripts, minimal, soup, write_content
 
@@ -161,3 +168,27 @@ def test_the_base_path_of_a_base_url(base_url, path):
                                  "\x0cvbscript:x"])
 def test_leading_blanks_do_not_hide_a_scheme(url):
     assert safe_link(url) is False
+
+
+def test_the_renderers_start_root_links_at_the_root_unless_told_a_base_path():
+    assert render_block("[p](/actors/)") == '<p><a href="/actors/">p</a></p>\n'
+    assert render_inline("[p](/actors/)") == '<a href="/actors/">p</a>'
+    assert render_tokens(parse_article("[p](/actors/)")) == (
+        '<p><a href="/actors/">p</a></p>\n')
+    assert render_inline("[p](/actors/)", "/repo/") == '<a href="/repo/actors/">p</a>'
+
+
+def test_a_field_renderer_has_no_heading_anchors_unless_asked():
+    assert make_markdown().render("# One") == "<h1>One</h1>\n"
+
+
+def test_article_headings_take_the_sites_own_slugs():
+    """The same slugs as ids everywhere else: ASCII words joined by one hyphen."""
+    html = render_tokens(parse_article("## Talks — in Istanbul"))
+    assert html == '<h2 id="talks-in-istanbul">Talks — in Istanbul</h2>\n'
+
+
+def test_an_article_keeps_its_line_breaks_and_images_as_html():
+    html = render_tokens(parse_article("One line\nthe next.\n\n![A map](/images/map.png)"))
+    assert html == ('<p>One line\nthe next.</p>\n'
+                    '<p><img src="/images/map.png" alt="A map" /></p>\n')

@@ -136,6 +136,12 @@ def html_of(body: str, quotes: list[str]) -> tuple[dict[str, str], str]:
      '<p><mark id="quote-1">serious <span id="quote-2"></span>talks now</mark></p>\n'),
     ("Two lines  \nwe will\ntalk here.\n", ["we will talk"],  # hard and soft breaks
      '<p>Two lines<br />\n<mark id="quote-1">we will</mark>\n<mark>talk</mark> here.</p>\n'),
+    ("we will  \ntalk here.\n", ["we will talk"],  # a hard break inside the quote
+     '<p><mark id="quote-1">we will</mark><br />\n<mark>talk</mark> here.</p>\n'),
+    ("We talk.\n\n“We talk” twice.\n", ["We talk"],  # quoted at a paragraph's 2nd character
+     '<p>We talk.</p>\n<p>“<mark id="quote-1">We talk</mark>” twice.</p>\n'),
+    ("We talk, they talk, “talk” now, talk.\n", ["talk"],  # every occurrence looked at
+     '<p>We talk, they talk, “<mark id="quote-1">talk</mark>” now, talk.</p>\n'),
 ])
 def test_quotes_are_marked_where_they_are_and_nothing_else_changes(body, quotes, html):
     assert html_of(body, quotes)[1] == html
@@ -173,3 +179,38 @@ def test_a_passage_of_the_longest_shown_length_is_shown_whole():
     assert f"'{longer}'" in closest_passage(parse_article(longer + "\n"), longer + "!")
     spaced = "a" * 98 + " " + "b" * 20  # cut at 99: the space before the cut goes
     assert f"'{'a' * 98}…'" in closest_passage(parse_article(spaced + "\n"), spaced + "!")
+
+
+@pytest.mark.parametrize("body, quote, why", [
+    # two passages with as many of the quote's words: the one closer letter for letter
+    ("We will surely meet in Istanbul on Friday.\n\nWe will meet in Istanbul on Friday.\n",
+     "We will meet in Istanbul on Thursday", "the closest passage is 'We will meet in "
+     "Istanbul on', where the article has 'on', you wrote 'on Thursday'"),
+    # a word far from the longest run of matching words is not part of the passage
+    ("We will meet in Istanbul on Friday, said the envoy, who added that many things "
+     "could happen before anyone would know more about Thursday.\n",
+     "We will meet in Istanbul on Thursday", "the closest passage is 'We will meet in "
+     "Istanbul on', where the article has 'on', you wrote 'on Thursday'"),
+    # a word exactly three words out of line still is
+    ("we will meet in Istanbul on a b c Thursday\n", "we will meet in Istanbul on Thursday",
+     "the closest passage is 'we will meet in Istanbul on a b c Thursday', where the "
+     "article has 'on a b c Thursday', you wrote 'on Thursday'"),
+    # the run may start late in the quote and in the paragraph alike
+    ("Officials in Kyiv say that we will meet in Istanbul on Friday.\n",
+     "and so then we will meet in Istanbul on Thursday", "the closest passage is 'we will "
+     "meet in Istanbul on', where the article has 'we', you wrote 'and so then we'"),
+    # the quote's own end punctuation is left out of the comparison
+    ("we will meet in Istanbul on Friday.\n", "we will meet in Istanbul on Thursday.",
+     "the closest passage is 'we will meet in Istanbul on', where the article has 'on', you "
+     "wrote 'on Thursday'"),
+])
+def test_the_closest_passage_follows_the_longest_run_of_the_quotes_words(body, quote, why):
+    assert closest_passage(parse_article(body), quote) == why
+
+
+def test_words_that_differ_only_in_the_marks_around_them_are_named_so():
+    from briefing.content.provenance import difference
+    assert difference('"We will talk."', "We will talk") == (
+        "the words differ only in the quote marks around them")
+    assert difference("We will talk", "We will talk.") == (
+        "the words differ only in the quote marks around them")

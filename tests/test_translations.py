@@ -625,3 +625,10 @@ def test_axe_and_the_nu_checker_pass_the_arabic_pages(browser: Browser, arabic: 
                               "--skip-non-html", str(arabic / "site")],
                              capture_output=True, text=True, timeout=300)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_the_search_index_lists_its_languages_in_one_order_run_after_run(seed_site: Path):
+    """Pagefind writes its languages in a hash map's order; the build sorts them, so
+    the same content gives the same bytes with search on."""
+    entry = json.loads((seed_site / "pagefind" / "pagefind-entry.json").read_text())
+    assert list(entry["languages"]) == sorted(entry["languages"]) == ["en", "ru", "uk"]

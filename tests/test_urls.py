@@ -30,6 +30,8 @@ def test_the_base_path_always_ends_in_a_slash(base_url, base_path):
     ("sources/", "sources/", "../sources/"),  # the same page, no fragment: a real link
     ("sources/#x", "chronology/", "../sources/#x"),
     ("style.css", "404.html", "style.css"),
+    ("sources/#a#b", "sources/", "#a#b"),  # the fragment is all after the first '#'
+    ("actors/#x", "sources/", "../actors/#x"),  # another page: never the fragment alone
 ])
 def test_links_between_pages_are_relative(target, page, expected):
     assert Urls("https://example.org/repo/").relative(target, page) == expected
@@ -40,6 +42,7 @@ def test_links_between_pages_are_relative(target, page, expected):
     ("https://example.org/repo", "actors/putin/", "/repo/actors/putin/"),
     ("https://example.org/repo/", "/actors/putin/", "/repo/actors/putin/"),
     ("https://example.org/repo/", "", "/repo/"),
+    ("https://example.org/repo/", "Xavier/", "/repo/Xavier/"),  # only slashes go
 ])
 def test_paths_from_the_server_root_start_at_the_base_path(base_url, target, expected):
     assert Urls(base_url).path(target) == expected
@@ -51,6 +54,7 @@ def test_paths_from_the_server_root_start_at_the_base_path(base_url, target, exp
     ("https://example.org/repo", "actors/", "https://example.org/repo/actors/"),
     ("https://example.org/repo/", "/actors/", "https://example.org/repo/actors/"),
     ("https://example.org/repo/", "", "https://example.org/repo/"),
+    ("https://example.org/repo/", "//Xavier/", "https://example.org/repo/Xavier/"),
 ])
 def test_absolute_urls_exist_only_with_a_base_url(base_url, target, expected):
     assert Urls(base_url).absolute(target) == expected
