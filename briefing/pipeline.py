@@ -126,5 +126,5 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
                 raise BuildFailed(escaping)
             written += sum(count for count, _ in done)
             if search:
-                index_for_search(fresh)
+                index_for_search(fresh, tuple(site.prefix for site in sites[1:]))
         return problems, written

@@ -627,8 +627,16 @@ def test_axe_and_the_nu_checker_pass_the_arabic_pages(browser: Browser, arabic: 
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
-def test_the_search_index_lists_its_languages_in_one_order_run_after_run(seed_site: Path):
-    """Pagefind writes its languages in a hash map's order; the build sorts them, so
-    the same content gives the same bytes with search on."""
-    entry = json.loads((seed_site / "pagefind" / "pagefind-entry.json").read_text())
-    assert list(entry["languages"]) == sorted(entry["languages"]) == ["en", "ru", "uk"]
+def test_each_language_has_a_search_index_of_its_own(seed_site: Path):
+    """One Pagefind bundle per language, in the language's folder, holding its pages
+    alone (and so the same bytes run after run: Pagefind orders several languages as a
+    hash map does)."""
+    for folder, lang in (("", "en"), ("uk/", "uk"), ("ru/", "ru")):
+        entry = json.loads((seed_site / folder / "pagefind" / "pagefind-entry.json")
+                           .read_text())
+        assert list(entry["languages"]) == [lang]
+        assert entry["languages"][lang]["page_count"] == 16
+    page = soup(seed_site / "uk" / "actors" / "index.html")
+    script = page.find("script", attrs={"data-pagefind": True})
+    assert (script["data-pagefind"], script["data-base"]) == (
+        "../../uk/pagefind/pagefind.js", "../../uk/")
