@@ -109,6 +109,24 @@ def test_every_save_reaches_the_browser_even_in_quick_succession(server: Server,
     expect(role).to_have_text("President of Russia (edited twice)", timeout=5000)
 
 
+def test_a_translation_edited_reaches_its_page_and_the_switcher_works(server: Server,
+                                                                      page: Page):
+    """The preview rebuilds on a translation file's save, and its language switcher
+    leads to the same page in each language."""
+    open_live(page, server, "uk/actors/putin/")
+    role = page.locator("p.role")
+    expect(role).to_have_text("Президент Росії")
+    server.edit("translations/uk/actors/putin.yaml", 'role: "Президент Росії"',
+                'role: "Президент Російської Федерації"')
+    expect(role).to_have_text("Президент Російської Федерації", timeout=5000)
+    page.locator('nav.languages a[hreflang="ru"]').click()
+    expect(page).to_have_url(server.url + "ru/actors/putin/")
+    expect(page.locator("html")).to_have_attribute("lang", "ru")
+    page.locator('nav.languages a[hreflang="en"]').click()
+    expect(page).to_have_url(server.url + "actors/putin/")
+    expect(role).to_have_text("President of Russia")
+
+
 def test_a_burst_of_saves_is_one_rebuild(server: Server):
     before = server.builds()
     for actor in ("macron", "merz", "tusk"):
