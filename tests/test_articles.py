@@ -83,3 +83,27 @@ def test_sources_yaml_and_front_matter_must_name_the_same_article(tmp_path, monk
         "'copy' (sources.yaml line 1), not of this one",
         "content/sources.yaml:2:38: error: article 'copy' is the text of source 'report' "
         "(its front matter says so), not of 'memo'"]
+
+
+def test_an_events_quote_is_its_named_speakers(tmp_path, monkeypatch):
+    briefing, _ = loaded(tmp_path, monkeypatch, every_kind_of_quote())
+    quote = briefing.events[0].quote
+    assert (quote.text, quote.speaker.id, quote.source.id) == ("Not this week", "bob", "report")
+    assert quote.anchor == "quote-2"  # the second marked in reading order
+
+
+def test_a_quote_in_an_actors_file_is_theirs(tmp_path, monkeypatch):
+    files = every_kind_of_quote()
+    files["actors/ana.yaml"]["quotes"][0]["speaker"] = "bob"
+    _, problems = loaded(tmp_path, monkeypatch, files)
+    assert [str(p) for p in problems] == [
+        "content/actors/ana.yaml:8:12: error: a quote in ana.yaml is Ana Example's: move a "
+        "quote by 'bob' to bob.yaml, or remove 'speaker'"]
+
+
+def test_an_event_may_end_on_the_day_it_begins(tmp_path, monkeypatch):
+    files = minimal()
+    files["chronology.yaml"][0]["end"] = files["chronology.yaml"][0]["date"]
+    briefing, problems = loaded(tmp_path, monkeypatch, files)
+    assert [str(p) for p in problems] == []
+    assert briefing.events[0].end.iso == "2026-03-12"
