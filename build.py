@@ -32,7 +32,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                     description="Build a briefing site from content/.")
     commands = parser.add_subparsers(dest="command", parser_class=Parser,
                                      metavar="{build,check,serve,new,diff,translations,balance,"
-                                     "schemas}")
+                                     "schemas,edition,editions}")
 
     def common(command: argparse.ArgumentParser) -> None:
         command.add_argument("--content", type=Path, default=Path("content"),
@@ -58,6 +58,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                        help="address to listen on (default: 127.0.0.1, this computer only)")
     serve.add_argument("--port", type=port, default=8000, help="port (default: 8000)")
     serve.add_argument("--open", action="store_true", help="open the site in a browser")
+    serve.add_argument("--editions", type=Path, metavar="SITE",
+                       help="also serve, read-only, the editions published into SITE/editions/ "
+                       "(by build.py editions), at /editions/")
     for command in (build, serve):
         command.add_argument("--base-url", help="absolute URL the site is published at, "
                              "e.g. https://owner.github.io/repo/ (overrides briefing.yaml)")
@@ -107,6 +110,25 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "schemas", help="write the JSON Schemas editors' YAML servers use (schema/)")
     schemas.add_argument("--out", type=Path, default=ROOT / "schema",
                          help="folder (default: the project's schema/)")
+    edition = commands.add_parser(
+        "edition", help="check the content with --strict and, if it passes, tag the commit as "
+        "the next edition (edition-YYYY-MM-DD[-N], the day of the latest change)")
+    edition.add_argument("--content", type=Path, default=Path("content"),
+                         help="content folder (default: content)")
+    editions = commands.add_parser(
+        "editions", help="build every edition tag with its own code (once: cached), into "
+        "OUT/editions/, after the live site is built into OUT")
+    editions.add_argument("--content", type=Path, default=Path("content"),
+                          help="the live content folder (default: content)")
+    editions.add_argument("--out", type=Path, default=Path("site"),
+                          help="the live site's folder (default: site)")
+    editions.add_argument("--base-url", help="the live site's URL; editions are built for "
+                          "BASE_URL/editions/NAME/")
+    editions.add_argument("--templates", type=Path, default=ROOT / "templates",
+                          help="the live templates, for the list of editions")
+    editions.add_argument("--cache", type=Path, default=Path(".cache"),
+                          help="where built editions and their environments are kept "
+                          "(default: .cache)")
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
         argv = ["build", *argv]  # `python build.py [--strict ...]` means build
     args = parser.parse_args(argv)
@@ -126,6 +148,9 @@ def check_paths(args: argparse.Namespace, parser: argparse.ArgumentParser) -> No
         parser.error(f"--templates: no templates folder at {args.templates} (no base.html)")
     if getattr(args, "text", None) is not None and not args.text.is_file():
         parser.error(f"--text: no file at {args.text}")
+    if getattr(args, "editions", None) is not None and not (args.editions / "editions").is_dir():
+        parser.error(f"--editions: no editions in {args.editions}/editions/ (publish them "
+                     f"with python build.py editions --out {args.editions})")
     if args.command == "schemas" and args.out.exists() and not args.out.is_dir():
         parser.error(f"--out: {args.out} is a file, not a folder")
     if getattr(args, "base_url", None) and not args.base_url.startswith(("http://",
@@ -250,6 +275,86 @@ def balance_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def tag_edition(args: argparse.Namespace) -> int:
+    """Tag HEAD as the next edition, if the content passes --strict and is committed."""
+    from briefing.content.load import load_and_check
+    from briefing.editions.tags import GitError, git, next_tag, repository
+
+    try:
+        repo = repository(args.content)
+    except GitError as exc:
+        print(f"python build.py edition: error: {exc}", file=sys.stderr)
+        return 1
+    dirty = git(repo, "status", "--porcelain").splitlines()
+    if dirty:
+        print("python build.py edition: error: an edition is a commit, and there are "
+              f"uncommitted changes ({', '.join(line[3:] for line in dirty[:5])}"
+              f"{', …' if len(dirty) > 5 else ''}): commit them first", file=sys.stderr)
+        return 1
+    briefing, problems = load_and_check(args.content, strict=True)
+    report(problems)
+    if briefing is None:
+        print("no edition tagged: the content must pass check --strict", file=sys.stderr)
+        return 1
+    head = git(repo, "rev-parse", "HEAD").strip()
+    on_head = git(repo, "tag", "--points-at", head, "--list", "edition-*").split()
+    if on_head:
+        print(f"python build.py edition: error: this commit is already {on_head[0]}; an "
+              "edition is never tagged twice", file=sys.stderr)
+        return 1
+    day = briefing.changes[0].at.day if briefing.changes else briefing.updated.first_day
+    tag = next_tag(day, set(git(repo, "tag", "--list", "edition-*").split()))
+    git(repo, "tag", tag, head)
+    print(f"tagged {tag} ({head[:12]}); publish it with: git push origin {tag}",
+          file=sys.stderr)
+    return 0
+
+
+def publish_editions(args: argparse.Namespace) -> int:
+    """Build (or take from the cache) every edition into OUT/editions/, with its list."""
+    from briefing.content.dates import PartialDate
+    from briefing.editions.publish import listing, publish_editions
+    from briefing.editions.tags import GitError, repository
+    from briefing.output.pages import page
+    from briefing.pipeline import write_single_page
+    from briefing.problems import BuildFailed
+
+    if not (args.out / "index.html").is_file():
+        print(f"python build.py editions: error: no live site in {args.out}/: build it first "
+              f"(python build.py build --out {args.out})", file=sys.stderr)
+        return 2
+    try:
+        outcome = publish_editions(args.content, args.out, args.base_url, args.cache,
+                                   lambda line: print(line, file=sys.stderr))
+    except GitError as exc:
+        print(f"python build.py editions: error: {exc}", file=sys.stderr)
+        return 1
+    for problem in outcome.problems:
+        print(f"warning: {problem}; left out", file=sys.stderr)
+    for failed in outcome.failed:
+        print(f"error: edition {failed.edition.tag} did not build; left out:\n"
+              f"{failed.output}", file=sys.stderr)
+    for done in outcome.published:
+        print(f"{done.edition.tag}: {'from the cache' if done.cached else 'built'}",
+              file=sys.stderr)
+    repo = repository(args.content)
+    rows = [{"edition": r.edition, "changes": r.changes,
+             "day": PartialDate(r.edition.day.year, r.edition.day.month, r.edition.day.day)}
+            for r in listing(repo, args.content.resolve().relative_to(repo).as_posix(),
+                             outcome.published)]
+    try:
+        write_single_page(args.content, args.out, args.templates, args.base_url, page(
+            "editions/", "editions.html", "Editions", "The briefing as it stood on the day "
+            "of each edition, frozen for citing.", context={"editions": rows}))
+    except BuildFailed as failed:
+        report(failed.problems)
+        return 1
+    print(f"published {len(outcome.published)} edition"
+          f"{'' if len(outcome.published) == 1 else 's'} into {args.out}/editions/",
+          file=sys.stderr)
+    return 1 if outcome.failed else 0
+
+
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     try:
@@ -268,7 +373,8 @@ def run(args: argparse.Namespace) -> int:
         from briefing.editor.serve import serve
 
         preview = Preview(args.content, args.templates, args.base_url, args.strict)
-        return serve(preview, args.host, args.port, args.open)
+        return serve(preview, args.host, args.port, args.open,
+                     args.editions / "editions" if args.editions else None)
     if args.command == "new":
         return new_entry(args)
     if args.command == "diff":
@@ -277,6 +383,10 @@ def run(args: argparse.Namespace) -> int:
         return balance_report(args)
     if args.command == "translations":
         return translation_skeleton(args)
+    if args.command == "edition":
+        return tag_edition(args)
+    if args.command == "editions":
+        return publish_editions(args)
     if args.command == "schemas":
         from briefing.editor.schemas import write_schemas
 
@@ -311,8 +421,10 @@ def run(args: argparse.Namespace) -> int:
     from briefing.problems import BuildFailed
 
     try:
+        from briefing.editions.tags import any_editions
+
         problems, count = build(args.content, args.out, args.templates, args.base_url,
-                                args.strict, args.search)
+                                args.strict, args.search, any_editions(args.content))
     except BuildFailed as failed:
         report(failed.problems)
         print(f"build failed: {args.out}/ was left as it was", file=sys.stderr)

@@ -49,10 +49,10 @@ def machine_files(briefing: Briefing, pages: list[Page], templates: Path) -> Lat
     return files
 
 
-def plan(briefing: Briefing, templates: Path, search: bool = True
+def plan(briefing: Briefing, templates: Path, search: bool = True, editions: bool = False
          ) -> tuple[tuple[Site, ...], list[Page]]:
     """Every language's site and pages, the interface text from templates/locales/."""
-    return plan_site(briefing, lambda lang: i18n.catalog(templates, lang), search)
+    return plan_site(briefing, lambda lang: i18n.catalog(templates, lang), search, editions)
 
 
 def asset_files(briefing: Briefing, content: Path, templates: Path) -> dict[str, bytes]:
@@ -89,15 +89,17 @@ def collector_paused() -> Iterator[None]:
 
 
 def build(content: Path, out: Path, templates: Path, base_url: str | None = None,
-          strict: bool = False, search: bool = True) -> tuple[list[Problem], int]:
+          strict: bool = False, search: bool = True, editions: bool = False
+          ) -> tuple[list[Problem], int]:
     """Build the site; returns (problems, files written). Raises BuildFailed on errors.
-    `search`: make the search index (the longest step of a large build)."""
+    `search`: make the search index (the longest step of a large build); `editions`:
+    link to the list of editions (`build.py editions` writes it)."""
     check_output(out, content)
     with collector_paused():
         briefing, problems = load_and_check(content, strict, base_url=base_url, parallel=True)
         if briefing is None:
             raise BuildFailed(problems)
-        sites, pages = plan(briefing, templates, search)
+        sites, pages = plan(briefing, templates, search, editions)
         renderer = Renderer.for_build(templates, sites, RenderCache())
         shown = display_path(out)
         later = machine_files(briefing, pages, templates)
@@ -128,3 +130,15 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
             if search:
                 index_for_search(fresh, tuple(site.prefix for site in sites[1:]))
         return problems, written
+
+
+def write_single_page(content: Path, out: Path, templates: Path, base_url: str | None,
+                      page: Page) -> None:
+    """One page of the live briefing's look, written after its build (the list of
+    editions, which only the publisher knows). Raises BuildFailed on content errors."""
+    briefing, problems = load_and_check(content, base_url=base_url)
+    if briefing is None:
+        raise BuildFailed(problems)
+    sites, _ = plan(briefing, templates, editions=True)
+    renderer = Renderer.for_build(templates, sites, RenderCache())
+    renderer.write_page(page, out / page.path)

@@ -58,6 +58,23 @@ def test_workflow_builds_strictly_for_the_url_pages_gives_it():
     assert upload["with"]["path"] == "site" and names.index(upload["uses"]) > names.index(command)
 
 
+def test_workflow_publishes_the_editions_from_full_history_through_a_cache():
+    flow = workflow()
+    assert flow["on"]["push"]["tags"] == ["edition-*"]
+    build_steps = flow["jobs"]["build"]["steps"]
+    assert build_steps[0]["with"]["fetch-depth"] == "0"
+    runs = [s.get("run", "") for s in build_steps]
+    live = next(i for i, r in enumerate(runs) if r.startswith("python build.py build"))
+    editions = next(i for i, r in enumerate(runs) if r.startswith("python build.py editions"))
+    cache = next(i for i, s in enumerate(build_steps)
+                 if s.get("uses", "").startswith("actions/cache@"))
+    upload = next(i for i, s in enumerate(build_steps)
+                  if s.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert live < editions < upload and cache < editions
+    assert build_steps[cache]["with"]["path"] == ".cache"
+    assert "--out site" in runs[editions] and "--base-url" in runs[editions]
+
+
 def test_every_page_has_canonical_description_and_share_tags(seed_site: Path):
     for path in sorted(seed_site.rglob("index.html")):
         page = soup(path)

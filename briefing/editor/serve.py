@@ -86,9 +86,10 @@ class Watcher:
 class App:
     """WSGI app serving the last good build from memory, like GitHub Pages would."""
 
-    def __init__(self, preview: Preview, base_path: str):
+    def __init__(self, preview: Preview, base_path: str, editions: Path | None = None):
         self.preview = preview
         self.base_path = base_path
+        self.editions = editions  # published editions, served from disk as they are
 
     def __call__(self, environ: dict, start_response: StartResponse) -> list[bytes]:
         raw = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8", "replace")
@@ -100,6 +101,9 @@ class App:
         # dict in memory, not a folder.
         rel = posixpath.normpath("/" + raw[len(self.base_path):]).lstrip("/")
         rel = "" if rel == "." else rel
+        if self.editions is not None and rel.startswith("editions/"):
+            return self.edition_file(start_response, rel.removeprefix("editions/"),
+                                     raw.endswith("/"))
         has = self.preview.has
         if raw.endswith("/") or rel == "":
             rel = posixpath.join(rel, "index.html") if rel else "index.html"
@@ -123,6 +127,21 @@ class App:
             body = self.with_errors(body)
         start_response(status, [("Content-Type", kind), ("Cache-Control", "no-store")])
         return [body]
+
+    def edition_file(self, start_response: StartResponse, rel: str, folder: bool
+                     ) -> list[bytes]:
+        """A file of a published edition, read-only and never rebuilt: its own bytes."""
+        assert self.editions is not None
+        path = self.editions / rel
+        if path.is_dir():
+            if not folder:
+                return self.redirect(start_response, f"{self.base_path}editions/{rel}/")
+            path = path / "index.html"
+        if not path.is_file():
+            return self.not_found(start_response)
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        start_response("200 OK", [("Content-Type", kind), ("Cache-Control", "no-store")])
+        return [path.read_bytes()]
 
     def not_found(self, start_response: StartResponse) -> list[bytes]:
         return self.respond(start_response, "404 Not Found", "404.html",
@@ -166,7 +185,8 @@ def report(problems: list[Problem], summary: str) -> None:
     print(summary, file=sys.stderr, flush=True)
 
 
-def serve(preview: Preview, host: str, port: int, open_browser: bool) -> int:
+def serve(preview: Preview, host: str, port: int, open_browser: bool,
+          editions: Path | None = None) -> int:
     """Run the preview until Ctrl-C. Returns the exit status."""
     asyncio.set_event_loop(asyncio.new_event_loop())  # tornado needs one, made explicitly
     logging.getLogger("tornado.access").setLevel(logging.WARNING)
@@ -182,7 +202,7 @@ def serve(preview: Preview, host: str, port: int, open_browser: bool) -> int:
         report(preview.problems, f"{names}: {preview.summary(time.perf_counter() - began)}")
         LiveReloadHandler.reload_waiters("*")
 
-    server = Server(app=App(preview, preview.base_path))
+    server = Server(app=App(preview, preview.base_path, editions))
     try:
         server.application(port, host, debug=False, live_css=False)
     except OSError as exc:

@@ -58,6 +58,7 @@ class Site:
     original: Language | None = None  # a translation's original (None: this is it)
     machine: bool = False  # a translation made by machine, unreviewed: said on every page
     translator: str | None = None
+    editions: bool = False  # the briefing has editions (git tags): linked from the footer
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,14 +120,16 @@ def site_of(briefing: Briefing, search: bool = True, words: NullTranslations | N
 
 
 def plan_site(briefing: Briefing, words: Callable[[str], NullTranslations],
-              search: bool = True) -> tuple[tuple[Site, ...], list[Page]]:
+              search: bool = True, editions: bool = False
+              ) -> tuple[tuple[Site, ...], list[Page]]:
     """Every language's site and pages: the original's at the root, each translation's
     under its prefix; each page knows the languages offering it (for hreflang). The
     one 404 page, at the root, speaks every language."""
     languages = languages_of(briefing)
     sites, pages = [], []
     for b in (briefing, *briefing.translations):
-        sites.append(site_of(b, search, words(b.language), languages))
+        sites.append(replace(site_of(b, search, words(b.language), languages),
+                             editions=editions))
         pages += [p for p in plan_pages(b, words(b.language))
                   if not (b.original_language and p.template == "404.html")]
     if len(languages) == 1:

@@ -1,0 +1,90 @@
+"""`build.py editions`: every edition tag built (or taken from the cache), stamped and
+put into the live site's `editions/`, with the list of editions at `/editions/`."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .archive import Failed, Published, build_one, publish
+from .tags import Edition, GitError, git, read_editions, repository
+
+
+@dataclass
+class Outcome:
+    published: list[Published] = field(default_factory=list)
+    failed: list[Failed] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # tags left out, each named
+
+
+def publish_editions(content: Path, out: Path, base_url: str | None, cache: Path,
+                     log: Callable[[str], None]) -> Outcome:
+    """Build what is not cached, then replace `out/editions/` whole (the live site in
+    `out` is built first). A tag that fails is reported and skipped."""
+    repo = repository(content)
+    content_rel = content.resolve().relative_to(repo).as_posix()
+    editions, problems = read_editions(repo, content_rel)
+    outcome = Outcome(problems=problems)
+    fresh = out / ".editions-new"
+    shutil.rmtree(fresh, ignore_errors=True)
+    fresh.mkdir(parents=True)
+    for edition in editions:
+        was_cached = _cached(edition, base_url, cache)
+        try:
+            built = build_one(repo, edition, content_rel, base_url, cache, log)
+        except (RuntimeError, GitError, OSError) as exc:
+            outcome.failed.append(Failed(edition, str(exc)))
+            continue
+        publish(built, fresh / edition.name, out, edition, base_url)
+        outcome.published.append(Published(edition, was_cached))
+    old = out / "editions"
+    if old.exists():
+        shutil.rmtree(old)
+    fresh.rename(old)
+    return outcome
+
+
+def _cached(edition: Edition, base_url: str | None, cache: Path) -> bool:
+    from .archive import cache_key
+
+    return (cache / "editions" / cache_key(edition, base_url) / "ready").is_file()
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """An edition as /editions/ lists it: its date, and the changes it brought."""
+
+    edition: Edition
+    changes: tuple[tuple[str, str, str], ...]  # (kind, day as written, summary)
+
+
+def listing(repo: Path, content_rel: str, published: list[Published]) -> list[Listed]:
+    """Newest first; each edition's changes from its own changes.yaml, those after the
+    previous edition's (an edition without a change log lists none)."""
+    seen: set[str] = set()
+    rows = []
+    for item in sorted(published, key=lambda p: p.edition.order):
+        text = git(repo, "show", f"{item.edition.commit}:{content_rel}/changes.yaml",
+                   check=False)
+        try:
+            entries = yaml.safe_load(text) if text else []
+        except yaml.YAMLError:
+            entries = []
+        brought = []
+        for entry in entries if isinstance(entries, list) else []:
+            if not isinstance(entry, dict):
+                continue
+            key = str(entry.get("id") or (entry.get("at"), entry.get("summary")))
+            if key in seen:
+                continue
+            seen.add(key)
+            if entry.get("minor") is True:
+                continue
+            brought.append((str(entry.get("kind", "update")), str(entry.get("at", "")),
+                            str(entry.get("summary", ""))))
+        rows.append(Listed(item.edition, tuple(brought)))
+    return rows[::-1]

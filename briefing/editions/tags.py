@@ -1,0 +1,124 @@
+"""Edition tags (`edition-YYYY-MM-DD[-N]`): reading them, and naming the next one.
+
+A tag is the editor's word that a commit is an edition; its date is in its name, never
+from git's clock. A tag is never moved or overwritten: the next edition of a day takes
+the next number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+PREFIX = "edition-"
+NAME_RE = re.compile(r"edition-(\d{4})-(\d{2})-(\d{2})(?:-([1-9]\d*))?")
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    tag: str  # edition-2025-05-16-2
+    day: dt.date
+    number: int  # 1 for the day's first edition (no suffix), then 2, 3, ...
+    commit: str
+
+    @property
+    def name(self) -> str:
+        """Its folder and URL: 2025-05-16, 2025-05-16-2."""
+        return self.tag.removeprefix(PREFIX)
+
+    @property
+    def order(self) -> tuple[dt.date, int]:
+        return (self.day, self.number)
+
+
+class GitError(Exception):
+    """git could not do what was asked; the message says what, in one line."""
+
+
+def git(repo: Path, *args: str, check: bool = True) -> str:
+    result = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True)
+    if check and result.returncode != 0:
+        raise GitError(f"git {' '.join(args)}: {result.stderr.strip() or 'failed'}")
+    return result.stdout
+
+
+def repository(folder: Path) -> Path:
+    """The git repository holding a folder (the content's)."""
+    top = subprocess.run(["git", "-C", str(folder), "rev-parse", "--show-toplevel"],
+                         capture_output=True, text=True)
+    if top.returncode != 0:
+        raise GitError(f"{folder} is not in a git repository: editions are git tags")
+    return Path(top.stdout.strip())
+
+
+def parse_name(tag: str) -> tuple[dt.date, int] | None:
+    match = NAME_RE.fullmatch(tag)
+    if not match:
+        return None
+    year, month, day, number = match.groups()
+    try:
+        return dt.date(int(year), int(month), int(day)), int(number or 1)
+    except ValueError:
+        return None
+
+
+def read_editions(repo: Path, content: str = "content") -> tuple[list[Edition], list[str]]:
+    """Every edition tag, newest first, and what is wrong with the tags left out (each
+    message naming its tag). `content`: the content folder's path in the repository."""
+    listed = git(repo, "for-each-ref", "--format=%(refname:strip=2) %(objectname) "
+                 "%(*objectname)", "refs/tags/edition*")
+    editions: list[Edition] = []
+    problems: list[str] = []
+    by_commit: dict[str, Edition] = {}
+    for line in sorted(listed.splitlines()):
+        tag, obj, *peeled = line.split()
+        commit = peeled[0] if peeled else obj  # an annotated tag points at its commit
+        parsed = parse_name(tag)
+        if parsed is None:
+            problems.append(f"tag '{tag}' is not an edition's name: write edition-YYYY-MM-DD "
+                            "(a real day), or edition-YYYY-MM-DD-2 for a second that day")
+            continue
+        if not has_file(repo, commit, f"{content}/briefing.yaml"):
+            problems.append(f"tag '{tag}' is on commit {commit[:12]}, which has no "
+                            f"{content}/briefing.yaml: an edition needs the briefing's content")
+            continue
+        edition = Edition(tag, *parsed, commit)
+        twin = by_commit.get(commit)
+        if twin is not None:
+            first, second = sorted((twin, edition), key=lambda e: e.order)
+            problems.append(f"tag '{second.tag}' is on the same commit as '{first.tag}' "
+                            f"({commit[:12]}): one edition per commit; delete one with "
+                            f"git tag -d {second.tag}")
+            if second is twin:
+                editions.remove(twin)
+            else:
+                continue
+        by_commit[commit] = edition
+        editions.append(edition)
+    return sorted(editions, key=lambda e: e.order, reverse=True), problems
+
+
+def has_file(repo: Path, commit: str, path: str) -> bool:
+    return subprocess.run(["git", "-C", str(repo), "cat-file", "-e", f"{commit}:{path}"],
+                          capture_output=True).returncode == 0
+
+
+def next_tag(day: dt.date, taken: set[str]) -> str:
+    """The day's first free edition tag: edition-2025-05-16, then -2, -3..."""
+    tag = f"{PREFIX}{day.isoformat()}"
+    number = 2
+    while tag in taken:
+        tag = f"{PREFIX}{day.isoformat()}-{number}"
+        number += 1
+    return tag
+
+
+def any_editions(folder: Path) -> bool:
+    """Whether the repository holding `folder` has an edition tag (not in one: no)."""
+    listed = subprocess.run(["git", "-C", str(folder), "for-each-ref", "--count=1",
+                             "--format=%(refname)", "refs/tags/edition-*"],
+                            capture_output=True, text=True)
+    return listed.returncode == 0 and bool(listed.stdout.strip())
