@@ -354,6 +354,16 @@ def test_the_second_publish_takes_the_editions_from_the_cache(newsroom):
     assert seconds[1] < seconds[0] / 2, seconds
 
 
+@pytest.mark.process
+def test_tags_with_the_same_dependencies_share_one_environment(newsroom,
+                                                               tmp_path_factory):
+    envs = tmp_path_factory.getbasetemp() / "edition-cache" / "envs"
+    made = [p for p in envs.iterdir() if (p / "ready").is_file()]
+    assert len(made) == 1  # four tags, one set of dependencies
+    assert "jinja2" in (made[0] / "ready").read_text()
+    assert (made[0] / "bin" / "python").is_file()
+
+
 def test_an_edition_page_with_its_banner_passes_axe_and_the_nu_checker(newsroom, page):
     from axe_playwright_python.sync_playwright import Axe
 
