@@ -20,7 +20,7 @@ from briefing.editions.tags import next_tag, parse_name, read_editions
 from tests.conftest import ROOT, SEED, run_cli
 
 BASE = "https://example.org/brief/"
-PROJECT = ["briefing", "templates", "build.py", "pyproject.toml"]
+PROJECT = ["briefing", "templates", "build.py", "pyproject.toml", "requirements.lock"]
 
 
 def git(repo: Path, *args: str) -> str:
@@ -360,7 +360,8 @@ def test_tags_with_the_same_dependencies_share_one_environment(newsroom,
     envs = tmp_path_factory.getbasetemp() / "edition-cache" / "envs"
     made = [p for p in envs.iterdir() if (p / "ready").is_file()]
     assert len(made) == 1  # four tags, one set of dependencies
-    assert "jinja2" in (made[0] / "ready").read_text()
+    assert "jinja2==" in (made[0] / "ready").read_text()  # from the tag's lock, hashed
+    assert "--hash=sha256:" in (made[0] / "ready").read_text()
     assert (made[0] / "bin" / "python").is_file()
 
 

@@ -330,3 +330,40 @@ def test_slugify_makes_lower_case_ascii_words_joined_by_hyphens(text, slug):
 def test_invalid_stays_one_object_once_pickled():
     assert pickle.loads(pickle.dumps(INVALID)) is INVALID
     assert INVALID.__reduce__() == "INVALID"
+
+
+# --- words: ids made for events, suggestions ---------------------------------------------
+
+def test_event_ids_keep_written_ids_make_the_rest_unique_and_drop_repeats():
+    from briefing.content.dates import PartialDate
+    from briefing.content.words import event_ids
+
+    day = PartialDate(2025, 5, 16)
+    talks = {"date": day, "title": "Talks"}
+    written = {"date": day, "title": "Other", "id": "2025-05-16-talks"}  # takes the slug
+    again = {"date": day, "title": "Talks"}
+    repeat = {"date": day, "title": "Repeat", "id": "2025-05-16-talks"}
+    named = {"date": day, "title": "Ünïcode — Talks!", "id": "own"}
+    ids = event_ids([talks, written, again, repeat, named])
+    assert list(ids) == ["2025-05-16-talks-2", "2025-05-16-talks", "2025-05-16-talks-3",
+                         "own"]
+    assert ids["2025-05-16-talks"] is written and ids["own"] is named
+    assert ids["2025-05-16-talks-2"] is talks and ids["2025-05-16-talks-3"] is again
+
+
+@pytest.mark.parametrize("text, slug", [
+    ("Donald Trump", "donald-trump"),
+    ("Recep Tayyip Erdoğan", "recep-tayyip-erdogan"),
+    ("  -- Talks in Istanbul! --  ", "talks-in-istanbul"),
+    ("Київ", ""),  # no Latin letters: no slug (a file name or id must be given)
+])
+def test_slugs_are_lower_case_ascii_words_joined_by_one_hyphen(text, slug):
+    assert slugify(text) == slug
+
+
+def test_a_suggestion_is_the_one_closest_id_or_ids_sharing_a_word_of_three_letters():
+    assert closest("putn", ["putin", "putina"]) == "putin"  # one, the closest
+    assert suggest_id("putn", ["putin", "putina"]) == " (did you mean 'putin'?)"
+    many = [f"x{n}" for n in range(9)]
+    assert suggest_id("the-usa", ["usa-envoy", *many]) == " (did you mean 'usa-envoy'?)"
+    assert suggest_id("us", ["us-envoy", *many]) == ""  # two letters share nothing

@@ -26,33 +26,39 @@ def steps(job: dict) -> list[str]:
     return [step.get("uses", step.get("run", "")) for step in job["steps"]]
 
 
+def action(uses: str) -> str:
+    """'actions/checkout' of 'actions/checkout@<sha>'."""
+    return uses.split("@")[0]
+
+
 def test_workflow_tests_then_builds_then_deploys_on_push_to_main():
     flow = workflow()
     assert flow["on"]["push"]["branches"] == ["main"]
     assert flow["concurrency"] == {"group": "pages", "cancel-in-progress": "false"}
-    assert flow["permissions"] == {"contents": "read"}
+    assert flow["permissions"] == {}
     jobs = flow["jobs"]
     assert jobs["build"]["needs"] == "test" and jobs["deploy"]["needs"] == "build"
-    assert steps(jobs["test"])[:2] == ["actions/checkout@v4", "actions/setup-python@v5"]
+    assert [action(s) for s in steps(jobs["test"])[:2]] == ["actions/checkout",
+                                                             "actions/setup-python"]
     assert "bash scripts/test.sh" in steps(jobs["test"])
-    for job in ("test", "build"):
-        setup = next(s for s in jobs[job]["steps"] if s.get("uses", "").startswith(
-            "actions/setup-python"))
-        assert setup["with"]["cache"] == "pip"
+    assert jobs["test"]["permissions"] == {"contents": "read"}
+    assert jobs["build"]["permissions"] == {"contents": "read", "pages": "read"}
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert jobs["deploy"]["environment"]["name"] == "github-pages"
-    assert steps(jobs["deploy"]) == ["actions/deploy-pages@v4"]
+    assert [action(s) for s in steps(jobs["deploy"])] == ["actions/deploy-pages"]
 
 
 def test_workflow_builds_strictly_for_the_url_pages_gives_it():
     build_steps = workflow()["jobs"]["build"]["steps"]
     names = [s.get("uses", s.get("run")) for s in build_steps]
-    configure = names.index("actions/configure-pages@v5")
+    configure = next(i for i, n in enumerate(names) if action(n) == "actions/configure-pages")
     command = next(s["run"] for s in build_steps if "build.py" in s.get("run", ""))
     assert names.index(command) > configure
+    env = next(s for s in build_steps if s.get("run") == command)["env"]
+    assert env == {"BASE_URL": "${{ steps.pages.outputs.base_url }}"}
     assert build_steps[configure]["id"] == "pages"
     assert command.split()[:4] == ["python", "build.py", "build", "--strict"]
-    assert '--base-url "${{ steps.pages.outputs.base_url }}/"' in command
+    assert '--base-url "$BASE_URL/"' in command
     upload = next(s for s in build_steps if s.get("uses", "").startswith(
         "actions/upload-pages-artifact"))
     assert upload["with"]["path"] == "site" and names.index(upload["uses"]) > names.index(command)
@@ -184,11 +190,92 @@ def test_a_bad_cname_is_reported(tmp_path, monkeypatch):
 def test_pull_requests_are_checked_with_annotations_and_a_summary():
     flow = yaml.load((ROOT / ".github/workflows/check.yml").read_text(), yaml.BaseLoader)
     assert list(flow["on"]) == ["pull_request"]
-    assert flow["permissions"] == {"contents": "read"}
+    assert flow["permissions"] == {}
     job = flow["jobs"]["check"]
-    assert steps(job)[:2] == ["actions/checkout@v4", "actions/setup-python@v5"]
+    assert job["permissions"] == {"contents": "read"}
+    assert [action(s) for s in steps(job)[:2]] == ["actions/checkout", "actions/setup-python"]
     assert job["steps"][0]["with"]["fetch-depth"] == "0"
-    assert steps(job)[2:] == ["python -m pip install .", "python build.py check --format github",
-                              'python build.py diff --format github '
-                              '"origin/${{ github.base_ref }}"', "python build.py balance"]
+    assert steps(job)[2:] == ["python -m pip install --require-hashes -r requirements.lock",
+                              "python build.py check --format github",
+                              'python build.py diff --format github "origin/$BASE_REF"',
+                              "python build.py balance"]
+    assert job["steps"][4]["env"] == {"BASE_REF": "${{ github.base_ref }}"}
     assert [step.get("if") for step in job["steps"][-2:]] == ["always()", "always()"]
+
+
+# --- a pipeline a security team signs off -------------------------------------------------
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_version_beside_it():
+    import re
+
+    for path in WORKFLOWS:
+        for line in path.read_text().splitlines():
+            if "uses:" in line:
+                assert re.search(r"uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+(\.\d+)*\b",
+                                 line), f"{path.name}: {line.strip()}"
+
+
+def test_no_checkout_keeps_the_token_and_no_expression_reaches_a_shell():
+    for path in WORKFLOWS:
+        flow = yaml.load(path.read_text(), yaml.BaseLoader)
+        assert flow["permissions"] == {}, path.name
+        for name, job in flow["jobs"].items():
+            assert "permissions" in job, (path.name, name)
+            for step in job["steps"]:
+                if action(step.get("uses", "")) == "actions/checkout":
+                    assert step["with"]["persist-credentials"] == "false", (path.name, name)
+                assert "${{" not in step.get("run", ""), (path.name, name, step["run"])
+
+
+def test_what_publishes_is_installed_with_hashes_only():
+    build_steps = workflow()["jobs"]["build"]["steps"]
+    installs = [s["run"] for s in build_steps if "pip install" in s.get("run", "")]
+    assert installs == ["python -m pip install --require-hashes -r requirements.lock"]
+
+
+def test_zizmor_finds_nothing_in_the_workflows():
+    import subprocess
+    import sys
+
+    zizmor = Path(sys.executable).with_name("zizmor")
+    result = subprocess.run([str(zizmor), "--offline", str(ROOT / ".github" / "workflows")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout + result.stderr
+
+
+def test_dependabot_updates_actions_python_and_npm():
+    config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text())
+    assert config["version"] == 2
+    assert sorted(u["package-ecosystem"] for u in config["updates"]) == [
+        "github-actions", "npm", "pip"]
+
+
+def test_the_lock_satisfies_pyproject_and_every_pin_is_hashed():
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    lock = (ROOT / "requirements.lock").read_text()
+    pins: dict[str, str] = {}
+    for block in lock.split("\n"):
+        if "==" in block and not block.startswith((" ", "#")):
+            name, version = block.split(" ")[0].split("==")
+            pins[canonicalize_name(name)] = version
+    entries = [e for e in lock.split("\n") if "==" in e and not e.startswith((" ", "#"))]
+    assert entries and all(e.rstrip().endswith("\\") for e in entries)  # each with hashes
+    assert lock.count("--hash=sha256:") >= len(pins)
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    for text in project["dependencies"]:
+        wanted = Requirement(text)
+        name = canonicalize_name(wanted.name)
+        assert name in pins, f"{wanted.name} is not in requirements.lock: run pip-compile"
+        assert wanted.specifier.contains(pins[name], prereleases=True), (
+            f"requirements.lock has {wanted.name}=={pins[name]}, outside {wanted.specifier}: "
+            "run pip-compile (README: Publish)")
+        for extra in wanted.extras:  # pagefind[bin] → pagefind-bin
+            assert canonicalize_name(f"{wanted.name}-{extra}") in pins, text

@@ -56,26 +56,34 @@ def dependencies(pyproject: Path) -> list[str]:
     return sorted(data.get("project", {}).get("dependencies", []))
 
 
-def environment(deps: list[str], envs: Path, log: Callable[[str], None]) -> Path:
-    """The Python of an isolated environment with exactly these dependencies, made once
-    and shared by every tag that has the same."""
-    key = hashlib.sha256("\n".join(deps).encode()).hexdigest()[:16]
+def environment(tree: Path, envs: Path, log: Callable[[str], None]) -> Path:
+    """The Python of an isolated environment with exactly the tag's dependencies, made
+    once and shared by every tag that has the same: from its requirements.lock with
+    --require-hashes when it has one, else from its pyproject.toml's ranges."""
+    lock = tree / "requirements.lock"
+    pyproject = tree / "pyproject.toml"
+    if lock.is_file():
+        spec, args = lock.read_text(encoding="utf-8"), ["--require-hashes", "-r", str(lock)]
+    else:
+        deps = dependencies(pyproject) if pyproject.is_file() else []
+        spec, args = "\n".join(deps), deps
+    key = hashlib.sha256(spec.encode()).hexdigest()[:16]
     home = envs / key
     python = home / "bin" / "python"
     if (home / "ready").is_file():
         return python
     shutil.rmtree(home, ignore_errors=True)
-    log(f"making an environment for {len(deps)} dependencies ({key})")
+    log(f"making an environment for the dependencies of {key}")
     subprocess.run([sys.executable, "-m", "venv", str(home)], check=True, capture_output=True)
-    if deps:
+    if args:
         installed = subprocess.run(
             [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-             *deps], capture_output=True, text=True)
+             *args], capture_output=True, text=True)
         if installed.returncode != 0:
             shutil.rmtree(home, ignore_errors=True)
             raise RuntimeError("installing its dependencies failed: "
                                + (installed.stderr or installed.stdout).strip()[-1500:])
-    (home / "ready").write_text("\n".join(deps) + "\n", encoding="utf-8")
+    (home / "ready").write_text(spec + "\n", encoding="utf-8")
     return python
 
 
@@ -91,9 +99,7 @@ def build_one(repo: Path, edition: Edition, content: str, base_url: str | None,
         tree = Path(scratch) / "tree"
         git(repo, "worktree", "add", "--detach", "--force", str(tree), edition.commit)
         try:
-            pyproject = tree / "pyproject.toml"
-            python = environment(dependencies(pyproject) if pyproject.is_file() else [],
-                                 cache / "envs", log)
+            python = environment(tree, cache / "envs", log)
             out = Path(scratch) / "site"
             args = [str(python), "build.py", "build", "--content", content, "--out", str(out)]
             if base_url:
