@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -186,3 +187,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if {"browser", "page"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+
+
+def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str) -> str | None:
+    """Test ids of plain characters: an id with '/', '#' or ':' in it (a URL, a time)
+    cannot be asked for again by id, as the mutation tool does to run a test."""
+    if isinstance(val, str):
+        return re.sub(r"[^\w.-]+", "_", val).strip("_")[:40] or "blank"
+    return None

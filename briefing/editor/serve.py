@@ -1,8 +1,10 @@
 """The preview server: build, serve from memory, watch, rebuild, reload the browser.
 
 Glue around the pipeline: livereload serves the in-memory site (through its WSGI
-container, which injects the reload script) and its websocket; this module owns
-change detection. livereload's own watcher drops reloads that come within ~3 s of the
+container) and its websocket; this module owns change detection, and puts the reload
+script into each page as a file (`/livereload.js`), since the pages' Content-Security-
+Policy, the same as published, runs no inline script (livereload's own snippet is
+one). livereload's own watcher drops reloads that come within ~3 s of the
 last one, so it is not started: after each rebuild the browsers are told to reload
 directly, once the new site is complete.
 """
@@ -21,6 +23,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from livereload import Server
+from livereload import server as livereload_server
 from livereload.handlers import LiveReloadHandler
 from markupsafe import Markup, escape
 from tornado import ioloop
@@ -31,14 +34,31 @@ from .preview import Preview
 POLL_SECONDS = 0.04  # how often the watched folders are scanned for changes
 StartResponse = Callable[[str, list[tuple[str, str]]], object]
 
-OVERLAY = Markup("""<div id="briefing-build-error" role="alert" style="position:sticky;top:0;\
-z-index:9999;background:#7a1010;color:#fff;padding:1rem 1.25rem;font:15px/1.5 system-ui,\
-sans-serif;box-shadow:0 2px 8px rgba(0,0,0,.4)"><p style="margin:0 0 .5rem;font-weight:700">\
-Build failed: {status}</p><ul style="margin:0;padding-left:1.25rem;font-family:ui-monospace,\
-monospace;font-size:13px">{items}</ul><p style="margin:.5rem 0 0">Fix the file and save: \
+OVERLAY_CSS = "/_briefing/overlay.css"  # the overlay's looks: a file, as the policy asks
+OVERLAY = Markup("""<div id="briefing-build-error" role="alert">\
+<link rel="stylesheet" href="/_briefing/overlay.css"><p class="head">\
+Build failed: {status}</p><ul>{items}</ul><p>Fix the file and save: \
 this page reloads by itself.</p></div>""")
+OVERLAY_STYLE = b"""#briefing-build-error{position:sticky;top:0;z-index:9999;background:#7a1010;\
+color:#fff;padding:1rem 1.25rem;font:15px/1.5 system-ui,sans-serif;\
+box-shadow:0 2px 8px rgba(0,0,0,.4)}
+#briefing-build-error p{margin:.5rem 0 0}
+#briefing-build-error .head{margin:0 0 .5rem;font-weight:700}
+#briefing-build-error ul{margin:0;padding-left:1.25rem;font:13px ui-monospace,monospace}
+"""
 ERROR_PAGE = Markup("""<!doctype html><html lang="en"><head><meta charset="utf-8">\
-<title>Build failed</title></head><body style="margin:0">{overlay}</body></html>""")
+<title>Build failed</title></head><body>{overlay}</body></html>""")
+RELOAD_SCRIPT = b'<script src="/livereload.js?port=%d"></script>'
+
+
+def _no_inline_snippet(self, status_code, headers, chunk, finishing):  # noqa: ANN001
+    return status_code, headers, chunk
+
+
+# livereload injects an inline <script> into every HTML response (twice over: the
+# WSGI container and a transform); the pages' policy would refuse it. The App puts the
+# same reload script in as a file instead.
+livereload_server.LiveScriptInjector.transform_first_chunk = _no_inline_snippet
 
 
 def fingerprint(folders: Iterable[Path]) -> dict[str, tuple[int, int]]:
@@ -93,6 +113,11 @@ class App:
 
     def __call__(self, environ: dict, start_response: StartResponse) -> list[bytes]:
         raw = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8", "replace")
+        self.port = int(environ.get("SERVER_PORT") or 80)
+        if raw == OVERLAY_CSS:
+            start_response("200 OK", [("Content-Type", "text/css; charset=utf-8"),
+                                      ("Cache-Control", "no-store")])
+            return [OVERLAY_STYLE]
         if not raw.startswith(self.base_path):
             if raw in ("/", "") and self.base_path != "/":
                 return self.redirect(start_response, self.base_path)
@@ -124,7 +149,7 @@ class App:
                                                  "image/svg+xml"):
             kind += "; charset=utf-8"
         if rel.endswith(".html"):
-            body = self.with_errors(body)
+            body = self.with_reload(self.with_errors(body))
         start_response(status, [("Content-Type", kind), ("Cache-Control", "no-store")])
         return [body]
 
@@ -141,7 +166,8 @@ class App:
             return self.not_found(start_response)
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         start_response("200 OK", [("Content-Type", kind), ("Cache-Control", "no-store")])
-        return [path.read_bytes()]
+        body = path.read_bytes()
+        return [self.with_reload(body) if path.suffix == ".html" else body]
 
     def not_found(self, start_response: StartResponse) -> list[bytes]:
         return self.respond(start_response, "404 Not Found", "404.html",
@@ -151,6 +177,12 @@ class App:
     def redirect(start_response: StartResponse, location: str) -> list[bytes]:
         start_response("301 Moved Permanently", [("Location", location)])
         return [b""]
+
+    def with_reload(self, body: bytes) -> bytes:
+        """The reload script, as a file, before </head> (or at the end)."""
+        script = RELOAD_SCRIPT % getattr(self, "port", 80)
+        at = body.find(b"</head>")
+        return body[:at] + script + body[at:] if at >= 0 else body + script
 
     def with_errors(self, body: bytes) -> bytes:
         """The page, or an error page, with the failed build's problems on top."""
@@ -166,6 +198,13 @@ class App:
         html = body.decode("utf-8")
         at = html.find(">", html.find("<body")) + 1
         return (html[:at] + str(overlay) + html[at:]).encode()
+
+
+class QuietServer(Server):
+    """livereload's server, but its WSGI container adds no inline script (see above)."""
+
+    def get_web_handlers(self, script: bytes) -> list:
+        return super().get_web_handlers(b"")
 
 
 def say_connections() -> None:
@@ -202,7 +241,7 @@ def serve(preview: Preview, host: str, port: int, open_browser: bool,
         report(preview.problems, f"{names}: {preview.summary(time.perf_counter() - began)}")
         LiveReloadHandler.reload_waiters("*")
 
-    server = Server(app=App(preview, preview.base_path, editions))
+    server = QuietServer(app=App(preview, preview.base_path, editions))
     try:
         server.application(port, host, debug=False, live_css=False)
     except OSError as exc:

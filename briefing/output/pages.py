@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
+from urllib.parse import urlsplit
 
 from babel.support import NullTranslations
 
@@ -59,6 +60,7 @@ class Site:
     machine: bool = False  # a translation made by machine, unreviewed: said on every page
     translator: str | None = None
     editions: bool = False  # the briefing has editions (git tags): linked from the footer
+    policy: str = ""  # the Content-Security-Policy every page carries (content_policy)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +118,20 @@ def site_of(briefing: Briefing, search: bool = True, words: NullTranslations | N
     return Site(briefing.title, briefing.dek, briefing.language, briefing.updated, nav,
                 urls, image_url, alt, search, revised(briefing), briefing.published, recent,
                 briefing.direction, briefing.prefix, languages, original, briefing.machine,
-                briefing.translator)
+                briefing.translator, policy=content_policy(briefing))
+
+
+def content_policy(briefing: Briefing) -> str:
+    """What a page may load, as GitHub Pages cannot send headers: the site's own scripts,
+    styles and images, and the search index's WebAssembly; no inline script (JSON data
+    blocks are not run), no eval, nothing from elsewhere but the images an editor named
+    by https:// URL (their origins alone)."""
+    remote = sorted({urlsplit(a.image.src)._replace(path="", query="", fragment="").geturl()
+                     for a in briefing.actors if a.image is not None and not a.image.is_local})
+    images = " ".join(("'self'", *remote))
+    return ("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+            f"img-src {images}; connect-src 'self'; "
+            "manifest-src 'self'; base-uri 'none'; form-action 'self'")
 
 
 def plan_site(briefing: Briefing, words: Callable[[str], NullTranslations],
