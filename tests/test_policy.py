@@ -17,7 +17,7 @@ document.addEventListener("securitypolicyviolation",
 
 PAGES = ["", "actors/", "actors/putin/", "chronology/", "positions/", "sources/",
          "articles/zelensky-challenges-putin/", "changes/", "uk/", "uk/actors/putin/",
-         "ru/chronology/", "no/such/page/"]
+         "ru/chronology/", "claims/", "search/", "uk/claims/", "no/such/page/"]
 
 
 def violations(page: Page) -> list[str]:
