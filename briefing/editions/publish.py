@@ -25,6 +25,7 @@ def publish_editions(content: Path, out: Path, base_url: str | None, cache: Path
                      log: Callable[[str], None]) -> Outcome:
     """Build what is not cached, then replace `out/editions/` whole (the live site in
     `out` is built first). A tag that fails is reported and skipped."""
+    cache, out = cache.resolve(), out.resolve()  # the tags' builds run in other folders
     repo = repository(content)
     content_rel = content.resolve().relative_to(repo).as_posix()
     editions, problems = read_editions(repo, content_rel)
