@@ -71,7 +71,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     kinds = new.add_subparsers(dest="kind",
                                metavar="{actor,event,issue,source,article,change,claim}",
                                required=True, parser_class=Parser)
-    from briefing.editor.scaffold import KINDS, flag_options
+    # The kinds' flags come from the field tables: imported only for `new`, so that
+    # `check` (run at every save by editors' hooks) starts without them.
+    if argv[:1] == ["new"]:
+        from briefing.editor.scaffold import KINDS, flag_options
+    else:
+        KINDS, flag_options = {}, None  # noqa: N806
 
     for kind in KINDS:
         one = kinds.add_parser(kind, help=f"add {KINDS[kind].record.what}")
