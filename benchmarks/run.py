@@ -16,7 +16,10 @@ median of `--runs` is reported.
 Tools: hugo, hugo+pagefind, eleventy, floor (peers/floor.py), briefing (search on, the
 default build) and briefing-no-search; briefing+2-translations and
 briefing-no-search+2-translations build the same briefing with full Ukrainian and Russian
-translations (synthetic.translate), and are also reported as a ratio to the original alone.
+translations (synthetic.translate), and briefing+living and briefing-no-search+living with
+the second round's features at scale (synthetic.live: at 5,000 actors 10,000 changes,
+stance histories and 2,000 claims); both are also reported as a ratio to the briefing
+without them.
 """
 
 from __future__ import annotations
@@ -40,7 +43,10 @@ import synthetic  # noqa: E402  (a sibling file, not a package)
 
 HUGO_VERSION = "0.168.0"
 TOOLS = ("hugo", "hugo+pagefind", "eleventy", "floor", "briefing", "briefing-no-search",
-         "briefing+2-translations", "briefing-no-search+2-translations")
+         "briefing+2-translations", "briefing-no-search+2-translations", "briefing+living",
+         "briefing-no-search+living")
+VARIANTS = {"+2-translations": "with two full translations",
+            "+living": "with 2 × actors changes, stance histories and 0.4 × actors claims"}
 TRANSLATED = ("uk", "ru")  # the "+2-translations" tools' languages
 CHUNK = 2000  # events a file: Hugo refuses a YAML list of over 10,000 mappings
 
@@ -144,6 +150,18 @@ class Bench:
             (folder / ".stamp").write_text(stamp)
         return folder / "content"
 
+    def living(self, size: int) -> Path:
+        """The same briefing with the second round's features at scale (synthetic.live)."""
+        original = self.content(size)
+        folder = self.work / f"content-{size}-living"
+        stamp = (original.parent / ".stamp").read_text() + ",living"
+        if not (folder / ".stamp").is_file() or (folder / ".stamp").read_text() != stamp:
+            shutil.rmtree(folder, ignore_errors=True)
+            shutil.copytree(original, folder / "content")
+            synthetic.live(folder / "content", size)
+            (folder / ".stamp").write_text(stamp)
+        return folder / "content"
+
     def hugo_site(self, content: Path) -> Path:
         """Hugo's site folder for this content: the peer's files, `data/content` pointing
         at the content, and the chronology split into files Hugo can read (untimed, as
@@ -225,12 +243,13 @@ def report(results: list[Result]) -> str:
                      f"{ratio(paired.get(r.size), r.peak, 'peak')} |")
     alone = {(r.size, r.tool): r for r in results}
     for r in results:
-        original = alone.get((r.size, r.tool.removesuffix("+2-translations")))
-        if r.tool.endswith("+2-translations") and original is not None:
-            lines.append(f"\n{r.size:,} actors, {original.tool} with two full translations: "
-                         f"{r.wall / original.wall:.2f}× the time of the original alone "
-                         f"({r.wall:.2f} s against {original.wall:.2f} s), "
-                         f"{r.peak / original.peak:.2f}× its peak memory")
+        for suffix, what in VARIANTS.items():
+            original = alone.get((r.size, r.tool.removesuffix(suffix)))
+            if r.tool.endswith(suffix) and original is not None:
+                lines.append(f"\n{r.size:,} actors, {original.tool} {what}: "
+                             f"{r.wall / original.wall:.2f}× the time of the briefing without "
+                             f"({r.wall:.2f} s against {original.wall:.2f} s), "
+                             f"{r.peak / original.peak:.2f}× its peak memory")
     return "\n".join(lines)
 
 
@@ -252,6 +271,7 @@ def main() -> None:
         print(f"{size:,} actors", file=sys.stderr, flush=True)
         for tool in args.tools.split(","):
             content = (bench.translated(size) if tool.endswith("+2-translations")
+                       else bench.living(size) if tool.endswith("+living")
                        else bench.content(size))
             results.append(bench.measure(size, tool, content))
     shutil.rmtree(out, ignore_errors=True)

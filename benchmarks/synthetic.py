@@ -193,6 +193,78 @@ def write(size: int, out: Path, seed: int = 1) -> Path:
     return out
 
 
+CLAIM_STATUSES = ["confirmed", "claimed", "disputed", "false", "outdated", "open"]
+
+
+def live(content: Path, size: int, seed: int = 1) -> None:
+    """The second round's features at scale, added to a synthetic briefing: a change log
+    of 2 × size entries (updates, corrections, clarifications, minor edits, each
+    affecting an event, an actor or an issue), a stance history for every stance (an
+    earlier position, with its source), and 0.4 × size claims with who asserts and
+    contests them, their evidence and, for some, a status history. At 5,000 actors:
+    10,000 changes and 2,000 claims."""
+    import yaml
+
+    r = random.Random(seed + 7)
+    actors = sorted(p.stem for p in (content / "actors").glob("*.yaml"))
+    issues = yaml.safe_load((content / "positions.yaml").read_text(encoding="utf-8"))
+    sources = [s["id"] for s in yaml.safe_load(
+        (content / "sources.yaml").read_text(encoding="utf-8"))]
+    events = 2 * size
+    first = END - dt.timedelta(days=400)
+
+    def day(low: dt.date = first, high: dt.date = END) -> str:
+        return (low + dt.timedelta(days=r.randrange((high - low).days + 1))).isoformat()
+
+    early = first + dt.timedelta(days=100)  # histories before it, current states after
+
+    for issue in issues:
+        issue["as_of"] = day(END - dt.timedelta(days=20))
+        issue["history"] = [{"as_of": day(first, early), "status": r.choice(STATUSES)}]
+        for stance in issue["stances"].values():
+            stance["as_of"] = day(END - dt.timedelta(days=20))
+            stance["history"] = [{"as_of": day(first, early),
+                                  "position": f"Earlier: {r.choice(PLACES)}.",
+                                  "sources": [r.choice(sources)]}]
+    claims = []
+    for n in range(size * 2 // 5):
+        status = r.choice(CLAIM_STATUSES)
+        claim = {"id": f"claim-{n:05d}", "claim": f"Claim {n} about {r.choice(PLACES)}.",
+                 "status": status, "note": "Why we rate it so.", "as_of": day(early),
+                 "by": [{"actor": r.choice(actors), "source": r.choice(sources)}],
+                 "against": [{"side": r.choice(SIDES)[0], "source": r.choice(sources)}],
+                 "issue": r.choice(issues)["id"]}
+        if status != "open":
+            claim["sources"] = sorted({r.choice(sources) for _ in range(2)})
+        if r.random() < 0.3:
+            claim["history"] = [{"as_of": day(first, early), "status": "claimed",
+                                 "note": "At first only one side said so."}]
+        claims.append(claim)
+    changes = []
+    for n in range(2 * size):
+        kind = r.choices(["update", "correction", "clarification"], [8, 1, 1])[0]
+        target = r.random()
+        if target < 0.6:
+            affects = f"event:event-{r.randrange(events):06d}"
+        elif target < 0.9:
+            affects = f"actor:{r.choice(actors)}"
+        elif target < 0.97:
+            affects = f"issue:{r.choice(issues)['id']}"
+        else:
+            affects = f"claim:{r.choice(claims)['id']}"
+        change = {"id": f"change-{n:06d}", "at": day(first), "kind": kind,
+                  "summary": f"Change {n}: {r.choice(PLACES)}.", "affects": [affects]}
+        if kind != "update":
+            change["was"] = f"An earlier text, {n}."
+        if kind == "update" and r.random() < 0.1:
+            change["minor"] = True
+        changes.append(change)
+    for name, data in (("positions.yaml", issues), ("claims.yaml", claims),
+                       ("changes.yaml", changes)):
+        (content / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False,
+                                                   width=10**6), encoding="utf-8")
+
+
 def translate(content: Path, lang: str) -> None:
     """A full translation of `content` into `lang` in content/translations/<lang>/ (every
     field and quote, each text with the language's tag in front, and its hash): what a
@@ -243,10 +315,14 @@ def main() -> None:
     parser.add_argument("size", type=int, help="number of actors")
     parser.add_argument("out", type=Path, help="the content folder to write")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--living", action="store_true", help="also a change log, stance "
+                        "histories and claims (the second round's features) at scale")
     parser.add_argument("--translations", default="", metavar="LANG,LANG",
                         help="also write full translations into these languages, e.g. uk,ru")
     args = parser.parse_args()
     write(args.size, args.out, args.seed)
+    if args.living:
+        live(args.out, args.size, args.seed)
     for lang in filter(None, args.translations.split(",")):
         translate(args.out, lang)
 

@@ -49,3 +49,19 @@ def test_the_python_floor_builds_the_synthetic_briefing(tmp_path: Path):
              (tmp_path / "site").rglob("index.html")}
     assert len(pages) == 60 + 2 + 5  # actors, articles, and five pages of lists
     assert {"index.html", "chronology/index.html", "positions/index.html"} <= pages
+
+
+def test_the_living_synthetic_briefing_is_valid_and_has_the_second_rounds_features(
+        tmp_path: Path):
+    content = synthetic.write(200, tmp_path / "content")
+    synthetic.live(content, 200)
+    first = digest(content)
+    synthetic.live(content, 200)
+    assert digest(content) == first  # the same from run to run
+    briefing, problems = load_and_check(content, strict=True)
+    assert problems == [] and briefing is not None
+    assert (len(briefing.changes), len(briefing.claims)) == (400, 80)
+    assert {c.kind for c in briefing.changes} == {"update", "correction", "clarification"}
+    assert any(c.minor for c in briefing.changes)
+    assert all(s.earlier and s.as_of for i in briefing.issues for s in i.stances)
+    assert {c.status for c in briefing.claims} == set(synthetic.CLAIM_STATUSES)
