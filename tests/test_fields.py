@@ -12,10 +12,13 @@ import yaml
 
 from briefing.content.fields import (
     INVALID,
+    Affected,
     Boolean,
     Choice,
+    Count,
     Date,
     Field,
+    Hashes,
     Hostname,
     ImageSource,
     Language,
@@ -29,7 +32,10 @@ from briefing.content.fields import (
     Slug,
     Text,
     Url,
+    When,
     Words,
+    Written,
+    as_loaded,
     shape,
 )
 from briefing.content.words import alternatives, closest, did_you_mean, slugify, suggest_id
@@ -76,7 +82,7 @@ def test_shape_names_what_was_written_instead():
 
 
 @pytest.mark.parametrize("text", ["“all for all”", "'\"all for all\"'", "‘all’", "«всё»",
-                                  "„alles“", "'\"x\"'"])
+                                  "„alles“", "'\"x\"'", "“”"])
 def test_words_refuse_their_own_quote_marks(text):
     [message] = refused(Words(), text, "text")
     assert message.endswith("leave out the quote marks; the site adds them")
@@ -367,3 +373,74 @@ def test_a_suggestion_is_the_one_closest_id_or_ids_sharing_a_word_of_three_lette
     many = [f"x{n}" for n in range(9)]
     assert suggest_id("the-usa", ["usa-envoy", *many]) == " (did you mean 'usa-envoy'?)"
     assert suggest_id("us", ["us-envoy", *many]) == ""  # two letters share nothing
+
+
+
+# --- the second round's field types ----------------------------------------------------
+
+def test_a_text_keeps_what_yaml_loaded_for_translation_hashes():
+    value, _, _ = read(Text(), "|\n  Two lines\n  here.\n")
+    assert value == "Two lines\nhere." and isinstance(value, Written)
+    assert as_loaded(value) == "Two lines\nhere.\n"
+    plain, _, _ = read(Text(), "plain")
+    assert type(plain) is str and as_loaded(plain) == "plain"
+    again = pickle.loads(pickle.dumps(value))
+    assert (again, again.raw) == ("Two lines\nhere.", "Two lines\nhere.\n")
+
+
+@pytest.mark.parametrize("text, value", [("1", 1), ("30", 30)])
+def test_a_count_is_a_whole_number_from_one(text, value):
+    assert read(Count(), text)[0] == value
+
+
+@pytest.mark.parametrize("text", ["0", "-1", "1.5", "x", "١"])
+def test_a_count_refuses_anything_else(text):
+    assert refused(Count(), text, "stale_after_days") == [
+        f"x.yaml:1:1: error: 'stale_after_days' must be a whole number, 1 or more, not '{text}'"]
+
+
+def test_a_moment_says_why_it_is_not_one():
+    assert refused(When(), "2025-05-16T09:30", "at") == [
+        "x.yaml:1:1: error: 'at': '2025-05-16T09:30' has a time but no offset from UTC: write "
+        "2025-05-16T09:30+03:00 (or 2025-05-16T09:30Z for UTC), so readers everywhere know "
+        "when it was"]
+
+
+@pytest.mark.parametrize("text, kind, item", [
+    ("briefing", "briefing", "briefing"), ("event:talks", "event", "talks"),
+    ("'claim : quay-open'", "claim", "quay-open")])
+def test_a_change_affects_the_briefing_or_a_kind_and_an_id(text, kind, item):
+    ref = read(Affected(), text)[0]
+    assert (ref.kind, ref.id) == (kind, item)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("'actor: ana'", "'affects': write 'actor:ana' with no space after the ':' (with one, YAML "
+     "reads a field and its value)"),
+    ("evnt:talks", "'affects': 'evnt:talks' is not something a change can affect: write "
+     "briefing, or kind:id with a kind of actor, event, issue, claim, source, article (did "
+     "you mean 'event:talks'?)"),
+    ("breifing", "'affects': 'breifing' is not something a change can affect: write briefing, "
+     "or kind:id with a kind of actor, event, issue, claim, source, article (did you mean "
+     "'briefing'?)"),
+    ("event:Talks Open", "'affects': 'Talks Open' in 'event:Talks Open' is not an id: use "
+     "lower-case letters, digits and single hyphens (did you mean 'event:talks-open'?)"),
+])
+def test_an_affected_item_that_is_not_one_says_why(text, message):
+    node = text if not text.startswith("'actor") else "{actor: ana}"
+    assert refused(Affected(), node, "affects") == [f"x.yaml:1:1: error: {message}"]
+
+
+def test_hashes_are_twelve_hex_digits_per_field():
+    value = read(Hashes(), "role: 3f2a9c1b7d0e\nsummary: ' 0123456789ab '\n")[0]
+    assert {k: v[0] for k, v in value.items()} == {"role": "3f2a9c1b7d0e",
+                                                   "summary": "0123456789ab"}
+    assert value["summary"][1].line == 2
+    assert refused(Hashes(), "role: 3f2a9c\nname: [x]\n", "translated_from") == [
+        "x.yaml:1:7: error: 'translated_from': 'role' must be the first 12 hex digits of the "
+        "original's SHA-256 (e.g. 3f2a9c1b7d0e), not '3f2a9c'",
+        "x.yaml:2:7: error: 'translated_from': 'name' must be the first 12 hex digits of the "
+        "original's SHA-256 (e.g. 3f2a9c1b7d0e), not a list"]
+    assert refused(Hashes(), "[a, b]", "translated_from") == [
+        "x.yaml:1:1: error: 'translated_from' must be a set of 'field: hash' lines (hashes of "
+        "12 hex digits), not a list"]

@@ -65,6 +65,7 @@ def test_no_page_kind_violates_the_policy_search_included(page: Page, seed_serve
     for path, word in (("search/?q=ordered", "ordered"), ("uk/search/?q=Путін", "Путін")):
         page.goto(seed_server + path)
         expect(page.locator(".search-results a").first).to_be_visible()
+        expect(page.locator(".search-count")).to_contain_text(word)
         assert violations(page) == [], path
     page.goto(seed_server + "chronology/")
     page.locator(".filter select, .filter input").first.focus()
