@@ -82,16 +82,15 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-OWN_SCRIPTS = ("search.js", "filter.js", "new.js", "notfound.js")
+OWN_SCRIPTS = ("search.js", "filter.js", "new.js", "notfound.js", "scripted.js")
 
 
 def foreign_scripts(html: BeautifulSoup) -> list:
-    """Scripts other than the site's own two files and its JSON-LD data."""
+    """Scripts other than the site's own files and its JSON data."""
     return [s for s in html.find_all("script")
             if not (s.get("type") == "application/ld+json" and not s.get("src"))
             and not (s.get("type") == "application/json" and s.get("id") == "ui-text"
                      and not s.get("src") and isinstance(json.loads(s.string), dict))
-            and s.string != 'document.documentElement.classList.add("js")'
             and not (s.get("src", "").endswith(OWN_SCRIPTS) and not s.string)]
 
 

@@ -241,3 +241,103 @@ def test_a_second_load_with_one_cache_keeps_what_did_not_change(tmp_path: Path):
     fresh, _ = load_and_check(content)  # no cache: new objects, equal ones
     assert fresh is not None and fresh.actors[0] is not third.actors[0]
     assert fresh.actors == third.actors
+
+
+# --- every optional field set, and a translation's own fields --------------------------------
+
+def full_content() -> dict[str, object]:
+    """A briefing with every optional field of part one set (most fixtures leave them)."""
+    files = minimal()
+    files["briefing.yaml"] = {
+        "title": "Full", "dek": "All of it.", "summary": "A *full* test.",
+        "updated": "2026-03-12", "language": "en-GB", "cname": "briefing.example.org",
+        "claim_review": True, "stale_after_days": 45, "positions_title": "Where they stand",
+        "share_image": {"src": "images/card.png", "alt": "A map of the harbour"},
+        "key_points": ["One.", "Two."],
+        "sides": [{"id": f"side-{n}", "name": f"Side {n}", "short": f"S{n}",
+                   "description": f"The {n}th side."} for n in range(7)]}
+    files["actors/ana.yaml"] = {
+        "name": "Ana Example", "role": "Mayor", "side": "side-0", "country": "Norland",
+        "summary": "Ana.", "image": {"src": "images/ana.png", "alt": "Ana at the quay",
+                                     "credit": "Photo: the desk"},
+        "links": [{"title": "Her office", "url": "https://example.org/ana"}],
+        "quotes": [{"text": "We will talk", "source": "report", "date": "2026-03-10",
+                    "context": "At the quay"}]}
+    files["sources.yaml"] = [{"id": "report", "title": "A report", "short": "Report",
+                              "publisher": "The Herald", "url": "https://example.org/r",
+                              "published": "2026-03-11", "side": "side-1"}]  # no article:
+    files["chronology.yaml"] = [{"date": "2026-03-12", "title": "Talks open", "end": "2026-03",
+                                 "approximate": True, "summary": "They met.",
+                                 "actors": ["ana"], "sources": ["report"],
+                                 "quote": {"text": "We will talk", "source": "report",
+                                           "speaker": "ana"}}]
+    files["positions.yaml"] = [{"id": "talks", "issue": "Talks?", "stances": {
+        f"side-{n}": {"position": "Yes.", "sources": ["report"]} for n in range(7)}}]
+    files["images/card.png"] = b"\x89PNG\r\n\x1a\n"
+    files["images/ana.png"] = b"\x89PNG\r\n\x1a\n"
+    return files
+
+
+def test_every_optional_field_reaches_the_model(tmp_path: Path):
+    content = write_content(tmp_path, full_content())
+    b, problems = load_and_check(content)
+    assert b is not None, problems
+    assert (b.dek, b.language, b.cname, b.claim_review, b.stale_after_days,
+            b.positions_title) == ("All of it.", "en-GB", "briefing.example.org", True, 45,
+                                   "Where they stand")
+    assert (b.share_image.src, b.share_image.alt) == ("images/card.png", "A map of the harbour")
+    assert [(s.id, s.short, s.description, s.accent) for s in b.sides] == [
+        (f"side-{n}", f"S{n}", f"The {n}th side.", n % 6 + 1) for n in range(7)]
+    [source] = b.sources
+    assert (source.short, source.publisher, source.url, source.published.iso,
+            source.side.id) == ("Report", "The Herald", "https://example.org/r", "2026-03-11",
+                                "side-1")
+    assert source.article is not None and source.article.id == "report"  # by front matter
+    [actor] = b.actors
+    assert (actor.country, actor.image.credit, actor.links[0].url) == (
+        "Norland", "Photo: the desk", "https://example.org/ana")
+    [event] = b.events
+    assert (event.approximate, event.summary.source, event.end.iso) == (True, "They met.",
+                                                                        "2026-03")
+    assert event.quote.speaker is actor and event.quote.anchor == "quote-1"
+    quote = next(q for q in b.record(actor).quotes if q.date is not None)
+    assert (quote.date.iso, quote.context, quote.anchor) == ("2026-03-10", "At the quay",
+                                                            "quote-1")
+
+
+def test_a_translation_carries_its_language_its_translator_and_what_it_leaves(tmp_path):
+    from tests.test_translations import ARABIC, WATER
+
+    shutil.copytree(WATER, tmp_path / "content")
+    shutil.copytree(ARABIC, tmp_path / "content" / "translations" / "ar")
+    b, problems = load_and_check(tmp_path / "content")
+    assert b is not None, problems
+    [ar] = b.translations
+    assert (ar.language, ar.language_name, ar.machine, ar.translator, ar.direction,
+            ar.original_language, ar.prefix) == ("ar", "العربية", False, "Test desk", "rtl",
+                                                  b.language, "ar/")
+    # missing: Çağla Erdoğan's role, and José Ñúñez's three fields (he has no file)
+    assert ar.tally is not None and (ar.tally.missing, ar.tally.stale) == (4, 1)
+    assert b.tx is None and ar.tx is not None  # the original has nothing to mark
+    untranslated = {a.tx.missing: a.tx.none for a in ar.actors
+                    if a.tx is not None and a.tx.missing}
+    assert untranslated == {frozenset({"role"}): False,
+                            frozenset({"name", "summary", "role"}): True}
+    stale = [s for s in ar.sides if s.tx is not None and s.tx.stale]
+    assert [s.tx.stale[0][0] for s in stale] == ["description"]
+    assert all(a.tx is None for a in b.actors)
+
+
+def test_a_broken_translation_is_reported_and_not_laid_over(tmp_path: Path):
+    from tests.test_translations import ARABIC, WATER
+
+    shutil.copytree(WATER, tmp_path / "content")
+    shutil.copytree(ARABIC, tmp_path / "content" / "translations" / "ar")
+    head = tmp_path / "content" / "translations" / "ar" / "briefing.yaml"
+    head.write_text(head.read_text(encoding="utf-8").replace("machine: false",
+                                                             "machine: perhaps"),
+                    encoding="utf-8")
+    b, problems = load_and_check(tmp_path / "content")
+    assert b is None
+    assert any("translations/ar/briefing.yaml" in str(p) and "machine" in str(p)
+               for p in problems)
