@@ -214,3 +214,27 @@ def test_words_that_differ_only_in_the_marks_around_them_are_named_so():
         "the words differ only in the quote marks around them")
     assert difference("We will talk", "We will talk.") == (
         "the words differ only in the quote marks around them")
+
+
+def test_only_punctuation_is_taken_off_the_end_of_a_quote():
+    """'Plan X' is not found in 'Plan Y': only '.,;:' at the end is the reporter's."""
+    anchors, _ = marked("“Plan Y,” he said.\n", ["Plan X"])
+    assert anchors == {}
+    anchors, _ = marked("“Plan X,” he said.\n", ["Plan X."])
+    assert anchors == {"Plan X.": "quote-1"}
+
+
+def test_only_quote_marks_make_an_occurrence_quoted():
+    _, html = marked("Xtalks are off; he said “talks”.\n", ["talks"])
+    assert html.find("mark").previous_sibling.endswith("he said “")
+
+
+@pytest.mark.parametrize("passage, needle, why", [
+    ("Xavier will come", "Xavier will go", "the article has 'come', you wrote 'go'"),
+    ("meet at X", "meet at Y", "the article has 'X', you wrote 'Y'"),
+    ("meet at Y", "meet at X", "the article has 'Y', you wrote 'X'"),
+])
+def test_the_difference_keeps_every_letter_of_the_words(passage, needle, why):
+    from briefing.content.provenance import difference
+
+    assert difference(passage, needle) == why
