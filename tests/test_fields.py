@@ -444,3 +444,13 @@ def test_hashes_are_twelve_hex_digits_per_field():
     assert refused(Hashes(), "[a, b]", "translated_from") == [
         "x.yaml:1:1: error: 'translated_from' must be a set of 'field: hash' lines (hashes of "
         "12 hex digits), not a list"]
+
+
+def test_a_list_with_gaps_keeps_an_empty_item_as_not_yet_translated():
+    assert read(ListOf(Text(), gaps=True), "- a\n-\n- b\n")[0] == ("a", None, "b")
+    assert refused(ListOf(Text()), "- a\n-\n", "quotes") == [
+        "x.yaml:2:2: error: 'quotes' is empty"]
+    assert ListOf(Text(), gaps=True).json_schema()["items"]["anyOf"][-1] == {"type": "null"}
+    assert ListOf(Slug(), gaps=True).json_schema()["items"]["anyOf"] == [
+        *Slug().json_schema()["anyOf"], {"type": "null"}]  # one level, not nested
+    assert {"type": "null"} not in ListOf(Text()).json_schema()["items"].get("anyOf", [])
