@@ -53,8 +53,10 @@ def ids(items: Any) -> list[str]:
     return [item.id for item in items]
 
 
-@pytest.fixture(scope="module", params=sorted(FOLDERS))
+@pytest.fixture(params=sorted(FOLDERS))  # loaded anew in each test (see below)
 def loaded(request: pytest.FixtureRequest) -> tuple[Path, Briefing]:
+    """Not shared between tests: the mutation tool runs, for each mutant, the tests that
+    ran its code, and a shared load would count for the first test alone."""
     folder = FOLDERS[request.param]
     briefing, problems = load_and_check(folder)
     assert briefing is not None, problems
