@@ -351,6 +351,10 @@ def test_the_second_publish_takes_the_editions_from_the_cache(newsroom):
         assert f"edition-{name}: built" in runs[0].stderr
         assert f"edition-{name}: from the cache" in runs[1].stderr
     assert seconds[1] < seconds[0] / 2, seconds
+    # the stamped pages are kept too, and linked in: no page is stamped or copied again
+    site = newsroom[0]
+    page = site / "editions" / "2025-05-11" / "actors" / "putin" / "index.html"
+    assert page.stat().st_nlink >= 2
 
 
 @pytest.mark.process

@@ -121,17 +121,45 @@ def build_one(repo: Path, edition: Edition, content: str, base_url: str | None,
 
 def publish(built: Path, target: Path, live: Path, edition: Edition,
             base_url: str | None) -> None:
-    """Copy an edition's build into the live site's `editions/<name>/`, each page
-    stamped: noindex, canonical and banner pointing at the same page live (or home)."""
-    shutil.copytree(built, target)
+    """Put an edition into the live site's `editions/<name>/`, each page stamped:
+    noindex, canonical and banner pointing at the same page live (or home).
+
+    The stamped pages depend only on the edition and on which of its pages still exist
+    live, so they are kept beside the build under that digest, and a deploy where
+    nothing of that changed links the kept files in (hard links: no bytes copied)."""
+    pages = sorted(p.relative_to(built).as_posix() for p in built.rglob("*.html"))
+    alive = [rel for rel in pages if rel != "404.html" and (live / rel).is_file()]
+    digest = hashlib.sha256("\0".join([FORMAT, base_url or "", *alive]).encode()
+                            ).hexdigest()[:16]
+    stamped = built.parent / f"stamped-{digest}"
+    if not (stamped / ".ready").is_file():
+        for old in built.parent.glob("stamped-*"):
+            shutil.rmtree(old)
+        stage_stamped(built, stamped, pages, set(alive), edition, base_url)
+    shutil.copytree(stamped, target, copy_function=link_or_copy,
+                    ignore=shutil.ignore_patterns(".ready"))
+
+
+def stage_stamped(built: Path, stamped: Path, pages: list[str], alive: set[str],
+                  edition: Edition, base_url: str | None) -> None:
+    shutil.copytree(built, stamped, copy_function=link_or_copy)
     when = PartialDate(edition.day.year, edition.day.month, edition.day.day).text()
     depth = 2  # editions/<name>/
-    for page in sorted(target.rglob("*.html")):
-        rel = page.relative_to(target).as_posix()
-        here = rel.count("/") + depth
-        live_rel = rel if (live / rel).is_file() and rel != "404.html" else "index.html"
-        url = live_rel.removesuffix("index.html")
+    for rel in pages:
+        page = stamped / rel
+        url = (rel if rel in alive else "index.html").removesuffix("index.html")
         link = (base_url.rstrip("/") + "/" + url if base_url
-                else "../" * here + url or "./")
-        page.write_bytes(stamp(page.read_bytes().decode("utf-8"), link, when)
-                         .encode("utf-8"))
+                else "../" * (rel.count("/") + depth) + url or "./")
+        text = stamp(page.read_bytes().decode("utf-8"), link, when).encode("utf-8")
+        page.unlink()  # a link to the build's own file: never written through
+        page.write_bytes(text)
+    (stamped / ".ready").write_text("", encoding="utf-8")
+
+
+def link_or_copy(source: str, target: str) -> None:
+    """A hard link where the file system allows one (the cache and the site on one
+    disk), else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
