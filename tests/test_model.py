@@ -275,6 +275,15 @@ def full_content() -> dict[str, object]:
                                            "speaker": "ana"}}]
     files["positions.yaml"] = [{"id": "talks", "issue": "Talks?", "stances": {
         f"side-{n}": {"position": "Yes.", "sources": ["report"]} for n in range(7)}}]
+    files["articles/report.md"] = ("---\ntitle: A report\nsource: report\ndek: The dek.\n"
+                                   "note: Translated by the desk.\n---\n"
+                                   "Ana said: “We will talk.” Then she left.\n")
+    files["changes.yaml"] = [
+        {"id": f"touch-{kind}", "at": "2026-03-12", "kind": "update",
+         "summary": f"The {kind} is updated.", "affects": [f"{kind}:{item}"]}
+        for kind, item in (("actor", "ana"), ("event", "2026-03-12-talks-open"),
+                           ("source", "report"), ("article", "report"),
+                           ("issue", "talks"))]
     files["images/card.png"] = b"\x89PNG\r\n\x1a\n"
     files["images/ana.png"] = b"\x89PNG\r\n\x1a\n"
     return files
@@ -302,6 +311,11 @@ def test_every_optional_field_reaches_the_model(tmp_path: Path):
     assert (event.approximate, event.summary.source, event.end.iso) == (True, "They met.",
                                                                         "2026-03")
     assert event.quote.speaker is actor and event.quote.anchor == "quote-1"
+    [article] = b.articles
+    assert (article.dek, article.note.source) == ("The dek.", "Translated by the desk.")
+    for item in (actor, event, source, article, b.issues[0]):
+        assert [c.id for c in item.history.changes] == [
+            f"touch-{type(item).__name__.lower()}"], item
     quote = next(q for q in b.record(actor).quotes if q.date is not None)
     assert (quote.date.iso, quote.context, quote.anchor) == ("2026-03-10", "At the quay",
                                                             "quote-1")
@@ -328,6 +342,11 @@ def test_a_translation_carries_its_language_its_translator_and_what_it_leaves(tm
     stale = [s for s in ar.sides if s.tx is not None and s.tx.stale]
     assert [s.tx.stale[0][0] for s in stale] == ["description"]
     assert all(a.tx is None for a in b.actors)
+    assert all(x.tx is not None for x in (*ar.events, *ar.sources, *ar.sides))
+    assert all(x.tx is None for x in (*b.events, *b.sources, *b.sides))
+    assert [q.text for q in ar.quotes] == [q.text for q in b.quotes]  # their own words
+    assert all(q.translation for q in ar.quotes)  # with the editors' translation beside
+    assert all(q.translation is None for q in b.quotes)
 
 
 def test_a_broken_translation_is_reported_and_not_laid_over(tmp_path: Path):
@@ -343,3 +362,22 @@ def test_a_broken_translation_is_reported_and_not_laid_over(tmp_path: Path):
     assert b is None
     assert any("translations/ar/briefing.yaml" in str(p) and "machine" in str(p)
                for p in problems)
+
+
+def test_a_briefing_with_an_error_in_its_links_is_not_made(tmp_path: Path):
+    files = minimal()
+    files["chronology.yaml"][0]["actors"] = ["anna"]
+    b, problems = load_and_check(write_content(tmp_path, files))
+    assert b is None and any("unknown actor 'anna'" in str(p) for p in problems)
+
+
+def test_balance_warnings_join_the_others(tmp_path: Path):
+    files = minimal()
+    files["actors/ana.yaml"]["quotes"] = [{"text": "Words never said", "source": "report"}]
+    files["positions.yaml"][0]["stances"]["south"] = {"position": "No."}  # no source
+    b, problems = load_and_check(write_content(tmp_path, files))
+    assert b is not None
+    said = [str(p) for p in problems]
+    assert any("quote not found" in p for p in said), said
+    assert any("position on 'Talks?' cites no source, while The North's does" in p
+               for p in said), said
