@@ -189,8 +189,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str) -> str | None:
-    """Test ids of plain characters: an id with '/', '#' or ':' in it (a URL, a time)
+    """Test ids of plain characters: an id with '/', '.', '#' or ':' in it (a URL, a time)
     cannot be asked for again by id, as the mutation tool does to run a test."""
     if isinstance(val, str):
-        return re.sub(r"[^\w.-]+", "_", val).strip("_")[:40] or "blank"
+        return re.sub(r"[^\w-]+", "_", val).strip("_")[:40] or "blank"
     return None
