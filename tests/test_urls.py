@@ -21,7 +21,7 @@ def test_the_base_path_always_ends_in_a_slash(base_url, base_path):
     assert Urls(base_url).base_path == base_path
 
 
-@pytest.mark.parametrize("target, page, expected", [
+@pytest.mark.parametrize("target, page_url, expected", [
     ("actors/putin/", "", "actors/putin/"),
     ("actors/putin/", "actors/", "../actors/putin/"),
     ("", "actors/putin/", "../../"),
@@ -33,8 +33,8 @@ def test_the_base_path_always_ends_in_a_slash(base_url, base_path):
     ("sources/#a#b", "sources/", "#a#b"),  # the fragment is all after the first '#'
     ("actors/#x", "sources/", "../actors/#x"),  # another page: never the fragment alone
 ])
-def test_links_between_pages_are_relative(target, page, expected):
-    assert Urls("https://example.org/repo/").relative(target, page) == expected
+def test_links_between_pages_are_relative(target, page_url, expected):
+    assert Urls("https://example.org/repo/").relative(target, page_url) == expected
 
 
 @pytest.mark.parametrize("base_url, target, expected", [
