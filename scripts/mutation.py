@@ -26,8 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # module → the unit tests that cover it (in-process ones: see above)
 MODULES = {
     "content/dates": ["test_dates.py", "test_load.py", "test_contract.py", "test_history.py"],
-    "content/fields": ["test_fields.py", "test_load.py", "test_schemas.py", "test_history.py",
-                       "test_claims.py"],
+    "content/fields": ["test_fields.py", "test_load.py", "test_schemas.py", "test_history.py"],
     "content/words": ["test_fields.py", "test_load.py"],
     "content/yamlsource": ["test_yamlsource.py", "test_load.py"],
     "output/urls": ["test_urls.py", "test_pipeline.py", "test_contract.py"],

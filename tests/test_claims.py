@@ -127,6 +127,7 @@ def test_each_claims_rule_has_its_message(tmp_path, monkeypatch, claims, expecte
     assert problems_with(tmp_path, monkeypatch, claims) == expected
 
 
+@pytest.mark.process
 def test_an_unverified_quote_stops_a_strict_build(tmp_path, monkeypatch):
     claims = claim(extra="  sources: [report]\n  by:\n    - actor: ana\n      source: report\n"
                    "      quote: We shall talk\n")
