@@ -318,8 +318,8 @@ def tag_edition(args: argparse.Namespace) -> int:
 def publish_editions(args: argparse.Namespace) -> int:
     """Build (or take from the cache) every edition into OUT/editions/, with its list."""
     from briefing.content.dates import PartialDate
-    from briefing.editions.publish import listing, publish_editions
-    from briefing.editions.tags import GitError, repository
+    from briefing.editions.publish import publish_editions
+    from briefing.editions.tags import GitError
     from briefing.output.pages import page
     from briefing.pipeline import write_single_page
     from briefing.problems import BuildFailed
@@ -342,11 +342,9 @@ def publish_editions(args: argparse.Namespace) -> int:
     for done in outcome.published:
         print(f"{done.edition.tag}: {'from the cache' if done.cached else 'built'}",
               file=sys.stderr)
-    repo = repository(args.content)
     rows = [{"edition": r.edition, "changes": r.changes,
              "day": PartialDate(r.edition.day.year, r.edition.day.month, r.edition.day.day)}
-            for r in listing(repo, args.content.resolve().relative_to(repo).as_posix(),
-                             outcome.published)]
+            for r in outcome.listed]
     try:
         write_single_page(args.content, args.out, args.templates, args.base_url, page(
             "editions/", "editions.html", "Editions", "The briefing as it stood on the day "

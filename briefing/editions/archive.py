@@ -88,12 +88,13 @@ def environment(tree: Path, envs: Path, log: Callable[[str], None]) -> Path:
 
 
 def build_one(repo: Path, edition: Edition, content: str, base_url: str | None,
-              cache: Path, log: Callable[[str], None]) -> Path:
-    """The edition's site in the cache, built now if it is not there yet. Raises
-    RuntimeError with the build's output when the tag's code cannot build it."""
+              cache: Path, log: Callable[[str], None]) -> tuple[Path, bool]:
+    """The edition's site in the cache, and whether it was there already (else it is
+    built now). Raises RuntimeError with the build's output when the tag's code cannot
+    build it."""
     kept = cache / "editions" / cache_key(edition, base_url)
     if (kept / "ready").is_file():
-        return kept / "site"
+        return kept / "site", True
     shutil.rmtree(kept, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="briefing-edition-") as scratch:
         tree = Path(scratch) / "tree"
@@ -116,7 +117,7 @@ def build_one(repo: Path, edition: Edition, content: str, base_url: str | None,
         finally:
             git(repo, "worktree", "remove", "--force", str(tree), check=False)
             git(repo, "worktree", "prune", check=False)
-    return kept / "site"
+    return kept / "site", False
 
 
 def publish(built: Path, target: Path, live: Path, edition: Edition,

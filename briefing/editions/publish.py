@@ -14,11 +14,20 @@ from .archive import Failed, Published, build_one, publish
 from .tags import Edition, GitError, git, read_editions, repository
 
 
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """An edition as /editions/ lists it: its date, and the changes it brought."""
+
+    edition: Edition
+    changes: tuple[tuple[str, str, str], ...]  # (kind, day as written, summary)
+
+
 @dataclass
 class Outcome:
     published: list[Published] = field(default_factory=list)
     failed: list[Failed] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # tags left out, each named
+    listed: list[Listed] = field(default_factory=list)  # the published, newest first
 
 
 def publish_editions(content: Path, out: Path, base_url: str | None, cache: Path,
@@ -34,9 +43,8 @@ def publish_editions(content: Path, out: Path, base_url: str | None, cache: Path
     shutil.rmtree(fresh, ignore_errors=True)
     fresh.mkdir(parents=True)
     for edition in editions:
-        was_cached = _cached(edition, base_url, cache)
         try:
-            built = build_one(repo, edition, content_rel, base_url, cache, log)
+            built, was_cached = build_one(repo, edition, content_rel, base_url, cache, log)
         except (RuntimeError, GitError, OSError) as exc:
             outcome.failed.append(Failed(edition, str(exc)))
             continue
@@ -46,21 +54,8 @@ def publish_editions(content: Path, out: Path, base_url: str | None, cache: Path
     if old.exists():
         shutil.rmtree(old)
     fresh.rename(old)
+    outcome.listed = listing(repo, content_rel, outcome.published)
     return outcome
-
-
-def _cached(edition: Edition, base_url: str | None, cache: Path) -> bool:
-    from .archive import cache_key
-
-    return (cache / "editions" / cache_key(edition, base_url) / "ready").is_file()
-
-
-@dataclass(frozen=True, slots=True)
-class Listed:
-    """An edition as /editions/ lists it: its date, and the changes it brought."""
-
-    edition: Edition
-    changes: tuple[tuple[str, str, str], ...]  # (kind, day as written, summary)
 
 
 def listing(repo: Path, content_rel: str, published: list[Published]) -> list[Listed]:

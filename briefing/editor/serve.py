@@ -113,7 +113,7 @@ class App:
 
     def __call__(self, environ: dict, start_response: StartResponse) -> list[bytes]:
         raw = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8", "replace")
-        self.port = int(environ.get("SERVER_PORT") or 80)
+        port = int(environ.get("SERVER_PORT") or 80)  # the reload script's websocket
         if raw == OVERLAY_CSS:
             start_response("200 OK", [("Content-Type", "text/css; charset=utf-8"),
                                       ("Cache-Control", "no-store")])
@@ -121,40 +121,40 @@ class App:
         if not raw.startswith(self.base_path):
             if raw in ("/", "") and self.base_path != "/":
                 return self.redirect(start_response, self.base_path)
-            return self.not_found(start_response)
+            return self.not_found(start_response, port)
         # Normalised before lookup: '..' can never climb out of the site, which is a
         # dict in memory, not a folder.
         rel = posixpath.normpath("/" + raw[len(self.base_path):]).lstrip("/")
         rel = "" if rel == "." else rel
         if self.editions is not None and rel.startswith("editions/"):
             return self.edition_file(start_response, rel.removeprefix("editions/"),
-                                     raw.endswith("/"))
+                                     raw.endswith("/"), port)
         has = self.preview.has
         if raw.endswith("/") or rel == "":
             rel = posixpath.join(rel, "index.html") if rel else "index.html"
         elif not has(rel) and has(posixpath.join(rel, "index.html")):
             return self.redirect(start_response, self.base_path + rel + "/")
         if not has(rel) and not (self.preview.failed and rel.endswith(".html")):
-            return self.not_found(start_response)
+            return self.not_found(start_response, port)
         was_failed = self.preview.failed
         body = self.preview.file(rel)
         if self.preview.failed and not was_failed:  # a page failed to render just now
             report(self.preview.problems, f"{rel}: rendering failed")
-        return self.respond(start_response, "200 OK", rel, body)
+        return self.respond(start_response, "200 OK", rel, body, port)
 
     def respond(self, start_response: StartResponse, status: str, rel: str,
-                body: bytes) -> list[bytes]:
+                body: bytes, port: int) -> list[bytes]:
         kind = mimetypes.guess_type(rel)[0] or "application/octet-stream"
         if kind.startswith("text/") or kind in ("application/json", "application/xml",
                                                  "image/svg+xml"):
             kind += "; charset=utf-8"
         if rel.endswith(".html"):
-            body = self.with_reload(self.with_errors(body))
+            body = with_reload(self.with_errors(body), port)
         start_response(status, [("Content-Type", kind), ("Cache-Control", "no-store")])
         return [body]
 
-    def edition_file(self, start_response: StartResponse, rel: str, folder: bool
-                     ) -> list[bytes]:
+    def edition_file(self, start_response: StartResponse, rel: str, folder: bool,
+                     port: int) -> list[bytes]:
         """A file of a published edition, read-only and never rebuilt: its own bytes."""
         assert self.editions is not None
         path = self.editions / rel
@@ -163,26 +163,20 @@ class App:
                 return self.redirect(start_response, f"{self.base_path}editions/{rel}/")
             path = path / "index.html"
         if not path.is_file():
-            return self.not_found(start_response)
+            return self.not_found(start_response, port)
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         start_response("200 OK", [("Content-Type", kind), ("Cache-Control", "no-store")])
         body = path.read_bytes()
-        return [self.with_reload(body) if path.suffix == ".html" else body]
+        return [with_reload(body, port) if path.suffix == ".html" else body]
 
-    def not_found(self, start_response: StartResponse) -> list[bytes]:
+    def not_found(self, start_response: StartResponse, port: int) -> list[bytes]:
         return self.respond(start_response, "404 Not Found", "404.html",
-                            self.preview.file("404.html") or b"Not found")
+                            self.preview.file("404.html") or b"Not found", port)
 
     @staticmethod
     def redirect(start_response: StartResponse, location: str) -> list[bytes]:
         start_response("301 Moved Permanently", [("Location", location)])
         return [b""]
-
-    def with_reload(self, body: bytes) -> bytes:
-        """The reload script, as a file, before </head> (or at the end)."""
-        script = RELOAD_SCRIPT % getattr(self, "port", 80)
-        at = body.find(b"</head>")
-        return body[:at] + script + body[at:] if at >= 0 else body + script
 
     def with_errors(self, body: bytes) -> bytes:
         """The page, or an error page, with the failed build's problems on top."""
@@ -198,6 +192,13 @@ class App:
         html = body.decode("utf-8")
         at = html.find(">", html.find("<body")) + 1
         return (html[:at] + str(overlay) + html[at:]).encode()
+
+
+def with_reload(body: bytes, port: int) -> bytes:
+    """The page with the reload script, as a file, before </head> (or at its end)."""
+    script = RELOAD_SCRIPT % port
+    at = body.find(b"</head>")
+    return body[:at] + script + body[at:] if at >= 0 else body + script
 
 
 class QuietServer(Server):
