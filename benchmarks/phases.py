@@ -1,6 +1,7 @@
 """Where a full build's time goes, per phase and per page, at several sizes.
 
     .venv/bin/python benchmarks/phases.py 1000 5000 10000 20000
+    .venv/bin/python benchmarks/phases.py 5000 --living
 
 Each size is the synthetic briefing of `benchmarks/synthetic.py`
 (N actors, 2N events, N/20 issues, N/50 articles), generated once into
@@ -57,9 +58,9 @@ def measure(content: Path, out: Path) -> dict[str, float]:
     site.share_out = timed("pages", site.share_out)
     index = timed("search", site.index_for_search)
 
-    def search(folder):  # our processes' peak, before Pagefind's joins the children's
+    def search(*args):  # our processes' peak, before Pagefind's joins the children's
         times["own_peak_mib"] = peak()
-        index(folder)
+        index(*args)
     site.index_for_search = search
     started = time.perf_counter()
     _, written = site.build(content, out, ROOT / "templates")
@@ -78,17 +79,19 @@ def peak() -> float:
         resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
 
 
-def content_of(size: int) -> Path:
-    folder = WORK / f"content-{size}"
+def content_of(size: int, living: bool = False) -> Path:
+    folder = WORK / f"content-{size}{'-living' if living else ''}"
     if not (folder / "content" / "briefing.yaml").is_file():
         synthetic.write(size, folder / "content")
+        if living:
+            synthetic.live(folder / "content", size)
     return folder / "content"
 
 
-def main(sizes: list[int]) -> None:
+def main(sizes: list[int], living: bool = False) -> None:
     rows = []
     for size in sizes:
-        content = content_of(size)
+        content = content_of(size, living)
         result = subprocess.run(
             [sys.executable, __file__, "--one", str(content), str(OUT / str(size))],
             check=True, capture_output=True, text=True, cwd=ROOT)
@@ -118,4 +121,5 @@ if __name__ == "__main__":
         sys.path.insert(0, str(ROOT))
         print(json.dumps(measure(Path(sys.argv[2]), Path(sys.argv[3]))))
     else:
-        main([int(arg) for arg in sys.argv[1:]] or [1000, 5000])
+        living = "--living" in sys.argv  # with a change log, stance histories and claims
+        main([int(arg) for arg in sys.argv[1:] if arg != "--living"] or [1000, 5000], living)

@@ -91,17 +91,22 @@ def share_out(count: int, do: Callable[[int], R], shares: int, theirs: int = 0) 
     finally:
         os.close(writable)  # an empty pipe then reads as the end: no job left
 
-    def worker(index: int, n: int) -> list[tuple[int, R]]:
-        done = [(job, do(job)) for job in range(theirs)] if index == n - 1 else []
+    def worker(index: int, n: int) -> list[tuple[int, R | bytes]]:
+        # Another process pickles each result as it is made, so that pickling is work
+        # shared like the rest, not a wait at the end.
+        made = do if index == 0 else (lambda job: pickle.dumps(do(job), pickle.HIGHEST_PROTOCOL))
+        done = [(job, made(job)) for job in range(theirs)] if index == n - 1 else []
         while claim := os.read(readable, 4):
             job = int.from_bytes(claim, "little")
-            done.append((job, do(job)))
+            done.append((job, made(job)))
         return done
 
     try:
-        finished = [pair for share in in_shares(worker, shares) for pair in share]
+        shared = in_shares(worker, shares)
     finally:
         os.close(readable)
+    finished = shared[0] + [(job, pickle.loads(data)) for share in shared[1:]  # type: ignore[arg-type]
+                            for job, data in share]
     return [result for _, result in sorted(finished, key=lambda pair: pair[0])]
 
 

@@ -122,3 +122,31 @@ def test_jobs_are_shared_out_and_come_back_in_order():
     assert {pid for _, pid in results[:3]} == {results[0][1]} != {os.getpid()}  # theirs
     alone = share_out(5, lambda job: (job, os.getpid()), 1, theirs=2)
     assert alone == [(job, os.getpid()) for job in range(5)]
+
+
+@pytest.mark.parametrize("tail, wrong", [
+    ("", False),  # clean: the parts' records are the whole file's
+    ("- id: meeting-3\n  date: 2026-03-01\n  title: Again\n  sources: [report]\n", True),
+    ('- date: 2026-03-02\n  title: "Two\n- lines"\n  sources: [report]\n', False),  # cut inside
+    ("- date: 2026-03-03\n  title: [open\n", True),  # a part that does not parse
+    ("- date: 2026-13-01\n  title: Bad month\n  sources: [nowhere]\n", True),
+])
+def test_a_long_list_file_read_in_parts_reads_as_one(many_actors, monkeypatch, tail, wrong):
+    """A large list file is cut into runs of items read in both processes: the records
+    and every problem (lines, columns, duplicates across the cut) are the whole file's."""
+    path = many_actors / "chronology.yaml"
+    text = path.read_text().replace("- date: '2026-01-04'",
+                                    "- id: meeting-3\n  date: '2026-01-04'", 1)
+    assert "meeting-3" in text
+    path.write_text(text + tail)
+    share_everything(monkeypatch, False)
+    problems: list[Problem] = []
+    alone = briefing.content.read.read_content(many_actors, problems, parallel=True)
+    share_everything(monkeypatch, True)
+    monkeypatch.setattr(briefing.content.read, "PART_ITEMS", 4)
+    assert len(briefing.content.read.list_parts(str(path))[1]) > 5
+    shared_problems: list[Problem] = []
+    shared = briefing.content.read.read_content(many_actors, shared_problems, parallel=True)
+    assert shared == alone and (len(alone.events) >= 40 or "[open" in tail)
+    assert [str(p) for p in shared_problems] == [str(p) for p in problems]
+    assert wrong == bool(problems)

@@ -7,6 +7,7 @@ each file's result keyed by its (mtime, size), so a save re-reads only that file
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,21 +105,96 @@ def read_content(content: Path, problems: list[Problem], cache: ReadCache | None
 
 
 def read_in_shares(files: list[tuple[str, Callable[[Path], Records]]]) -> list[Records]:
-    """Each file's records, read by whichever process is free, in runs of a hundred;
-    the list files (one large chronology) by the other process, so that their many
-    YAML nodes never take up room in this one, which goes on to build the site (a
-    fifth less at its peak). Records read there come back pickled: cheaper than
-    reading them here, from a few hundred files on."""
+    """Each file's records, read by whichever process is free: a large list file in runs
+    of items (list_parts), the rest in runs of a hundred files. Records read in the
+    other process come back pickled: cheaper than reading them here, from a few hundred
+    files on. The result is the same as reading each file whole, in order."""
     folder = os.path.dirname(files[0][0])  # content/: briefing.yaml is read first
-    lists = [f for f in files if os.path.dirname(f[0]) == folder
-             and os.path.basename(f[0]) in {name for name, _, _ in LIST_FILES}]
-    rest = [f for f in files if f not in lists]
-    jobs = [[f] for f in lists] + [rest[i:i + 100] for i in range(0, len(rest), 100)]
-    done = share_out(len(jobs), lambda job: [(path, read_one(Path(path)))
-                                             for path, read_one in jobs[job]],
-                     2, theirs=len(lists))
-    parts = dict(pair for job in done for pair in job)
-    return [parts[path] for path, _ in files]  # the files' own order: the same records
+    lists = {path: read_one for path, read_one in files if os.path.dirname(path) == folder
+             and os.path.basename(path) in LIST_NAMES}
+    parts = {path: list_parts(path) for path in lists}
+    rest = [f for f in files if f[0] not in lists]
+    jobs: list[list[tuple[str, int]]] = [
+        [(path, i)] for path in lists for i in range(len(parts[path][1]) if parts[path] else 1)]
+    jobs += [[(path, -1) for path, _ in rest[i:i + 100]] for i in range(0, len(rest), 100)]
+    how = dict(files)
+
+    def job(number: int) -> list[tuple[str, int, Any]]:
+        done = []
+        for path, i in jobs[number]:
+            if i < 0 or parts[path] is None:
+                done.append((path, i, how[path](Path(path))))
+            else:
+                text, spans = parts[path]
+                done.append((path, i, read_list_part(path, text, spans[i])))
+        return done
+
+    read = [one for found in share_out(len(jobs), job, 2) for one in found]
+    whole = {path: value for path, i, value in read if i < 0 or parts[path] is None}
+    for path in lists:
+        if parts[path] is not None:
+            pieces = [value for p, i, value in read if p == path]
+            whole[path] = joined(pieces) or lists[path](Path(path))
+    return [whole[path] for path, _ in files]  # the files' own order: the same records
+
+
+LIST_NAMES = frozenset(name for name, _, _ in LIST_FILES)
+PART_ITEMS = 500  # a list file's items per job, when it has more than twice as many
+ITEM_START = re.compile(r"^-(?: |$)", re.M)
+NOT_CUT = re.compile(r"^(?:---|\.\.\.|%)", re.M)  # document markers, directives
+
+
+def list_parts(path: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """A large list file's text and where to cut it, as (start, end) offsets, each part a run of
+    whole top-level items ('- ' at column 0); None to read it whole (small, or written
+    in a way cutting could change). A part that does not parse alone means the cut was
+    wrong: the file is then read whole (joined)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    starts = [m.start() for m in ITEM_START.finditer(text)]
+    if (len(starts) < 2 * PART_ITEMS or NOT_CUT.search(text) or "\r" in text
+            or text.startswith("\ufeff")):
+        return None
+    cuts = [0, *starts[PART_ITEMS::PART_ITEMS], len(text)]
+    return text, list(zip(cuts, cuts[1:], strict=False))
+
+
+def read_list_part(path: str, text: str, span: tuple[int, int]
+                   ) -> tuple[Records, dict[str, tuple[int, int]]] | None:
+    """The records of one part of a list file, as read_list reads them, with the ids it
+    writes and where first (for duplicates across parts); None if the part is not a
+    list that parses alone."""
+    start, end = span
+    # Blank lines stand for the text before: YAML's lines and columns are the file's.
+    part_text = "\n" * text.count("\n", 0, start) + text[start:end]
+    kind, record = next((kind, record) for name, kind, record in LIST_FILES
+                        if name == os.path.basename(path))
+    part = Records(present={kind})
+    shown = display_path(Path(path))
+    root = parse_yaml(part_text, shown, part.problems)
+    if root is None or part.problems or not isinstance(root, yaml.SequenceNode):
+        return None
+    reader = part.reader(shown)
+    firsts = note_ids(root.value, kind, part, reader)
+    read_items(root.value, kind, record, part, reader)
+    return part, firsts
+
+
+def joined(pieces: list[Any]) -> Records | None:
+    """A list file's parts as one, merged in order; None if any part was not read, or
+    an id is repeated across parts (the whole file is then read, to report it as
+    read_list does)."""
+    if any(piece is None for piece in pieces):
+        return None
+    whole, seen = Records(), set()
+    for part, firsts in pieces:
+        if not seen.isdisjoint(firsts):
+            return None
+        seen |= firsts.keys()
+        whole.merge(part)
+    return whole
 
 
 def content_files(content: Path, records: Records) -> list[tuple[str, Callable[[Path], Records]]]:
@@ -294,9 +370,11 @@ def sides_node(root: yaml.MappingNode) -> list[yaml.Node]:
     return []
 
 
-def note_ids(nodes: list[yaml.Node], kind: str, part: Records, reader: Reader) -> None:
-    """Remember every id written, valid record or not; report ids used twice."""
-    first: dict[str, int] = {}
+def note_ids(nodes: list[yaml.Node], kind: str, part: Records, reader: Reader
+             ) -> dict[str, tuple[int, int]]:
+    """Remember every id written, valid record or not; report ids used twice. Returns
+    each id's first place (line, column)."""
+    first: dict[str, tuple[int, int]] = {}
     for node in nodes:
         id_node = id_of(node)
         if id_node is None:
@@ -307,9 +385,10 @@ def note_ids(nodes: list[yaml.Node], kind: str, part: Records, reader: Reader) -
         part.known[kind].update({written, slugify(written)})
         if written in first:
             reader.error(id_node, f"duplicate {kind} id '{written}' (first used at line "
-                         f"{first[written]})")
+                         f"{first[written][0]})")
         else:
-            first[written] = id_node.start_mark.line + 1
+            first[written] = (id_node.start_mark.line + 1, id_node.start_mark.column + 1)
+    return first
 
 
 def id_of(node: yaml.Node) -> yaml.ScalarNode | None:
@@ -386,8 +465,13 @@ def list_reader(kind: str, record: Record) -> Callable[[Path], Records]:
                          "with '- '")
             return part
         note_ids(root.value, kind, part, reader)
-        items = [record.read(node, reader, kind) for node in root.value]
-        getattr(part, PLURAL[kind]).extend(v for v in items if v is not INVALID)
+        read_items(root.value, kind, record, part, reader)
         return part
 
     return read_list
+
+
+def read_items(nodes: list[yaml.Node], kind: str, record: Record, part: Records,
+               reader: Reader) -> None:
+    items = [record.read(node, reader, kind) for node in nodes]
+    getattr(part, PLURAL[kind]).extend(v for v in items if v is not INVALID)
