@@ -46,6 +46,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                        help="output folder (default: site)")
     build.add_argument("--no-search", dest="search", action="store_false",
                        help="skip the search index (quicker; the site has no search box)")
+    build.add_argument("--cache", type=Path, metavar="DIR",
+                       help="keep what the next build can reuse in DIR/build/ (e.g. .cache, "
+                       "which git ignores), and reuse what the last one kept there")
     check = commands.add_parser("check", help="check the content only; write nothing")
     common(check)
     check.add_argument("--format", choices=("text", "github", "json"), default="text",
@@ -427,7 +430,8 @@ def run(args: argparse.Namespace) -> int:
         from briefing.editions.tags import any_editions
 
         problems, count = build(args.content, args.out, args.templates, args.base_url,
-                                args.strict, args.search, any_editions(args.content))
+                                args.strict, args.search, any_editions(args.content),
+                                args.cache)
     except BuildFailed as failed:
         report(failed.problems)
         print(f"build failed: {args.out}/ was left as it was", file=sys.stderr)

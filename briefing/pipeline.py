@@ -8,11 +8,13 @@ printed: the command line prints them once.
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .content.load import load_and_check
+from .cache import BuildCache, Touched
+from .content.load import LoadCache, load_and_check
 from .content.model import Briefing
 from .output import feeds, i18n
 from .output.linkcheck import escaping_links
@@ -89,14 +91,19 @@ def collector_paused() -> Iterator[None]:
 
 
 def build(content: Path, out: Path, templates: Path, base_url: str | None = None,
-          strict: bool = False, search: bool = True, editions: bool = False
-          ) -> tuple[list[Problem], int]:
+          strict: bool = False, search: bool = True, editions: bool = False,
+          cache: Path | None = None) -> tuple[list[Problem], int]:
     """Build the site; returns (problems, files written). Raises BuildFailed on errors.
     `search`: make the search index (the longest step of a large build); `editions`:
-    link to the list of editions (`build.py editions` writes it)."""
+    link to the list of editions (`build.py editions` writes it); `cache`: a folder
+    where a build keeps what the next one can reuse (cache.py)."""
     check_output(out, content)
     with collector_paused():
-        briefing, problems = load_and_check(content, strict, base_url=base_url, parallel=True)
+        kept = BuildCache(cache, templates) if cache is not None else None
+        loading = LoadCache(markdown=Touched(kept.kept.markdown),
+                            articles=Touched(kept.kept.articles)) if kept else None
+        briefing, problems = load_and_check(content, strict, loading, base_url,
+                                            parallel=True, kept=kept)
         if briefing is None:
             raise BuildFailed(problems)
         sites, pages = plan(briefing, templates, search, editions)
@@ -105,31 +112,69 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
         later = machine_files(briefing, pages, templates)
         # Jobs, largest first: the machine-readable files, then the pages in runs.
         jobs = list(later) + runs(pages)
+        site_keys = {site.prefix: kept.digest(site) for site in sites} if kept else {}
+        whole = kept.digest((briefing, pages)) if kept else b""  # what machine files show
 
-        def write_job(job: int) -> tuple[int, list[Problem]]:
-            """Make one job's files in the new folder; problems: links that escape."""
-            if isinstance(jobs[job], str):
-                return write_files(fresh, [(jobs[job], later[jobs[job]]())]), []
-            escaping = []
+        def write_job(job: int) -> tuple[int, list[Problem], list[tuple[str, bytes]]]:
+            """Make one job's files in the new folder; problems: links that escape. With
+            a cache, a page whose inputs are those of the page file left in `out` by the
+            last build is that file again (linked, not rendered)."""
+            name = jobs[job]
+            if isinstance(name, str):
+                key = kept.digest((name, whole)) if kept else None
+                if key is None or not (kept.unchanged(name, key, out)
+                                       and linked(out, fresh, name)):
+                    write_files(fresh, [(name, later[name]())])
+                return 1, [], [] if key is None else [(name, key)]
+            escaping, keys = [], []
             for page in jobs[job]:
+                key = page_key(kept, site_keys, page) if kept else None
+                if key is not None:
+                    keys.append((page.path, key))
+                    if kept.unchanged(page.path, key, out) and linked(out, fresh, page.path):
+                        continue
                 renderer.write_page(page, fresh / page.path)
                 escaping += escaping_links(page.path, (fresh / page.path).read_bytes(),
                                            sites[0].urls, shown)
-            return len(jobs[job]), escaping
+            return len(jobs[job]), escaping, keys
 
         renderer.render_fragments([(site, event) for site, b in zip(
-            sites, (briefing, *briefing.translations), strict=True) for event in b.events])
+            sites, (briefing, *briefing.translations), strict=True) for event in b.events],
+            kept)
         with new_folder(out) as fresh:
             written = write_files(fresh, asset_files(briefing, content, templates).items())
             # Two processes pay from a few hundred pages on (benchmarks/README.md).
             done = share_out(len(jobs), write_job, 2 if len(pages) >= PARALLEL_FROM else 1)
-            escaping = sorted(p for _, found in done for p in found)
+            escaping = sorted(p for _, found, _ in done for p in found)
             if escaping:
                 raise BuildFailed(escaping)
-            written += sum(count for count, _ in done)
+            written += sum(count for count, _, _ in done)
             if search:
                 index_for_search(fresh, tuple(site.prefix for site in sites[1:]))
+        if kept is not None and loading is not None:
+            kept.save(loading.markdown.touched(), loading.articles.touched(),  # type: ignore
+                      dict(pair for _, _, keys in done for pair in keys), out)
         return problems, written
+
+
+def page_key(kept: BuildCache, site_keys: dict[str, bytes], page: Page) -> bytes | None:
+    """The digest of what a page shows (None for the 404 page: it speaks every
+    language, so shows every site)."""
+    if page.template == "404.html":
+        return None
+    return kept.digest((site_keys[page.prefix], page))
+
+
+def linked(out: Path, fresh: Path, path: str) -> bool:
+    """The last build's file at `path`, put into the new folder (a hard link: the same
+    bytes, no copy); False where links are not possible, to render it instead."""
+    target = fresh / path
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(out / path, target)
+    except OSError:
+        return False
+    return True
 
 
 def write_single_page(content: Path, out: Path, templates: Path, base_url: str | None,

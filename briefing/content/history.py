@@ -108,7 +108,7 @@ def make_change(v: dict[str, Any], items: Mapping[str, Item], known: Mapping[str
     if len(problems) > before and any(p.severity == "error" for p in problems[before:]):
         return None
     return Change(v["id"], v["at"], v["kind"], v["summary"], v.get("was"), affected,
-                  frozenset(key(r) for r in v.get("adds", ())), v.get("minor", False), loc,
+                  tuple(sorted({key(r) for r in v.get("adds", ())})), v.get("minor", False), loc,
                   v.get("tx"))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from markupsafe import Markup
 
@@ -36,6 +36,9 @@ from .positions import make_issue
 from .provenance import closest_passage
 from .read import ReadCache, Records, read_content
 from .words import event_ids, slugify, suggest_id
+
+if TYPE_CHECKING:
+    from ..cache import BuildCache
 
 T = TypeVar("T")
 PARALLEL_FROM = 500  # Markdown texts (~0.3 ms each): fewer cost less than a new process
@@ -72,21 +75,23 @@ def rich(key: tuple[str, str]) -> Rich:
 
 
 def load_and_check(content: Path, strict: bool = False, cache: LoadCache | None = None,
-                   base_url: str | None = None, parallel: bool = False
-                   ) -> tuple[Briefing | None, list[Problem]]:
-    """`parallel`: render Markdown on every core, forking (not in a threaded server)."""
+                   base_url: str | None = None, parallel: bool = False,
+                   kept: BuildCache | None = None) -> tuple[Briefing | None, list[Problem]]:
+    """`parallel`: render Markdown on every core, forking (not in a threaded server);
+    `kept`: a build's cache, for the records of files read before."""
     problems: list[Problem] = []
-    briefing = load_briefing(content, problems, cache, base_url, parallel)
+    briefing = load_briefing(content, problems, cache, base_url, parallel, kept)
     problems = finish(problems, strict)
     return (None if has_errors(problems) else briefing), problems
 
 
 def load_briefing(content: Path, problems: list[Problem], cache: LoadCache | None = None,
-                  base_url: str | None = None, parallel: bool = False) -> Briefing | None:
+                  base_url: str | None = None, parallel: bool = False,
+                  kept: BuildCache | None = None) -> Briefing | None:
     """Read, check and link everything; None when any error was found. `base_url`
     (the command line's) overrides briefing.yaml's."""
     cache = cache or LoadCache()
-    records = read_content(content, problems, cache.reads, parallel)
+    records = read_content(content, problems, cache.reads, parallel, kept)
     if records.briefing is None:
         return None
     before = sum(p.severity == "error" for p in problems)

@@ -93,7 +93,9 @@ class Change:
     summary: str
     was: str | None = None
     affects: tuple[Affected, ...] = ()
-    adds: frozenset[str] = frozenset()  # keys of what it brings into the briefing
+    # keys of what it brings into the briefing, sorted: a set's order would differ from
+    # run to run, and pages are compared across runs by their pickled bytes (cache.py)
+    adds: tuple[str, ...] = ()
     minor: bool = False
     loc: Loc | None = field(default=None, compare=False, repr=False)
     tx: Tx | None = None

@@ -6,12 +6,14 @@ each file's result keyed by its (mtime, size), so a save re-reads only that file
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -21,6 +23,9 @@ from . import schema
 from .fields import INVALID, Reader, Record
 from .words import SLUG_RE, slugify
 from .yamlsource import parse_yaml, read_text, split_front_matter
+
+if TYPE_CHECKING:
+    from ..cache import BuildCache
 
 KINDS = ("side", "actor", "event", "issue", "source", "article", "change", "claim")
 LIST_FILES = (("chronology.yaml", "event", schema.EVENT), ("positions.yaml", "issue", schema.ISSUE),
@@ -88,13 +93,14 @@ class Records:
 
 
 def read_content(content: Path, problems: list[Problem], cache: ReadCache | None = None,
-                 parallel: bool = False) -> Records:
+                 parallel: bool = False, kept: BuildCache | None = None) -> Records:
     """Every content file, in a fixed order; `cache` (if given) is used and refreshed.
-    `parallel`: a large briefing's files are read on every core (forking)."""
+    `parallel`: a large briefing's files are read on every core (forking), and records
+    are kept in `kept` (a build's cache) from one build to the next."""
     records = Records()
     files = content_files(content, records)
     if parallel and len(files) >= PARALLEL_FROM:
-        parts = read_in_shares(files)
+        parts = read_in_shares(files, kept)
     else:
         parts = [cached_read(path, read_one, {} if cache is None else cache)
                  for path, read_one in files]
@@ -104,11 +110,14 @@ def read_content(content: Path, problems: list[Problem], cache: ReadCache | None
     return records
 
 
-def read_in_shares(files: list[tuple[str, Callable[[Path], Records]]]) -> list[Records]:
+def read_in_shares(files: list[tuple[str, Callable[[Path], Records]]],
+                   kept: BuildCache | None = None) -> list[Records]:
     """Each file's records, read by whichever process is free: a large list file in runs
     of items (list_parts), the rest in runs of a hundred files. Records read in the
     other process come back pickled: cheaper than reading them here, from a few hundred
-    files on. The result is the same as reading each file whole, in order."""
+    files on. The result is the same as reading each file whole, in order. With `kept`,
+    each run's records are kept by the digest of its bytes, and taken from there when
+    the same bytes are read again."""
     folder = os.path.dirname(files[0][0])  # content/: briefing.yaml is read first
     lists = {path: read_one for path, read_one in files if os.path.dirname(path) == folder
              and os.path.basename(path) in LIST_NAMES}
@@ -129,13 +138,52 @@ def read_in_shares(files: list[tuple[str, Callable[[Path], Records]]]) -> list[R
                 done.append((path, i, read_list_part(path, text, spans[i])))
         return done
 
-    read = [one for found in share_out(len(jobs), job, 2) for one in found]
+    here = os.getpid()
+
+    def kept_job(number: int) -> tuple[str, bytes, Any]:
+        """The job's records as pickled bytes, kept or made (and also as objects, when
+        made in this process: no need to unpickle them)."""
+        assert kept is not None
+        key = job_key(jobs[number], parts)
+        data = kept.reads(key)
+        if data is not None:
+            return key, data, None
+        made = job(number)
+        data = pickle.dumps(made, pickle.HIGHEST_PROTOCOL)
+        kept.keep_reads(key, data)
+        return key, data, made if os.getpid() == here else None
+
+    if kept is None:
+        read = [one for found in share_out(len(jobs), job, 2) for one in found]
+    else:
+        read = []
+        for key, data, made in share_out(len(jobs), kept_job, 2):
+            kept.used_reads.add(key)
+            read += pickle.loads(data) if made is None else made
     whole = {path: value for path, i, value in read if i < 0 or parts[path] is None}
     for path in lists:
         if parts[path] is not None:
             pieces = [value for p, i, value in read if p == path]
             whole[path] = joined(pieces) or lists[path](Path(path))
     return [whole[path] for path, _ in files]  # the files' own order: the same records
+
+
+def job_key(job: list[tuple[str, int]], parts: dict[str, Any]) -> str:
+    """A run of files' (or a list file's part's) identity: paths and bytes."""
+    h = hashlib.blake2b(digest_size=16)
+    for path, i in job:
+        h.update(f"{path}\0{i}\0".encode())
+        if i >= 0 and parts.get(path) is not None:
+            text, spans = parts[path]
+            start, end = spans[i]
+            h.update(f"{text.count(chr(10), 0, start)}\0{text[start:end]}".encode())
+        else:
+            try:
+                h.update(Path(path).read_bytes())
+            except OSError as exc:
+                h.update(f"unreadable {exc.errno}".encode())
+        h.update(b"\0")
+    return h.hexdigest()
 
 
 LIST_NAMES = frozenset(name for name, _, _ in LIST_FILES)

@@ -37,7 +37,7 @@ class Tx:
     translated, and those translated from an earlier text (with today's original)."""
 
     lang: str  # the original's language, for `lang` on what is shown untranslated
-    missing: frozenset[str] = frozenset()
+    missing: tuple[str, ...] = ()  # sorted (not a set: see Change.adds)
     stale: tuple[tuple[str, str], ...] = ()  # (field, today's original)
     none: bool = False  # nothing of the record is translated
 
@@ -245,8 +245,8 @@ def lay(kind: str, v: dict[str, Any], t: dict[str, Any] | None, lang: str) -> di
     stale = {p: texts[p] for p in done if p in texts and p in hashes
              and hashes[p][0] != digest(texts[p])}
     out = {**v, **{k: done[k] for k in TEXTS[kind] if k in done}}
-    out["tx"] = Tx(lang, frozenset(p for p in texts if "." not in p and p not in done
-                                   and p != "image_alt"),
+    out["tx"] = Tx(lang, tuple(sorted(p for p in texts if "." not in p and p not in done
+                                      and p != "image_alt")),
                    tuple((p, s) for p, s in stale.items() if "." not in p), not done)
     if kind == "briefing":
         out["key_points"] = tuple(done.get(f"key_points.{n}", text)
@@ -269,8 +269,8 @@ def nested(v: dict[str, Any], group: str, item: str, done: dict[str, str],
     """A side or stance within its record, translated, with its own `tx`."""
     prefix = f"{group}.{item}."
     mine = {p[len(prefix):]: text for p, text in done.items() if p.startswith(prefix)}
-    missing = frozenset(p[len(prefix):] for p in texts if p.startswith(prefix)
-                        and p[len(prefix):] not in mine)
+    missing = tuple(sorted(p[len(prefix):] for p in texts if p.startswith(prefix)
+                           and p[len(prefix):] not in mine))
     return {**v, **mine, "tx": Tx(lang, missing, tuple(
         (p[len(prefix):], s) for p, s in stale.items() if p.startswith(prefix)), not mine)}
 

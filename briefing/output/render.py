@@ -20,6 +20,7 @@ from babel.support import NullTranslations
 from jinja2 import meta
 from markupsafe import Markup, escape
 
+from ..cache import BuildCache
 from ..content.dates import Moment, PartialDate
 from ..content.model import CLAIM_HEADINGS, Event
 from ..content.schema import CLAIM_STATUSES, STATUSES
@@ -372,16 +373,34 @@ class Renderer:
     def fragment(self, event: Event) -> str:
         return self.render("_event.html", FRAGMENT, {"event": event})
 
-    def render_fragments(self, events: Sequence[tuple[Site, Event]]) -> None:
+    def render_fragments(self, events: Sequence[tuple[Site, Event]],
+                         kept: BuildCache | None = None) -> None:
         """Every event's fragment (in every language: (its site, the event)), rendered
         on every core before the pages that show them (each event is on the chronology
-        and on its actors' pages)."""
+        and on its actors' pages). With `kept` (a build's cache), fragments are taken
+        from there by the digest of (site, event), and those made are kept."""
         todo = [(site, e) for site, e in events
                 if self.cache.fragments.get(id(e), (None,))[0] is not e]
-        if len(todo) < PARALLEL_FROM:
+        keys: dict[int, bytes] = {}
+        if kept is not None:
+            sites = {site.prefix: kept.digest(site) for site, _ in todo}
+            missing = []
+            for site, event in todo:
+                key = keys[id(event)] = kept.digest((sites[site.prefix], event))
+                html = kept.fragment(key)
+                if html is None:
+                    missing.append((site, event))
+                else:
+                    self.cache.fragments[id(event)] = (event, html)
+            todo = missing
+        elif len(todo) < PARALLEL_FROM:
             return  # rendered as pages ask for them
-        for (_, event), html in zip(todo, map_in_shares(todo, self.fragment_in), strict=True):
+        made = (map_in_shares(todo, self.fragment_in) if len(todo) >= PARALLEL_FROM
+                else [self.fragment_in(job) for job in todo])
+        for (_, event), html in zip(todo, made, strict=True):
             self.cache.fragments[id(event)] = (event, html)
+            if kept is not None:
+                kept.keep_fragment(keys[id(event)], html)
 
     def fragment_in(self, job: tuple[Site, Event]) -> str:
         self.site = job[0]

@@ -1,0 +1,215 @@
+"""What a build keeps for the next one, in an ignored folder (`.cache/build/`), so that a
+rebuild after one edit reads, renders and writes only what the edit changed.
+
+Everything is keyed by what made it: each run of content files by their bytes (their
+records, `reads/`), each Markdown text by its text, each event's fragment and each page
+by the digest of its pickled inputs, and all of it by the code that made it (the
+package's source, the templates, Python's and the libraries' versions, the working
+folder that error messages' paths are relative to). A different code version, a
+cache that does not read back, or an output file that is not as the last build left
+it means that part is made again: the output is byte-identical to a cold build's
+(tests/test_cache.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import sys
+import tempfile
+from dataclasses import dataclass, field, fields, is_dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+FORMAT = 1
+LIBRARIES = ("jinja2", "markdown-it-py", "mdit-py-plugins", "pyyaml", "babel", "markupsafe")
+Stat = tuple[int, int, int]  # size, mtime in ns, inode
+
+
+# Fields left out of digests: where an item was written (no page shows it) and the
+# briefing's indexes, made from its other fields (model.linked).
+SKIPPED = frozenset({"loc", "by_actor", "citations", "sources_by_id", "claims_by_issue"})
+
+
+class Fingerprints:
+    """Values' digests, from their pickled bytes (the model holds no sets, whose order
+    would change from run to run). An object of the model shared by many (an actor named
+    in a thousand events) is pickled once: the others hold its digest instead (the model
+    is frozen dataclasses with no cycles). Where an item was written (`Loc`) is left
+    out, since no page shows it: a line added above an event changes no page."""
+
+    def __init__(self) -> None:
+        from .content import model, translations
+        from .content.fields import Loc
+
+        self.fields = {kind: tuple(f.name for f in fields(kind) if f.name not in SKIPPED)
+                       for module in (model, translations) for kind in vars(module).values()
+                       if isinstance(kind, type) and is_dataclass(kind)}
+        self.memo: dict[int, tuple[object, bytes]] = {}
+        prints = self
+
+        class Pickler(pickle.Pickler):
+            # Called for objects other than str, int, tuple, list, dict and the like.
+            def reducer_override(self, obj: object) -> Any:
+                kind = type(obj)
+                if kind in prints.fields:
+                    return stand_in, (prints.of(obj),)
+                if kind is Loc:
+                    return stand_in, (b"",)
+                return NotImplemented
+
+        self.pickler = Pickler
+
+    def __call__(self, value: object) -> bytes:
+        kind = type(value)
+        if kind in self.fields:  # its fields (the rest of the model by their digests)
+            value = (kind.__name__, *(getattr(value, name) for name in self.fields[kind]))
+        file = io.BytesIO()
+        self.pickler(file, pickle.HIGHEST_PROTOCOL).dump(value)
+        return hashlib.blake2b(file.getvalue(), digest_size=16).digest()
+
+    def of(self, obj: object) -> bytes:
+        hit = self.memo.get(id(obj))
+        if hit is None or hit[0] is not obj:  # (the object kept: its id stays its own)
+            hit = self.memo[id(obj)] = (obj, self(obj))
+        return hit[1]
+
+
+def stand_in(digest: bytes) -> bytes:
+    """What a model object is pickled as inside another's digest: its own digest."""
+    return digest
+
+
+def code_version(templates: Path) -> str:
+    """What every kept thing was made by: this package's code, the templates, the
+    working folder (paths in messages), Python and the libraries."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{FORMAT}\0{sys.version}\0{os.getcwd()}\0".encode())
+    for name in LIBRARIES:
+        try:
+            h.update(f"{name}={metadata.version(name)}\0".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{name}=none\0".encode())
+    package = Path(__file__).resolve().parent
+    for root in (package, templates.resolve()):
+        for path in sorted(p for p in root.rglob("*") if p.is_file()
+                           and "__pycache__" not in p.parts):
+            h.update(f"{path.relative_to(root).as_posix()}\0".encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+@dataclass
+class State:
+    """The small part of the cache, read whole at the start of a build."""
+
+    version: str = ""
+    markdown: dict[tuple[str, str], Any] = field(default_factory=dict)
+    articles: dict[tuple, Any] = field(default_factory=dict)
+    fragments: dict[bytes, str] = field(default_factory=dict)  # digest(site, event) → HTML
+    pages: dict[str, bytes] = field(default_factory=dict)  # page file → digest(site, page)
+    files: dict[str, Stat] = field(default_factory=dict)  # … → the file as it was left
+
+
+class BuildCache:
+    """One build's view of the cache folder: what it found, and what it made."""
+
+    def __init__(self, folder: Path, templates: Path):
+        self.folder = folder / "build"
+        self.version = code_version(templates)
+        self.kept = self.load()
+        self.used_reads: set[str] = set()
+        self.fragments: dict[bytes, str] = {}  # this build's, kept for the next
+        self.digest = Fingerprints()
+        self.pages: dict[str, bytes] = {}
+
+    def load(self) -> State:
+        try:
+            with open(self.folder / "state.pickle", "rb") as file:
+                state = pickle.load(file)
+        except Exception:  # missing, from another version, or cut short: start afresh
+            return State(self.version)
+        if not isinstance(state, State) or state.version != self.version:
+            return State(self.version)
+        return state
+
+    # Records read from content files, by the digest of the files' bytes.
+    def reads(self, key: str) -> bytes | None:
+        self.used_reads.add(key)
+        try:
+            return (self.folder / "reads" / f"{key}.pickle").read_bytes()
+        except OSError:
+            return None
+
+    def keep_reads(self, key: str, data: bytes) -> None:
+        write_atomically(self.folder / "reads" / f"{key}.pickle", data)
+
+    def fragment(self, key: bytes) -> str | None:
+        html = self.kept.fragments.get(key)
+        if html is not None:
+            self.fragments[key] = html
+        return html
+
+    def keep_fragment(self, key: bytes, html: str) -> None:
+        self.fragments[key] = html
+
+    def unchanged(self, path: str, key: bytes, out: Path) -> bool:
+        """Whether the page file `path` in `out` is the one rendered from `key`, left as
+        the last build wrote it."""
+        if self.kept.pages.get(path) != key:
+            return False
+        try:
+            stat = os.stat(out / path)
+        except OSError:
+            return False
+        return (stat.st_size, stat.st_mtime_ns, stat.st_ino) == self.kept.files.get(path)
+
+    def save(self, markdown: dict, articles: dict, pages: dict[str, bytes], out: Path) -> None:
+        """Keep what this build made (and nothing it no longer uses) for the next."""
+        files = {}
+        for path in pages:
+            stat = os.stat(out / path)
+            files[path] = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+        state = State(self.version, markdown, articles, self.fragments, pages, files)
+        write_atomically(self.folder / "state.pickle",
+                         pickle.dumps(state, pickle.HIGHEST_PROTOCOL))
+        reads = self.folder / "reads"
+        if self.used_reads and reads.is_dir():
+            for name in os.listdir(reads):
+                if name.removesuffix(".pickle") not in self.used_reads:
+                    (reads / name).unlink(missing_ok=True)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Whole or not at all, even with two builds at once: written aside, then renamed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".new-")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+class Touched(dict):
+    """A dict that notes the keys looked up in it: what a build used, and so keeps."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.used: set[Any] = set()
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        self.used.add(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key: Any) -> Any:
+        self.used.add(key)
+        return super().__getitem__(key)
+
+    def touched(self) -> dict:
+        return {key: value for key, value in self.items() if key in self.used}
