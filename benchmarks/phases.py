@@ -54,7 +54,7 @@ def measure(content: Path, out: Path) -> dict[str, float]:
     link = load.Linker.link
     load.Linker.link = lambda self: timed("link", link)(self)
     fragments = render.Renderer.render_fragments
-    render.Renderer.render_fragments = lambda self, e: timed("fragments", fragments)(self, e)
+    render.Renderer.render_fragments = lambda self, *a: timed("fragments", fragments)(self, *a)
     site.share_out = timed("pages", site.share_out)
     index = timed("search", site.index_for_search)
 

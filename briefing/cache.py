@@ -26,7 +26,6 @@ from typing import Any
 
 FORMAT = 1
 LIBRARIES = ("jinja2", "markdown-it-py", "mdit-py-plugins", "pyyaml", "babel", "markupsafe")
-Stat = tuple[int, int, int]  # size, mtime in ns, inode
 
 
 # Fields left out of digests: where an item was written (no page shows it) and the
@@ -111,7 +110,7 @@ class State:
     articles: dict[tuple, Any] = field(default_factory=dict)
     fragments: dict[bytes, str] = field(default_factory=dict)  # digest(site, event) → HTML
     pages: dict[str, bytes] = field(default_factory=dict)  # page file → digest(site, page)
-    files: dict[str, Stat] = field(default_factory=dict)  # … → the file as it was left
+    files: dict[str, bytes] = field(default_factory=dict)  # … → its bytes' digest
 
 
 class BuildCache:
@@ -136,16 +135,23 @@ class BuildCache:
             return State(self.version)
         return state
 
-    # Records read from content files, by the digest of the files' bytes.
+    # Records read from content files, by the digest of the files' bytes (and of the
+    # code that read them); each file ends with its own digest, so that a damaged one
+    # is read again rather than trusted.
     def reads(self, key: str) -> bytes | None:
-        self.used_reads.add(key)
         try:
-            return (self.folder / "reads" / f"{key}.pickle").read_bytes()
+            blob = (self.folder / "reads" / self.shard(key)).read_bytes()
         except OSError:
             return None
+        data, check = blob[:-16], blob[-16:]
+        return data if hashlib.blake2b(data, digest_size=16).digest() == check else None
 
     def keep_reads(self, key: str, data: bytes) -> None:
-        write_atomically(self.folder / "reads" / f"{key}.pickle", data)
+        write_atomically(self.folder / "reads" / self.shard(key),
+                         data + hashlib.blake2b(data, digest_size=16).digest())
+
+    def shard(self, key: str) -> str:
+        return hashlib.blake2b(f"{self.version}\0{key}".encode(), digest_size=16).hexdigest()
 
     def fragment(self, key: bytes) -> str | None:
         html = self.kept.fragments.get(key)
@@ -156,31 +162,36 @@ class BuildCache:
     def keep_fragment(self, key: bytes, html: str) -> None:
         self.fragments[key] = html
 
-    def unchanged(self, path: str, key: bytes, out: Path) -> bool:
-        """Whether the page file `path` in `out` is the one rendered from `key`, left as
-        the last build wrote it."""
+    def unchanged(self, path: str, key: bytes, out: Path) -> bytes | None:
+        """The digest of the file `path` in `out` if it is the one made from `key`, as the
+        last build wrote it (its bytes are checked: a site restored from elsewhere, or
+        a file changed by hand, is made again)."""
         if self.kept.pages.get(path) != key:
-            return False
+            return None
         try:
-            stat = os.stat(out / path)
+            found = file_digest((out / path).read_bytes())
         except OSError:
-            return False
-        return (stat.st_size, stat.st_mtime_ns, stat.st_ino) == self.kept.files.get(path)
+            return None
+        return found if found == self.kept.files.get(path) else None
 
-    def save(self, markdown: dict, articles: dict, pages: dict[str, bytes], out: Path) -> None:
-        """Keep what this build made (and nothing it no longer uses) for the next."""
-        files = {}
-        for path in pages:
-            stat = os.stat(out / path)
-            files[path] = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    def save(self, markdown: dict, articles: dict, made: list[tuple[str, bytes, bytes]]
+             ) -> None:
+        """Keep what this build made (and nothing it no longer uses) for the next:
+        `made` is each page's (path, key, its file's digest)."""
+        pages = {path: key for path, key, _ in made}
+        files = {path: found for path, _, found in made}
         state = State(self.version, markdown, articles, self.fragments, pages, files)
         write_atomically(self.folder / "state.pickle",
                          pickle.dumps(state, pickle.HIGHEST_PROTOCOL))
-        reads = self.folder / "reads"
-        if self.used_reads and reads.is_dir():
+        reads, used = self.folder / "reads", {self.shard(key) for key in self.used_reads}
+        if reads.is_dir():
             for name in os.listdir(reads):
-                if name.removesuffix(".pickle") not in self.used_reads:
+                if name not in used:
                     (reads / name).unlink(missing_ok=True)
+
+
+def file_digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def write_atomically(path: Path, data: bytes) -> None:

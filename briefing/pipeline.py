@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .cache import BuildCache, Touched
+from .cache import BuildCache, Touched, file_digest
 from .content.load import LoadCache, load_and_check
 from .content.model import Briefing
 from .output import feeds, i18n
@@ -115,28 +115,32 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
         site_keys = {site.prefix: kept.digest(site) for site in sites} if kept else {}
         whole = kept.digest((briefing, pages)) if kept else b""  # what machine files show
 
-        def write_job(job: int) -> tuple[int, list[Problem], list[tuple[str, bytes]]]:
+        def write_job(job: int) -> tuple[int, list[Problem], list[tuple[str, bytes, bytes]]]:
             """Make one job's files in the new folder; problems: links that escape. With
-            a cache, a page whose inputs are those of the page file left in `out` by the
-            last build is that file again (linked, not rendered)."""
+            a cache, a file whose inputs are those of the file left in `out` by the last
+            build is that file again (linked, not made); returns (path, key, digest)
+            of each such file, for the next build."""
             name = jobs[job]
             if isinstance(name, str):
                 key = kept.digest((name, whole)) if kept else None
-                if key is None or not (kept.unchanged(name, key, out)
-                                       and linked(out, fresh, name)):
-                    write_files(fresh, [(name, later[name]())])
-                return 1, [], [] if key is None else [(name, key)]
-            escaping, keys = [], []
+                found = kept.unchanged(name, key, out) if key else None
+                if found is None or not linked(out, fresh, name):
+                    data = later[name]()
+                    write_files(fresh, [(name, data)])
+                    found = file_digest(data)
+                return 1, [], [] if key is None else [(name, key, found)]
+            escaping, made = [], []
             for page in jobs[job]:
                 key = page_key(kept, site_keys, page) if kept else None
-                if key is not None:
-                    keys.append((page.path, key))
-                    if kept.unchanged(page.path, key, out) and linked(out, fresh, page.path):
-                        continue
-                renderer.write_page(page, fresh / page.path)
-                escaping += escaping_links(page.path, (fresh / page.path).read_bytes(),
-                                           sites[0].urls, shown)
-            return len(jobs[job]), escaping, keys
+                found = kept.unchanged(page.path, key, out) if key else None
+                if found is None or not linked(out, fresh, page.path):
+                    renderer.write_page(page, fresh / page.path)
+                    data = (fresh / page.path).read_bytes()
+                    escaping += escaping_links(page.path, data, sites[0].urls, shown)
+                    found = file_digest(data) if key else None
+                if key is not None and found is not None:
+                    made.append((page.path, key, found))
+            return len(jobs[job]), escaping, made
 
         renderer.render_fragments([(site, event) for site, b in zip(
             sites, (briefing, *briefing.translations), strict=True) for event in b.events],
@@ -153,7 +157,7 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
                 index_for_search(fresh, tuple(site.prefix for site in sites[1:]))
         if kept is not None and loading is not None:
             kept.save(loading.markdown.touched(), loading.articles.touched(),  # type: ignore
-                      dict(pair for _, _, keys in done for pair in keys), out)
+                      [one for _, _, made in done for one in made])
         return problems, written
 
 

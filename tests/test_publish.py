@@ -76,8 +76,9 @@ def test_workflow_publishes_the_editions_from_full_history_through_a_cache():
                  if s.get("uses", "").startswith("actions/cache@"))
     upload = next(i for i, s in enumerate(build_steps)
                   if s.get("uses", "").startswith("actions/upload-pages-artifact"))
-    assert live < editions < upload and cache < editions
-    assert build_steps[cache]["with"]["path"] == ".cache"
+    assert cache < live < editions < upload
+    assert build_steps[cache]["with"]["path"].split() == [".cache", "site"]
+    assert runs[live].endswith("--cache .cache")  # the live site rebuilt from the last run's
     assert "--out site" in runs[editions] and "--base-url" in runs[editions]
 
 
