@@ -144,9 +144,38 @@ def test_a_long_list_file_read_in_parts_reads_as_one(many_actors, monkeypatch, t
     alone = briefing.content.read.read_content(many_actors, problems, parallel=True)
     share_everything(monkeypatch, True)
     monkeypatch.setattr(briefing.content.read, "PART_ITEMS", 4)
-    assert len(briefing.content.read.list_parts(str(path))[1]) > 5
+    assert len(briefing.content.read.list_parts(str(path), ("event", None))[1]) > 5
     shared_problems: list[Problem] = []
     shared = briefing.content.read.read_content(many_actors, shared_problems, parallel=True)
     assert shared == alone and (len(alone.events) >= 40 or "[open" in tail)
     assert [str(p) for p in shared_problems] == [str(p) for p in problems]
     assert wrong == bool(problems)
+
+
+@pytest.mark.parametrize("tail, wrong", [
+    ("", False),
+    ("2026-01-04-meeting-3:\n  title: Знову\n", True),  # an id repeated across parts
+    ("2026-01-05-meeting-4:\n  title: [open\n", True),  # a part that does not parse
+    ("Not-an-id:\n  title: Так\n", True),
+])
+def test_a_long_translation_map_read_in_parts_reads_as_one(many_actors, monkeypatch, tail,
+                                                            wrong):
+    """A translation's chronology (event id → translated fields) is cut before its ids as
+    a list file is before its items: the same records, the same problems."""
+    path = many_actors / "translations/uk/chronology.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text("".join(f"2026-01-{n % 28 + 1:02d}-meeting-{n}:\n  title: Зустріч {n}\n"
+                            f"  summary: Текст **{n}**.\n" for n in range(28)) + tail)
+    share_everything(monkeypatch, False)
+    problems: list[Problem] = []
+    alone = briefing.content.read.read_content(many_actors, problems, parallel=True)
+    share_everything(monkeypatch, True)
+    monkeypatch.setattr(briefing.content.read, "PART_ITEMS", 4)
+    kind = briefing.content.read.part_kind(str(path), str(many_actors))
+    assert kind == ("event", "uk") and len(briefing.content.read.list_parts(
+        str(path), kind)[1]) > 5
+    shared_problems: list[Problem] = []
+    shared = briefing.content.read.read_content(many_actors, shared_problems, parallel=True)
+    assert shared == alone and len(alone.translations["uk"]["event"]) >= 27 - wrong * 27
+    assert [str(p) for p in shared_problems] == [str(p) for p in problems]
+    assert wrong == any(p.severity == "error" for p in problems)

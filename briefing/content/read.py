@@ -119,9 +119,8 @@ def read_in_shares(files: list[tuple[str, Callable[[Path], Records]]],
     each run's records are kept by the digest of its bytes, and taken from there when
     the same bytes are read again."""
     folder = os.path.dirname(files[0][0])  # content/: briefing.yaml is read first
-    lists = {path: read_one for path, read_one in files if os.path.dirname(path) == folder
-             and os.path.basename(path) in LIST_NAMES}
-    parts = {path: list_parts(path) for path in lists}
+    lists = {path: read_one for path, read_one in files if part_kind(path, folder)}
+    parts = {path: list_parts(path, part_kind(path, folder)) for path in lists}
     rest = [f for f in files if f[0] not in lists]
     jobs: list[list[tuple[str, int]]] = [
         [(path, i)] for path in lists for i in range(len(parts[path][1]) if parts[path] else 1)]
@@ -135,7 +134,8 @@ def read_in_shares(files: list[tuple[str, Callable[[Path], Records]]],
                 done.append((path, i, how[path](Path(path))))
             else:
                 text, spans = parts[path]
-                done.append((path, i, read_list_part(path, text, spans[i])))
+                done.append((path, i, read_part(path, part_kind(path, folder), text,
+                                                spans[i])))
         return done
 
     here = os.getpid()
@@ -188,20 +188,37 @@ def job_key(job: list[tuple[str, int]], parts: dict[str, Any]) -> str:
 
 LIST_NAMES = frozenset(name for name, _, _ in LIST_FILES)
 PART_ITEMS = 500  # a list file's items per job, when it has more than twice as many
-ITEM_START = re.compile(r"^-(?: |$)", re.M)
+ITEM_START = re.compile(r"^-(?: |$)", re.M)  # a list's item
+KEY_START = re.compile(r"^[a-z0-9]", re.M)  # a translation map's id
 NOT_CUT = re.compile(r"^(?:---|\.\.\.|%)", re.M)  # document markers, directives
 
 
-def list_parts(path: str) -> tuple[str, list[tuple[int, int]]] | None:
-    """A large list file's text and where to cut it, as (start, end) offsets, each part a run of
-    whole top-level items ('- ' at column 0); None to read it whole (small, or written
-    in a way cutting could change). A part that does not parse alone means the cut was
-    wrong: the file is then read whole (joined)."""
+def part_kind(path: str, folder: str) -> tuple[str, str | None] | None:
+    """(kind, language) of a file read in parts when large: a list file of content/
+    (language None), or a translation's map of ids (chronology.yaml: event id → fields);
+    None for any other file."""
+    name, where = os.path.basename(path), os.path.dirname(path)
+    if where == folder:
+        return next(((kind, None) for file, kind, _ in LIST_FILES if file == name), None)
+    if (os.path.dirname(where) == os.path.join(folder, "translations")
+            and TRANSLATION_FILES.get(name, "briefing") != "briefing"):
+        return TRANSLATION_FILES[name], os.path.basename(where)
+    return None
+
+
+def list_parts(path: str, kind: tuple[str, str | None] | None
+               ) -> tuple[str, list[tuple[int, int]]] | None:
+    """A large list file's (or translation map's) text and where to cut it, as (start,
+    end) offsets, each part a run of whole top-level items ('- ' at column 0; a map's
+    'id:' lines); None to read it whole (small, or written in a way cutting could
+    change). A part that does not parse alone means the cut was wrong: the file is then
+    read whole (joined)."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    starts = [m.start() for m in ITEM_START.finditer(text)]
+    starts = [m.start() for m in (ITEM_START if kind and kind[1] is None
+                                   else KEY_START).finditer(text)]
     if (len(starts) < 2 * PART_ITEMS or NOT_CUT.search(text) or "\r" in text
             or text.startswith("\ufeff")):
         return None
@@ -209,25 +226,30 @@ def list_parts(path: str) -> tuple[str, list[tuple[int, int]]] | None:
     return text, list(zip(cuts, cuts[1:], strict=False))
 
 
-def read_list_part(path: str, text: str, span: tuple[int, int]
-                   ) -> tuple[Records, dict[str, tuple[int, int]]] | None:
-    """The records of one part of a list file, as read_list reads them, with the ids it
-    writes and where first (for duplicates across parts); None if the part is not a
-    list that parses alone."""
+def read_part(path: str, what: tuple[str, str | None], text: str, span: tuple[int, int]
+              ) -> tuple[Records, dict[str, object]] | None:
+    """The records of one part of a list file (or translation map), as read whole, with
+    the ids it writes (for duplicates across parts); None if the part is not a list (a
+    map) that parses alone."""
     start, end = span
     # Blank lines stand for the text before: YAML's lines and columns are the file's.
     part_text = "\n" * text.count("\n", 0, start) + text[start:end]
-    kind, record = next((kind, record) for name, kind, record in LIST_FILES
-                        if name == os.path.basename(path))
-    part = Records(present={kind})
+    kind, lang = what
+    part = Records() if lang else Records(present={kind})
     shown = display_path(Path(path))
     root = parse_yaml(part_text, shown, part.problems)
+    reader = part.reader(shown)
+    if lang is not None:  # a translation's map of ids
+        if root is None or part.problems or not isinstance(root, yaml.MappingNode):
+            return None
+        read_translated(root, lang, kind, part, reader)
+        return part, {key.value: None for key, _ in root.value}
     if root is None or part.problems or not isinstance(root, yaml.SequenceNode):
         return None
-    reader = part.reader(shown)
     firsts = note_ids(root.value, kind, part, reader)
+    record = next(record for _, k, record in LIST_FILES if k == kind)
     read_items(root.value, kind, record, part, reader)
-    return part, firsts
+    return part, dict(firsts)
 
 
 def joined(pieces: list[Any]) -> Records | None:
@@ -326,19 +348,27 @@ def translation_reader(lang: str, kind: str) -> Callable[[Path], Records]:
             reader.error(root, f"{path.name} in a translation maps each {kind}'s id to its "
                          "translated fields ('id:' lines, each with its fields below)")
             return part
-        for key, node in root.value:
-            written = key.value.strip() if isinstance(key, yaml.ScalarNode) else ""
-            if not SLUG_RE.fullmatch(written):
-                reader.error(key, f"'{written}' is not an id: use the {kind}'s id, as in the "
-                             f"original")
-                continue
-            values = record.read(node, reader, written)
-            if values is not INVALID:
-                found[written] = {**values, "key_loc": reader.loc(key)}
-        part.markdown_of[lang], part.markdown = part.markdown, []  # rendered in its language
+        read_translated(root, lang, kind, part, reader)
         return part
 
     return read_translation
+
+
+def read_translated(root: yaml.MappingNode, lang: str, kind: str, part: Records,
+                    reader: Reader) -> None:
+    """A translation file's map of ids to translated fields (or one part of it)."""
+    record = schema.TRANSLATIONS[kind]
+    found = part.translations.setdefault(lang, {}).setdefault(kind, {})
+    for key, node in root.value:
+        written = key.value.strip() if isinstance(key, yaml.ScalarNode) else ""
+        if not SLUG_RE.fullmatch(written):
+            reader.error(key, f"'{written}' is not an id: use the {kind}'s id, as in the "
+                         f"original")
+            continue
+        values = record.read(node, reader, written)
+        if values is not INVALID:
+            found[written] = {**values, "key_loc": reader.loc(key)}
+    part.markdown_of[lang], part.markdown = part.markdown, []  # rendered in its language
 
 
 def cached_read(path: str, read_one: Callable[[Path], Records], cache: ReadCache) -> Records:
