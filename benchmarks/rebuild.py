@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import synthetic  # noqa: E402  (a sibling file, not a package)
+from run import python_as_usual  # noqa: E402
 
 WORK = Path(os.environ.get("BENCH_WORK", "/tmp/briefing-bench"))
 OUT = Path("/dev/shm" if Path("/dev/shm").is_dir() else WORK) / "briefing-rebuild"
@@ -51,6 +52,7 @@ def main() -> None:
     parser.add_argument("size", type=int)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
+    python_as_usual()  # compiled modules kept, as Python does by default (run.py)
     source = WORK / f"content-{args.size}" / "content"
     if not (source / "briefing.yaml").is_file():
         synthetic.write(args.size, source)
