@@ -135,7 +135,6 @@ class BuildCache:
         self.used_reads: set[str] = set()
         self.fragments: dict[bytes, str] = {}  # this build's, kept for the next
         self.digest = Fingerprints()
-        self.pages: dict[str, bytes] = {}
 
     def load(self) -> State:
         try:
