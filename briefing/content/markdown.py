@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
@@ -25,6 +26,7 @@ def safe_link(url: str) -> bool:
     return match is None or match.group(1).lower() in SAFE_SCHEMES
 
 
+@lru_cache(maxsize=16)  # asked for every link of every page (Urls.base_path)
 def base_path(base_url: str | None) -> str:
     """The path the site is served under: '/repo/' for https://owner.github.io/repo,
     '/' for a domain's root or no base URL."""
