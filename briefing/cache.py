@@ -51,41 +51,49 @@ class Fingerprints:
                                     model.Claim, model.Article, model.Side, model.History,
                                     model.Change, model.Briefing)}
         self.memo: dict[int, tuple[object, bytes]] = {}
-        self.plain: dict[type, tuple[str, ...] | None] = {}  # other dataclasses: dates, pages
-        prints = self
-
-        class Pickler(pickle.Pickler):
-            # Called for objects other than str, int, tuple, list, dict and the like.
-            def reducer_override(self, obj: object) -> Any:
-                kind = type(obj)
-                if kind in prints.fields:
-                    return stand_in, (prints.of(obj),)
-                if kind is Loc:
-                    return stand_in, (b"",)
-                names = prints.plain.get(kind, ())
-                if names == ():
-                    names = prints.plain[kind] = tuple(
-                        f.name for f in fields(kind) if f.name not in SKIPPED
-                    ) if is_dataclass(kind) else None
-                if names is not None:  # its fields, by name (a dataclass's own way is slow)
-                    return stand_in, ((kind.__name__, *(getattr(obj, n) for n in names)),)
-                return NotImplemented
-
-        self.pickler = Pickler
+        self.plain: dict[type, tuple[str, ...] | None] = {Loc: None}  # other dataclasses
+        self.loc = Loc
 
     def __call__(self, value: object) -> bytes:
         kind = type(value)
         if kind in self.fields:  # its fields (the rest of the model by their digests)
             value = (kind.__name__, *(getattr(value, name) for name in self.fields[kind]))
         file = io.BytesIO()
-        self.pickler(file, pickle.HIGHEST_PROTOCOL).dump(value)
-        return hashlib.blake2b(file.getvalue(), digest_size=16).digest()
+        DigestPickler(file, self).dump(value)
+        return file_digest(file.getvalue())
+
+    def reduce(self, obj: object) -> Any:
+        """How `obj` is pickled inside a digest: a shared model object as its digest, `Loc`
+        as nothing, another dataclass (dates, pages) as its name and fields (a
+        dataclass's own way is slow), anything else as pickle does."""
+        kind = type(obj)
+        if kind in self.fields:
+            return stand_in, (self.of(obj),)
+        if kind is self.loc:
+            return stand_in, (b"",)
+        if kind not in self.plain:
+            self.plain[kind] = tuple(f.name for f in fields(kind) if f.name not in SKIPPED
+                                     ) if is_dataclass(kind) else None
+        names = self.plain[kind]
+        if names is None:
+            return NotImplemented
+        return stand_in, ((kind.__name__, *(getattr(obj, n) for n in names)),)
 
     def of(self, obj: object) -> bytes:
         hit = self.memo.get(id(obj))
         if hit is None or hit[0] is not obj:  # (the object kept: its id stays its own)
             hit = self.memo[id(obj)] = (obj, self(obj))
         return hit[1]
+
+
+class DigestPickler(pickle.Pickler):
+    def __init__(self, file: io.BytesIO, prints: Fingerprints):
+        super().__init__(file, pickle.HIGHEST_PROTOCOL)
+        self.prints = prints
+
+    def reducer_override(self, obj: object) -> Any:
+        # Called for objects other than str, int, tuple, list, dict and the like.
+        return self.prints.reduce(obj)
 
 
 def stand_in(digest: object) -> object:
@@ -155,11 +163,10 @@ class BuildCache:
         except OSError:
             return None
         data, check = blob[:-16], blob[-16:]
-        return data if hashlib.blake2b(data, digest_size=16).digest() == check else None
+        return data if file_digest(data) == check else None
 
     def keep_reads(self, key: str, data: bytes) -> None:
-        write_atomically(self.folder / "reads" / self.shard(key),
-                         data + hashlib.blake2b(data, digest_size=16).digest())
+        write_atomically(self.folder / "reads" / self.shard(key), data + file_digest(data))
 
     def shard(self, key: str) -> str:
         return hashlib.blake2b(f"{self.version}\0{key}".encode(), digest_size=16).hexdigest()
@@ -172,6 +179,18 @@ class BuildCache:
 
     def keep_fragment(self, key: bytes, html: str) -> None:
         self.fragments[key] = html
+
+    def compiled(self) -> Path:
+        """Where compiled templates are kept (Jinja's bytecode cache)."""
+        folder = self.folder / "templates"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
+    def reuse(self, path: str, key: bytes | None, out: Path, fresh: Path) -> bytes | None:
+        """The last build's file at `path` in `out`, if made from `key` and left as it
+        was, linked into the new folder `fresh`: its digest (None: make it again)."""
+        found = self.unchanged(path, key, out) if key is not None else None
+        return found if found is not None and linked(out, fresh, path) else None
 
     def unchanged(self, path: str, key: bytes, out: Path) -> bytes | None:
         """The digest of the file `path` in `out` if it is the one made from `key`, as the
@@ -202,7 +221,20 @@ class BuildCache:
 
 
 def file_digest(data: bytes) -> bytes:
+    """16 bytes that change with any of `data`'s (a file's, or a value's pickle)."""
     return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def linked(out: Path, fresh: Path, path: str) -> bool:
+    """The last build's file at `path`, put into the new folder (a hard link: the same
+    bytes, no copy); False where links are not possible, to make it instead."""
+    target = fresh / path
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(out / path, target)
+    except OSError:
+        return False
+    return True
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -8,7 +8,6 @@ printed: the command line prints them once.
 from __future__ import annotations
 
 import gc
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -107,10 +106,8 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
         if briefing is None:
             raise BuildFailed(problems)
         sites, pages = plan(briefing, templates, search, editions)
-        compiled = kept.folder / "templates" if kept else None
-        if compiled:
-            compiled.mkdir(parents=True, exist_ok=True)
-        renderer = Renderer.for_build(templates, sites, RenderCache(compiled=compiled))
+        renderer = Renderer.for_build(templates, sites, RenderCache(
+            compiled=kept.compiled() if kept else None))
         shown = display_path(out)
         later = machine_files(briefing, pages, templates)
         # Jobs, largest first: the machine-readable files, then the pages in runs.
@@ -126,8 +123,8 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
             name = jobs[job]
             if isinstance(name, str):
                 key = kept.digest((name, whole)) if kept else None
-                found = kept.unchanged(name, key, out) if key else None
-                if found is None or not linked(out, fresh, name):
+                found = kept.reuse(name, key, out, fresh) if kept else None
+                if found is None:
                     data = later[name]()
                     write_files(fresh, [(name, data)])
                     found = file_digest(data)
@@ -135,8 +132,8 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
             escaping, made = [], []
             for page in jobs[job]:
                 key = page_key(kept, site_keys, page) if kept else None
-                found = kept.unchanged(page.path, key, out) if key else None
-                if found is None or not linked(out, fresh, page.path):
+                found = kept.reuse(page.path, key, out, fresh) if kept else None
+                if found is None:
                     renderer.write_page(page, fresh / page.path)
                     data = (fresh / page.path).read_bytes()
                     escaping += escaping_links(page.path, data, sites[0].urls, shown)
@@ -158,7 +155,7 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
             written += sum(count for count, _, _ in done)
             if search:
                 index_for_search(fresh, tuple(site.prefix for site in sites[1:]))
-        if kept is not None and loading is not None:
+        if kept is not None:
             kept.save(loading.markdown.touched(), loading.articles.touched(),  # type: ignore
                       [one for _, _, made in done for one in made])
         return problems, written
@@ -170,18 +167,6 @@ def page_key(kept: BuildCache, site_keys: dict[str, bytes], page: Page) -> bytes
     if page.template == "404.html":
         return None
     return kept.digest((site_keys[page.prefix], page))
-
-
-def linked(out: Path, fresh: Path, path: str) -> bool:
-    """The last build's file at `path`, put into the new folder (a hard link: the same
-    bytes, no copy); False where links are not possible, to render it instead."""
-    target = fresh / path
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.link(out / path, target)
-    except OSError:
-        return False
-    return True
 
 
 def write_single_page(content: Path, out: Path, templates: Path, base_url: str | None,

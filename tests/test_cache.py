@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-import briefing.content.read
-from briefing.cache import Fingerprints
+import briefing.content.shares
+from briefing.cache import Fingerprints, file_digest
 from briefing.pipeline import build
 from tests.conftest import TEMPLATES, run_cli
 from tests.test_parallel import many_actors, share_everything  # noqa: F401  (a fixture)
@@ -67,7 +67,7 @@ def test_a_rebuild_from_the_cache_is_byte_identical_to_a_cold_single_process_bui
     templates = tmp_path / "templates"
     shutil.copytree(TEMPLATES, templates)
     share_everything(monkeypatch, True)  # both processes, list files cut into parts
-    monkeypatch.setattr(briefing.content.read, "PART_ITEMS", 4)
+    monkeypatch.setattr(briefing.content.shares, "PART_ITEMS", 4)
     cache, out = tmp_path / "cache", tmp_path / "site"
     build(many_actors, out, templates, URL, cache=cache)
     before = {p: os.stat(out / p).st_ino for p in digest(out)}
@@ -113,17 +113,20 @@ def test_a_damaged_or_foreign_cache_means_a_full_build(many_actors, tmp_path, mo
     cache, out = tmp_path / "cache", tmp_path / "site"
     build(many_actors, out, TEMPLATES, URL, cache=cache, search=False)
     state = cache / "build/state.pickle"
-    if damage is None:  # kept by other code: another version
+    forged = b"<p>made by other code</p>"
+    if damage is None:  # kept by other code (another version), which made other bytes
         kept = pickle.loads(state.read_bytes())
+        assert kept.fragments and "actors/actor-4/index.html" in kept.files
         kept.version = "other"
-        kept.pages = {path: b"0" * 16 for path in kept.pages}
+        kept.fragments = {key: forged.decode() for key in kept.fragments}
+        kept.files["actors/actor-4/index.html"] = file_digest(forged)
         state.write_bytes(pickle.dumps(kept))
+        (out / "actors/actor-4/index.html").write_bytes(forged)
     else:
         state.write_bytes(damage)
+        (out / "actors/actor-4/index.html").write_bytes(b"stale")  # left by another build
     for reads in sorted((cache / "build/reads").iterdir())[::2]:
         reads.write_bytes(reads.read_bytes()[:-40])  # cut short: must not be trusted
-    (out / "actors/actor-4/index.html").write_bytes(b"stale")  # left by another build
-    os.utime(out / "actors/actor-4/index.html", ns=(1, 1))
     build(many_actors, out, TEMPLATES, URL, cache=cache, search=False)
     build(many_actors, tmp_path / "cold", TEMPLATES, URL, search=False)
     assert digest(out) == digest(tmp_path / "cold")

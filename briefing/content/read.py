@@ -6,10 +6,7 @@ each file's result keyed by its (mtime, size), so a save re-reads only that file
 
 from __future__ import annotations
 
-import hashlib
 import os
-import pickle
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from ..parallel import share_out
 from ..problems import Problem, display_path
 from . import schema
 from .fields import INVALID, Reader, Record
@@ -100,6 +96,8 @@ def read_content(content: Path, problems: list[Problem], cache: ReadCache | None
     records = Records()
     files = content_files(content, records)
     if parallel and len(files) >= PARALLEL_FROM:
+        from .shares import read_in_shares  # (it reads with this module's readers)
+
         parts = read_in_shares(files, kept)
     else:
         parts = [cached_read(path, read_one, {} if cache is None else cache)
@@ -108,163 +106,6 @@ def read_content(content: Path, problems: list[Problem], cache: ReadCache | None
         records.merge(part)
     problems += records.problems
     return records
-
-
-def read_in_shares(files: list[tuple[str, Callable[[Path], Records]]],
-                   kept: BuildCache | None = None) -> list[Records]:
-    """Each file's records, read by whichever process is free: a large list file in runs
-    of items (list_parts), the rest in runs of a hundred files. Records read in the
-    other process come back pickled: cheaper than reading them here, from a few hundred
-    files on. The result is the same as reading each file whole, in order. With `kept`,
-    each run's records are kept by the digest of its bytes, and taken from there when
-    the same bytes are read again."""
-    folder = os.path.dirname(files[0][0])  # content/: briefing.yaml is read first
-    lists = {path: read_one for path, read_one in files if part_kind(path, folder)}
-    parts = {path: list_parts(path, part_kind(path, folder)) for path in lists}
-    rest = [f for f in files if f[0] not in lists]
-    jobs: list[list[tuple[str, int]]] = [
-        [(path, i)] for path in lists for i in range(len(parts[path][1]) if parts[path] else 1)]
-    jobs += [[(path, -1) for path, _ in rest[i:i + 100]] for i in range(0, len(rest), 100)]
-    how = dict(files)
-
-    def job(number: int) -> list[tuple[str, int, Any]]:
-        done = []
-        for path, i in jobs[number]:
-            if i < 0 or parts[path] is None:
-                done.append((path, i, how[path](Path(path))))
-            else:
-                text, spans = parts[path]
-                done.append((path, i, read_part(path, part_kind(path, folder), text,
-                                                spans[i])))
-        return done
-
-    here = os.getpid()
-
-    def kept_job(number: int) -> tuple[str, bytes, Any]:
-        """The job's records as pickled bytes, kept or made (and also as objects, when
-        made in this process: no need to unpickle them)."""
-        assert kept is not None
-        key = job_key(jobs[number], parts)
-        data = kept.reads(key)
-        if data is not None:
-            return key, data, None
-        made = job(number)
-        data = pickle.dumps(made, pickle.HIGHEST_PROTOCOL)
-        kept.keep_reads(key, data)
-        return key, data, made if os.getpid() == here else None
-
-    if kept is None:
-        read = [one for found in share_out(len(jobs), job, 2) for one in found]
-    else:
-        read = []
-        for key, data, made in share_out(len(jobs), kept_job, 2):
-            kept.used_reads.add(key)
-            read += pickle.loads(data) if made is None else made
-    whole = {path: value for path, i, value in read if i < 0 or parts[path] is None}
-    for path in lists:
-        if parts[path] is not None:
-            pieces = [value for p, i, value in read if p == path]
-            whole[path] = joined(pieces) or lists[path](Path(path))
-    return [whole[path] for path, _ in files]  # the files' own order: the same records
-
-
-def job_key(job: list[tuple[str, int]], parts: dict[str, Any]) -> str:
-    """A run of files' (or a list file's part's) identity: paths and bytes."""
-    h = hashlib.blake2b(digest_size=16)
-    for path, i in job:
-        h.update(f"{path}\0{i}\0".encode())
-        if i >= 0 and parts.get(path) is not None:
-            text, spans = parts[path]
-            start, end = spans[i]
-            h.update(f"{text.count(chr(10), 0, start)}\0{text[start:end]}".encode())
-        else:
-            try:
-                h.update(Path(path).read_bytes())
-            except OSError as exc:
-                h.update(f"unreadable {exc.errno}".encode())
-        h.update(b"\0")
-    return h.hexdigest()
-
-
-LIST_NAMES = frozenset(name for name, _, _ in LIST_FILES)
-PART_ITEMS = 500  # a list file's items per job, when it has more than twice as many
-ITEM_START = re.compile(r"^-(?: |$)", re.M)  # a list's item
-KEY_START = re.compile(r"^[a-z0-9]", re.M)  # a translation map's id
-NOT_CUT = re.compile(r"^(?:---|\.\.\.|%)", re.M)  # document markers, directives
-
-
-def part_kind(path: str, folder: str) -> tuple[str, str | None] | None:
-    """(kind, language) of a file read in parts when large: a list file of content/
-    (language None), or a translation's map of ids (chronology.yaml: event id → fields);
-    None for any other file."""
-    name, where = os.path.basename(path), os.path.dirname(path)
-    if where == folder:
-        return next(((kind, None) for file, kind, _ in LIST_FILES if file == name), None)
-    if (os.path.dirname(where) == os.path.join(folder, "translations")
-            and TRANSLATION_FILES.get(name, "briefing") != "briefing"):
-        return TRANSLATION_FILES[name], os.path.basename(where)
-    return None
-
-
-def list_parts(path: str, kind: tuple[str, str | None] | None
-               ) -> tuple[str, list[tuple[int, int]]] | None:
-    """A large list file's (or translation map's) text and where to cut it, as (start,
-    end) offsets, each part a run of whole top-level items ('- ' at column 0; a map's
-    'id:' lines); None to read it whole (small, or written in a way cutting could
-    change). A part that does not parse alone means the cut was wrong: the file is then
-    read whole (joined)."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    starts = [m.start() for m in (ITEM_START if kind and kind[1] is None
-                                   else KEY_START).finditer(text)]
-    if (len(starts) < 2 * PART_ITEMS or NOT_CUT.search(text) or "\r" in text
-            or text.startswith("\ufeff")):
-        return None
-    cuts = [0, *starts[PART_ITEMS::PART_ITEMS], len(text)]
-    return text, list(zip(cuts, cuts[1:], strict=False))
-
-
-def read_part(path: str, what: tuple[str, str | None], text: str, span: tuple[int, int]
-              ) -> tuple[Records, dict[str, object]] | None:
-    """The records of one part of a list file (or translation map), as read whole, with
-    the ids it writes (for duplicates across parts); None if the part is not a list (a
-    map) that parses alone."""
-    start, end = span
-    # Blank lines stand for the text before: YAML's lines and columns are the file's.
-    part_text = "\n" * text.count("\n", 0, start) + text[start:end]
-    kind, lang = what
-    part = Records() if lang else Records(present={kind})
-    shown = display_path(Path(path))
-    root = parse_yaml(part_text, shown, part.problems)
-    reader = part.reader(shown)
-    if lang is not None:  # a translation's map of ids
-        if root is None or part.problems or not isinstance(root, yaml.MappingNode):
-            return None
-        read_translated(root, lang, kind, part, reader)
-        return part, {key.value: None for key, _ in root.value}
-    if root is None or part.problems or not isinstance(root, yaml.SequenceNode):
-        return None
-    firsts = note_ids(root.value, kind, part, reader)
-    record = next(record for _, k, record in LIST_FILES if k == kind)
-    read_items(root.value, kind, record, part, reader)
-    return part, dict(firsts)
-
-
-def joined(pieces: list[Any]) -> Records | None:
-    """A list file's parts as one, merged in order; None if any part was not read, or
-    an id is repeated across parts (the whole file is then read, to report it as
-    read_list does)."""
-    if any(piece is None for piece in pieces):
-        return None
-    whole, seen = Records(), set()
-    for part, firsts in pieces:
-        if not seen.isdisjoint(firsts):
-            return None
-        seen |= firsts.keys()
-        whole.merge(part)
-    return whole
 
 
 def content_files(content: Path, records: Records) -> list[tuple[str, Callable[[Path], Records]]]:
@@ -449,10 +290,10 @@ def sides_node(root: yaml.MappingNode) -> list[yaml.Node]:
 
 
 def note_ids(nodes: list[yaml.Node], kind: str, part: Records, reader: Reader
-             ) -> dict[str, tuple[int, int]]:
+             ) -> dict[str, int]:
     """Remember every id written, valid record or not; report ids used twice. Returns
-    each id's first place (line, column)."""
-    first: dict[str, tuple[int, int]] = {}
+    each id's first line."""
+    first: dict[str, int] = {}
     for node in nodes:
         id_node = id_of(node)
         if id_node is None:
@@ -463,9 +304,9 @@ def note_ids(nodes: list[yaml.Node], kind: str, part: Records, reader: Reader
         part.known[kind].update({written, slugify(written)})
         if written in first:
             reader.error(id_node, f"duplicate {kind} id '{written}' (first used at line "
-                         f"{first[written][0]})")
+                         f"{first[written]})")
         else:
-            first[written] = (id_node.start_mark.line + 1, id_node.start_mark.column + 1)
+            first[written] = id_node.start_mark.line + 1
     return first
 
 
