@@ -42,8 +42,9 @@ def test_new_event_is_appended_and_the_file_keeps_its_comments(seed: Path):
     after = (seed / "chronology.yaml").read_text()
     assert after.startswith(before)
     assert after[len(before):] == (
-        "\n- date: 2025-05\n  approximate: true\n  title: 'Delegations meet in Istanbul: first "
-        "talks since 2022'\n  actors: [zelensky, putin]\n  sources: [zelensky-challenges-putin]\n")
+        "\n- id: 2025-05-delegations-meet-in-istanbul-first-talks-since-2022\n  date: 2025-05\n"
+        "  approximate: true\n  title: 'Delegations meet in Istanbul: first talks since 2022'\n"
+        "  actors: [zelensky, putin]\n  sources: [zelensky-challenges-putin]\n")
     built = run_cli("build", "--no-search", cwd=seed.parent)
     assert built.returncode == 0, built.stderr
     chronology = (seed.parent / "site/chronology/index.html").read_text()
@@ -169,7 +170,8 @@ def test_appending_keeps_the_files_own_layout(old, expected):
 def test_a_flag_left_out_writes_no_field(seed: Path):
     path, _ = new_entry("event", seed, {"date": "2025-05-17", "title": "Talks end",
                                         "approximate": False, "actors": None}, None, None)
-    assert path.read_text().endswith("\n- date: 2025-05-17\n  title: Talks end\n")
+    assert path.read_text().endswith(
+        "\n- id: 2025-05-17-talks-end\n  date: 2025-05-17\n  title: Talks end\n")
 
 
 def test_in_a_terminal_new_asks_for_a_missing_field(seed: Path):
@@ -255,3 +257,48 @@ def test_new_claim_is_appended_and_checked(seed: Path):
         "python build.py new: the new entry: a confirmed claim needs 'sources': the evidence "
         "behind its status (only an open claim, one nobody knows the answer to yet, may have "
         "none)")
+
+
+@pytest.mark.parametrize("how", [["talks-held"], ["--id", "talks-held"],
+                                 ["talks-held", "--id", "talks-held"]])
+def test_new_event_writes_the_id_given_and_a_change_can_name_it(seed: Path, how: list[str]):
+    """The README's `new event --id talks-held`, then a change that adds it; the id is
+    in the file, so correcting the event's date later keeps it."""
+    result = run_cli("new", "event", *how, "--date", "2025-05-16", "--title",
+                     "Delegations meet in Istanbul", "--sources", "zelensky-challenges-putin",
+                     cwd=seed.parent)
+    assert result.returncode == 0, result.stderr
+    assert (seed / "chronology.yaml").read_text().endswith(
+        "\n- id: talks-held\n  date: 2025-05-16\n  title: Delegations meet in Istanbul\n"
+        "  sources: [zelensky-challenges-putin]\n")
+    change = run_cli("new", "change", "--at", "2025-05-16T18:00+03:00", "--kind", "update",
+                     "--summary", "The delegations met in Istanbul.", "--adds",
+                     "event:talks-held", "--affects", "issue:direct-talks", cwd=seed.parent)
+    assert change.returncode == 0, change.stderr
+    chronology = seed / "chronology.yaml"
+    chronology.write_text(chronology.read_text().replace("date: 2025-05-16", "date: 2025-05-17"))
+    assert run_cli("check", cwd=seed.parent).returncode == 0
+
+
+def test_two_different_ids_are_a_usage_error(seed: Path):
+    before = (seed / "chronology.yaml").read_bytes()
+    result = run_cli("new", "event", "talks-held", "--id", "talks", "--date", "2025-05-16",
+                     "--title", "Talks", cwd=seed.parent)
+    assert result.returncode == 2
+    assert result.stderr == ("python build.py new event: error: two ids, 'talks-held' and --id "
+                             "'talks': give one (see python build.py new event --help)\n")
+    assert (seed / "chronology.yaml").read_bytes() == before
+
+
+def test_new_event_made_id_is_the_one_the_build_would_make_and_moves_no_other(seed: Path):
+    """An event with the date and title of one already there gets '-2', as the build
+    numbers a repeat: the first keeps its id, the new one is written with the id it has."""
+    title = "European leaders in Kyiv propose a 30-day ceasefire"
+    path, _ = new_entry("event", seed, {"date": "2025-05-10", "title": title,
+                                        "sources": ["zelensky-challenges-putin"]}, None, None)
+    assert path.read_text().endswith(
+        "\n- id: 2025-05-10-european-leaders-in-kyiv-propose-a-30-day-ceasefire-2\n"
+        f"  date: 2025-05-10\n  title: {title}\n  sources: [zelensky-challenges-putin]\n")
+    with pytest.raises(Refused, match="already an event '2025-05-10-european-leaders-in-kyiv"):
+        new_entry("event", seed, {"date": "2025-05-17", "title": "Another"},
+                  "2025-05-10-european-leaders-in-kyiv-propose-a-30-day-ceasefire", None)

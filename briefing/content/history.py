@@ -9,7 +9,7 @@ with its name or title and its place in the site.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,10 +55,12 @@ def items_of(records: Any, event_ids: Mapping[str, dict[str, Any]]) -> dict[str,
 
 
 def link_changes(raw: Iterable[dict[str, Any]], items: Mapping[str, Item],
-                 known: Mapping[str, set[str]], problems: list[Problem]
+                 known: Mapping[str, set[str]], problems: list[Problem],
+                 events: Sequence[dict[str, Any]] = ()
                  ) -> tuple[tuple[Change, ...], dict[str, History]]:
     """(every change, newest first; each item's history by key). Changes with mistakes
-    are reported and left out."""
+    are reported and left out; `events` (the records) tell of an event id that vanished
+    when its date or title changed."""
     changes = []
     seen: set[str] = set()
     raw = list(raw)
@@ -68,7 +70,7 @@ def link_changes(raw: Iterable[dict[str, Any]], items: Mapping[str, Item],
         if v["id"] in seen:  # a repeated id was reported when read
             continue
         seen.add(v["id"])
-        change = make_change(v, items, known, withdrawn, problems)
+        change = make_change(v, items, known, withdrawn, problems, events)
         if change is not None:
             changes.append(change)
     changes.sort(key=lambda c: (c.at.sort_key, c.id), reverse=True)
@@ -80,7 +82,8 @@ def link_changes(raw: Iterable[dict[str, Any]], items: Mapping[str, Item],
 
 
 def make_change(v: dict[str, Any], items: Mapping[str, Item], known: Mapping[str, set[str]],
-                withdrawn: set[str], problems: list[Problem]) -> Change | None:
+                withdrawn: set[str], problems: list[Problem],
+                events: Sequence[dict[str, Any]] = ()) -> Change | None:
     before = len(problems)
     loc: Loc = v["loc"]
     if v["id"] in RESERVED:
@@ -103,7 +106,7 @@ def make_change(v: dict[str, Any], items: Mapping[str, Item], known: Mapping[str
     refs: dict[str, Ref] = {}
     for ref in (*v["affects"], *v.get("adds", ())):  # what it adds, it affects too
         refs.setdefault(key(ref), ref)
-    affected = tuple(affects(ref, items, known, key(ref) in withdrawn, problems)
+    affected = tuple(affects(ref, items, known, key(ref) in withdrawn, problems, events)
                      for ref in refs.values())
     if len(problems) > before and any(p.severity == "error" for p in problems[before:]):
         return None
@@ -117,16 +120,18 @@ def key(ref: Ref) -> str:
 
 
 def affects(ref: Ref, items: Mapping[str, Item], known: Mapping[str, set[str]],
-            withdrawn: bool, problems: list[Problem]) -> Affected:
+            withdrawn: bool, problems: list[Problem],
+            events: Sequence[dict[str, Any]] = ()) -> Affected:
     """What `ref` names; an unknown one is an error, unless a withdrawal took it away
-    (the item is gone: the change log keeps its id)."""
+    (the item is gone: the change log keeps its id). An event id made from a date or
+    title since changed is told apart: the message gives the `id:` line that keeps it."""
     item = items.get(key(ref))
     if item is not None:
         return Affected(ref.kind, ref.id, item.label, item.url)
     ids = known.get(ref.kind, set())
     if not withdrawn and ref.id not in ids:
-        hint = suggest_id(ref.id, ids) or (" (if it was taken out, a withdrawal affecting "
-                                           "it says so)")
+        hint = suggest_id(ref.id, ids, kind=ref.kind, events=events) or (
+            " (if it was taken out, a withdrawal affecting it says so)")
         problems.append(ref.loc.error(
             f"unknown {ref.kind} '{ref.id}': there is none {WHERE[ref.kind]}{hint}"))
     return Affected(ref.kind, ref.id, ref.id, None)

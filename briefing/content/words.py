@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -33,10 +34,16 @@ def did_you_mean(word: str, choices: Any) -> str:
 FEW = 5  # choices this few are listed when no one of them is close
 
 
-def suggest_id(word: str, ids: Any, list_few: bool = True) -> str:
-    """A suggestion for an id that names nothing: a near typo ('putn' → 'putin'), else
-    ids sharing a word with it ('erdogan' → 'recep-tayyip-erdogan'), else, when there
-    are few (and `list_few`), all of them. Only valid ids are ever suggested."""
+def suggest_id(word: str, ids: Any, list_few: bool = True, kind: str = "",
+               events: Sequence[dict[str, Any]] = ()) -> str:
+    """A suggestion for an id that names nothing: for an event's (`kind`), the event it
+    was made from before its date or title changed, if `events` (the records) have one;
+    else a near typo ('putn' → 'putin'), else ids sharing a word with it ('erdogan' →
+    'recep-tayyip-erdogan'), else, when there are few (and `list_few`), all of them.
+    Only valid ids are ever suggested."""
+    lost = lost_event_id(word, events) if kind == "event" else ""
+    if lost:
+        return lost
     valid = sorted(i for i in ids if SLUG_RE.fullmatch(i))
     close = closest(word, valid)
     if close:
@@ -97,3 +104,49 @@ def made_id(v: dict[str, Any], taken: set[str]) -> str:
 def event_slug(date: PartialDate, title: str) -> str:
     """An event's default id; memoised, since a preview asks again at every save."""
     return f"{date.iso}-{slugify(title)}".strip("-")
+
+
+CLOSE_TITLE = 0.6  # how alike two titles' slugs are (difflib) to be one title reworded
+MADE_ID_DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}")
+
+
+def lost_event_id(missing: str, events: Sequence[dict[str, Any]]) -> str:
+    """Why an event id that something names no longer exists, when it looks made from an
+    event's date and title and an event without `id:` now has another date or a reworded
+    title: where that event is and the `id:` line that gives it back; else ""."""
+    found = best_match(missing, [v for v in events if "id" not in v])
+    if found is None:
+        return ""
+    current = {id(v): k for k, v in event_ids(list(events)).items()}
+    return (f": the event at {found['loc'].path}:{found['loc'].line} (now "
+            f"'{current.get(id(found), '')}') was that id before its date or title changed; "
+            f"add 'id: {missing}' to it to keep its id (and its translations and anchor)")
+
+
+def best_match(missing: str, events: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The event `missing` was most likely made from: the same title on another date
+    first, then the most alike title on the same date; the first in file order of equals."""
+    best, score = None, 0.0
+    for v in events:
+        date, slug = v["date"].iso, slugify(v["title"])
+        for old_date, old_slug in made_id_parts(missing):
+            if old_date != date and slug in (old_slug, re.sub(r"-\d+$", "", old_slug)):
+                alike = 2.0  # only the date moved
+            elif old_date == date:
+                alike = difflib.SequenceMatcher(None, old_slug, slug).ratio()
+            else:
+                continue
+            if alike >= CLOSE_TITLE and alike > score:
+                best, score = v, alike
+    return best
+
+
+def made_id_parts(event_id: str) -> list[tuple[str, str]]:
+    """The (date, title slug) pairs an id made by `event_slug` may have been made from:
+    '2025-05-10-talks' is 2025-05-10 and 'talks', or 2025-05 and '10-talks', or ..."""
+    parts = []
+    for end in (10, 7, 4):
+        date, rest = event_id[:end], event_id[end:]
+        if MADE_ID_DATE.fullmatch(date) and (rest == "" or rest.startswith("-")):
+            parts.append((date, rest[1:]))
+    return parts

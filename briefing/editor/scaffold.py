@@ -17,7 +17,8 @@ from typing import Any
 
 import yaml
 
-from ..content import schema
+from ..content import schema, words
+from ..content.dates import parse_date
 from ..content.fields import (
     Boolean,
     Date,
@@ -29,8 +30,8 @@ from ..content.fields import (
     When,
 )
 from ..content.load import LoadCache, load_and_check
-from ..content.read import read_content
-from ..content.words import alternatives, slugify
+from ..content.read import Records, read_content
+from ..content.words import alternatives, event_ids, slugify
 from ..problems import Problem, display_path
 
 
@@ -90,11 +91,12 @@ def new_entry(kind: str, content: Path, given: dict[str, Any], entry_id: str | N
     spec = KINDS[kind]
     values = {k: v for k, v in given.items() if v not in (None, False, [], "")}
     stances = ask_missing(kind, values, stances or {}, ask)
-    entry_id = entry_id or made_id(kind, values)
+    cache = LoadCache()  # each file read once, however often the briefing is checked
+    records = read_content(content, [], cache.reads)
+    entry_id = entry_id or made_id(kind, values, records)
     if not entry_id:
         raise Refused(f"cannot make an id from '{values[spec.named_by]}': give one")
-    cache = LoadCache()  # each file read once, however often the briefing is checked
-    refuse_existing(kind, content, entry_id, values, cache)
+    refuse_existing(kind, entry_id, records)
     lines = entry_lines(kind, entry_id, values, stances)
     text = "".join(line + "\n" for _, line in lines)
     if spec.list_file is None:
@@ -112,9 +114,12 @@ def new_entry(kind: str, content: Path, given: dict[str, Any], entry_id: str | N
     return path, write_checked(content, path, old, new, cache, entry)
 
 
-def made_id(kind: str, values: dict[str, Any]) -> str:
-    """An id from the entry's name or title; a change's from its day and the first words
-    of its summary ('2025-05-16-the-talks-opened-on-15-may')."""
+def made_id(kind: str, values: dict[str, Any], records: Records) -> str:
+    """An id from the entry's name or title; an event's from its date and title, as the
+    build makes one; a change's from its day and the first words of its summary
+    ('2025-05-16-the-talks-opened-on-15-may')."""
+    if kind == "event":
+        return made_event_id(values, records)
     if kind != "change":
         return slugify(str(values[KINDS[kind].named_by]))
     words = slugify(str(values["summary"])).split("-")[:ID_WORDS]
@@ -149,11 +154,24 @@ def ask_missing(kind: str, values: dict[str, Any], stances: dict[str, str],
     return {side: position}
 
 
-def refuse_existing(kind: str, content: Path, entry_id: str, values: dict[str, Any],
-                    cache: LoadCache) -> None:
-    if kind == "event" and "id" not in values:
-        return  # an event's id is made from its date and title: duplicates show at check
-    if entry_id in read_content(content, [], cache.reads).known[kind]:
+def made_event_id(values: dict[str, Any], records: Records) -> str:
+    """The id the build would give the event from its date and title, numbered as the
+    build numbers a repeat ('-2'), so that writing it moves no other event's id."""
+    date, _ = parse_date(str(values["date"]))
+    if date is None:  # the check refuses the date, at its flag
+        return slugify(f"{values['date']} {values['title']}")
+    return words.made_id({"date": date, "title": str(values["title"])},
+                         taken_ids("event", records))
+
+
+def taken_ids(kind: str, records: Records) -> set[str]:
+    """Every id of `kind` in use: written ones, and events' made from date and title."""
+    ids = set(records.known[kind])
+    return ids | set(event_ids(records.events)) if kind == "event" else ids
+
+
+def refuse_existing(kind: str, entry_id: str, records: Records) -> None:
+    if entry_id in taken_ids(kind, records):
         raise Refused(f"there is already {KINDS[kind].record.what} '{entry_id}': choose "
                       "another id, or edit that one")
 
@@ -164,7 +182,7 @@ def entry_lines(kind: str, entry_id: str, values: dict[str, Any],
     the flag (or argument) it was written from, to point a problem back at it."""
     fields = KINDS[kind].record.fields
     lines = []
-    if "id" in fields and (kind != "event" or "id" in values):
+    if "id" in fields:  # an event's too: its id stays when its date or title changes
         lines.append(("the id", f"id: {entry_id}"))
     for name, field in fields.items():
         if name in values:

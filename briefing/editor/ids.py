@@ -1,0 +1,135 @@
+"""`build.py ids`: an `id:` line for every event of chronology.yaml that has none, the id
+it has today (made from its date and title), so that correcting its date or title later
+moves nothing: not its anchor, not its translations, not the changes that name it.
+
+The file is edited as text, one line added per event, so its comments, blank lines and
+quoting stay exactly as written. The edited text is read again and must give the same
+events with the same ids, or nothing is written.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from ..content import schema
+from ..content.read import Records, list_reader
+from ..content.words import event_ids
+from ..problems import Problem, display_path
+
+
+class Refused(Exception):
+    """No id was written: why, in one line (exit status 1), and the file's errors."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None):
+        super().__init__(message)
+        self.problems = problems or []
+
+
+def add_ids(content: Path) -> tuple[Path, int]:
+    """Write the missing ids into content/chronology.yaml; (the file, how many were
+    written). Raises Refused."""
+    path = content / "chronology.yaml"
+    if not path.is_file():
+        return path, 0
+    order = ids_in_file_order(read_events(path))
+    with open(path, encoding="utf-8", newline="") as file:  # line ends as they are
+        old = file.read()
+    missing = [None if "id" in v else event_id for event_id, v in order]
+    new = with_ids(old, missing)
+    if new == old:
+        return path, 0
+    write_checked(path, old, new, [event_id for event_id, _ in order])
+    return path, len(missing) - missing.count(None)
+
+
+def read_events(path: Path) -> Records:
+    """The file's events as the build reads them; refused if any has an error (its
+    id might not be the one it will have once the error is fixed)."""
+    records = list_reader("event", schema.EVENT)(path)
+    errors = [p for p in records.problems if p.severity == "error"]
+    if errors:
+        raise Refused(f"{display_path(path)} has errors: fix them first; no id was written",
+                      errors)
+    return records
+
+
+def ids_in_file_order(records: Records) -> list[tuple[str, dict]]:
+    """(id, event) for every event, in the file's order."""
+    by_record = {id(v): event_id for event_id, v in event_ids(records.events).items()}
+    return [(by_record[id(v)], v) for v in records.events]
+
+
+def with_ids(text: str, ids: list[str | None]) -> str:
+    """`text` with `id: <id>` added as the first field of each event given an id."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)  # pure Python: marks index the text
+    nodes = root.value if isinstance(root, yaml.SequenceNode) else []
+    if len(nodes) != len(ids):
+        raise Refused(f"found {len(nodes)} events where the build reads {len(ids)}; no id "
+                      "was written")
+    for node, event_id in reversed(list(zip(nodes, ids, strict=True))):
+        if event_id is not None:
+            at, line = id_line(text, node, event_id)
+            text = text[:at] + line + text[at:]
+    return text
+
+
+def id_line(text: str, node: yaml.Node, event_id: str) -> tuple[int, str]:
+    """Where `id:` goes and what to insert there: before the event's first field, on
+    a line of its own at the fields' indentation (`- id: x` then `  date: …`), or inside
+    a flow mapping's braces (`- {id: x, date: …}`)."""
+    if not isinstance(node, yaml.MappingNode) or not node.value:
+        raise Refused(f"line {node.start_mark.line + 1}: an event that is not a set of "
+                      "'field: value' lines; no id was written")
+    at = node.value[0][0].start_mark.index
+    if node.flow_style:
+        return at, f"id: {event_id}, "
+    line_start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+    indent = re.sub(r"[^\t]", " ", text[line_start:at].lstrip("\ufeff"))
+    return at, f"id: {event_id}{line_end(text)}{indent}"
+
+
+def line_end(text: str) -> str:
+    return "\r\n" if "\r\n" in text else "\r" if "\r" in text else "\n"
+
+
+def write_checked(path: Path, old: str, new: str, ids: list[str]) -> None:
+    """Write `new` over `path` atomically, if it reads as the same events as `old`, each
+    with its id; else leave `path` as it was and raise Refused."""
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(new.encode("utf-8"))
+        shutil.copymode(path, temp)
+        why = differs(old, new, ids, Path(temp))
+        if why:
+            raise Refused(f"{display_path(path)}: with the ids added, {why}, so no id was "
+                          "written: this layout is one `ids` cannot edit; write each event's "
+                          "'id:' by hand")
+        os.replace(temp, path)
+    finally:
+        if os.path.exists(temp):
+            os.remove(temp)
+
+
+def differs(old: str, new: str, ids: list[str], written: Path) -> str:
+    """How the edited file (written to `written`) reads differently, or ""."""
+    before = yaml.load(old, Loader=yaml.BaseLoader)  # every value as written
+    wanted = [v if "id" in v else {"id": event_id, **v}
+              for v, event_id in zip(before, ids, strict=True)]
+    try:
+        if yaml.load(new, Loader=yaml.BaseLoader) != wanted:
+            return "the events' fields would read differently"
+    except yaml.YAMLError:
+        return "it would not be valid YAML"
+    records = list_reader("event", schema.EVENT)(written)
+    if any(p.severity == "error" for p in records.problems):
+        return "it would have errors"
+    if [event_id for event_id, _ in ids_in_file_order(records)] != ids:
+        return "an event's id would change"
+    return ""
