@@ -32,7 +32,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                     description="Build a briefing site from content/.")
     commands = parser.add_subparsers(dest="command", parser_class=Parser,
                                      metavar="{build,check,serve,new,diff,translations,balance,"
-                                     "schemas,edition,editions}")
+                                     "schemas,edition,editions,ids}")
 
     def common(command: argparse.ArgumentParser) -> None:
         command.add_argument("--content", type=Path, default=Path("content"),
@@ -83,8 +83,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
     for kind in KINDS:
         one = kinds.add_parser(kind, help=f"add {KINDS[kind].record.what}")
-        made = "day and summary" if kind == "change" else KINDS[kind].named_by
+        made = {"change": "day and summary", "event": "date and title"}.get(
+            kind, KINDS[kind].named_by)
         one.add_argument("id", nargs="?", help=f"its id (default: made from its {made})")
+        one.add_argument("--id", dest="id_flag", metavar="ID",
+                         help="its id (the same as giving it as the id argument)")
         common(one)
         for flag, options in flag_options(kind):
             one.add_argument(flag, **options)
@@ -114,6 +117,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     balance = commands.add_parser(
         "balance", help="how even-handed the sourcing is, side by side (stances, claims)")
     common(balance)
+    ids = commands.add_parser(
+        "ids", help="write an 'id:' line into every event of chronology.yaml that has none "
+        "(the id it has now), so that it keeps it when its date or title changes")
+    ids.add_argument("--content", type=Path, default=Path("content"),
+                     help="content folder (default: content)")
     schemas = commands.add_parser(
         "schemas", help="write the JSON Schemas editors' YAML servers use (schema/)")
     schemas.add_argument("--out", type=Path, default=ROOT / "schema",
@@ -145,6 +153,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     args.kind = getattr(args, "kind", None)
     check_paths(args, commands.choices[args.command] if args.kind is None
                 else kinds.choices[args.kind])
+    if getattr(args, "id_flag", None) is not None:  # `new KIND --id ID` is `new KIND ID`
+        if args.id not in (None, args.id_flag):
+            kinds.choices[args.kind].error(f"two ids, '{args.id}' and --id '{args.id_flag}': "
+                                           "give one")
+        args.id = args.id_flag
     return args
 
 
@@ -168,8 +181,15 @@ def check_paths(args: argparse.Namespace, parser: argparse.ArgumentParser) -> No
 
 
 def report(problems: list) -> None:
+    """Errors and warnings, then notes, one a line; the notes counted at the end (what
+    readers are already shown: they never change the exit status)."""
     for problem in problems:
         print(problem, file=sys.stderr)
+    notes = sum(p.severity == "note" for p in problems)
+    if notes:
+        print(f"{notes} note{'' if notes == 1 else 's'}: what the site already shows readers "
+              "as it is (not yet translated, not confirmed since, unevenly sourced); notes "
+              "never stop a build", file=sys.stderr)
 
 
 def new_entry(args: argparse.Namespace) -> int:
@@ -212,6 +232,22 @@ def new_entry(args: argparse.Namespace) -> int:
 
     print(f"added {args.kind} to {display_path(path)}; the briefing checks out",
           file=sys.stderr)
+    return 0
+
+
+def add_event_ids(args: argparse.Namespace) -> int:
+    """Give every event without an `id:` the id it has now, written into the file."""
+    from briefing.editor.ids import Refused, add_ids
+    from briefing.problems import display_path
+
+    try:
+        path, count = add_ids(args.content)
+    except Refused as refused:
+        report(refused.problems)
+        print(f"python build.py ids: {refused}", file=sys.stderr)
+        return 1
+    print(f"{display_path(path)}: {count} id{'' if count == 1 else 's'} written"
+          f"{'' if count else ' (every event has one)'}", file=sys.stderr)
     return 0
 
 
@@ -260,21 +296,26 @@ def translation_skeleton(args: argparse.Namespace) -> int:
         print(f"python build.py translations: error: {exc}", file=sys.stderr)
         return 1
     print(f"content/translations/{args.lang}/: {work.files} files written; {work.records} "
-          f"records and {work.fields} fields added, {work.stale} translated fields whose "
-          "original changed noted", file=sys.stderr)
+          f"records and {work.fields} fields added, {work.moved} translations moved with "
+          f"the text they translate, {work.stale} translated fields whose original changed "
+          "noted", file=sys.stderr)
     return 0
 
 
 def balance_report(args: argparse.Namespace) -> int:
-    """Print the balance table (and its warnings, as `check` does); under GitHub Actions,
-    add the table to the run's summary page."""
+    """Print the balance table and its own notes (nothing else `check` would say, unless
+    the briefing does not load); under GitHub Actions, add the table to the run's summary
+    page."""
+    from briefing.content.balance import balance_warnings
     from briefing.content.load import load_and_check
     from briefing.editor.balance import report as balance
 
     briefing, problems = load_and_check(args.content, args.strict)
-    report(problems)
     if briefing is None:
+        report(problems)
         return 1
+    for problem in sorted(balance_warnings(briefing)):
+        print(problem, file=sys.stderr)
     text = balance(briefing)
     print(text, end="")
     if os.environ.get("GITHUB_STEP_SUMMARY"):
@@ -393,6 +434,8 @@ def run(args: argparse.Namespace) -> int:
         return tag_edition(args)
     if args.command == "editions":
         return publish_editions(args)
+    if args.command == "ids":
+        return add_event_ids(args)
     if args.command == "schemas":
         from briefing.editor.schemas import write_schemas
 
@@ -416,11 +459,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.content}: {len(briefing.actors)} actors, {len(briefing.events)} "
               f"events, {len(briefing.issues)} issues, {len(briefing.quotes)} quotes"
               f"{changes}: OK", file=sys.stderr)
-        if briefing.translations:
+        if briefing.tallies:
             from briefing.content.translations import table
 
-            print("translations:\n" + table([t.tally for t in briefing.translations
-                                              if t.tally is not None]), file=sys.stderr)
+            print("translations:\n" + table(list(briefing.tallies)), file=sys.stderr)
         return 0
     from briefing.output.write import UnsafeOutput
     from briefing.pipeline import build

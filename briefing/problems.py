@@ -6,7 +6,9 @@ import os
 from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
-Severity = Literal["error", "warning"]
+# error: cannot be built as written; warning: probably wrong (an error under --strict);
+# note: an editorial state the site already shows readers (never changes the exit status)
+Severity = Literal["error", "warning", "note"]
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -39,6 +41,9 @@ class Loc(NamedTuple):
     def warning(self, message: str) -> Problem:
         return Problem(self.path, self.line, self.column, message, "warning")
 
+    def note(self, message: str) -> Problem:
+        return Problem(self.path, self.line, self.column, message, "note")
+
 
 class BuildFailed(Exception):
     """Raised by the pipeline when content errors stop it; carries every problem found."""
@@ -62,11 +67,24 @@ def display_path(path: str | os.PathLike[str]) -> str:
 
 
 def finish(problems: list[Problem], strict: bool) -> list[Problem]:
-    """Problems sorted by file and line; under --strict a warning counts as an error."""
+    """Problems sorted by file and line, notes last; under --strict a warning counts as
+    an error (a note never does)."""
     if strict:
-        problems = [replace(p, severity="error") for p in problems]
-    return sorted(set(problems))
+        problems = [replace(p, severity="error") if p.severity == "warning" else p
+                    for p in problems]
+    return sorted(set(problems), key=lambda p: (p.severity == "note", p))
 
 
 def has_errors(problems: list[Problem]) -> bool:
     return any(p.severity == "error" for p in problems)
+
+
+def notes_of(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == "note"]
+
+
+def counted(problems: list[Problem]) -> str:
+    """'2 errors, 1 warning, 38 notes': what a run found, for its last line."""
+    counts = [(sum(p.severity == kind for p in problems), kind)
+              for kind in ("error", "warning", "note")]
+    return ", ".join(f"{n} {kind}{'' if n == 1 else 's'}" for n, kind in counts if n)

@@ -97,7 +97,7 @@ def test_a_quote_in_an_actors_file_is_theirs(tmp_path, monkeypatch):
     files["actors/ana.yaml"]["quotes"][0]["speaker"] = "bob"
     _, problems = loaded(tmp_path, monkeypatch, files)
     assert [str(p) for p in problems] == [
-        "content/actors/ana.yaml:8:12: error: a quote in ana.yaml is Ana Example's: move a "
+        "content/actors/ana.yaml:8:12: error: a quote in ana.yaml is said by Ana Example: move a "
         "quote by 'bob' to bob.yaml, or remove 'speaker'"]
 
 

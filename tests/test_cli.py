@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import run_cli
 
-LINE = re.compile(r"^[^:\n]+:\d+:\d+: (error|warning): .+$")
+LINE = re.compile(r"^[^:\n]+:\d+:\d+: (error|warning|note): .+$")
 
 
 def test_plain_build_py_builds_content_into_site(content: Path, tmp_path: Path):

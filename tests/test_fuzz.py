@@ -46,7 +46,7 @@ def source(name: str, file: str) -> Path:
         if file.startswith(place + "/"):
             return folder / file.removeprefix(place + "/")
     return BRIEFINGS[name] / file
-PROBLEM = re.compile(r"^[^\n:]+:\d+:\d+: (error|warning): [^\n]+$")
+PROBLEM = re.compile(r"^[^\n:]+:\d+:\d+: (error|warning|note): [^\n]+$")
 
 BILLION_LAUGHS = "\n".join(
     ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]

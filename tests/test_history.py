@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from briefing.pipeline import build, load_and_check
-from tests.conftest import TEMPLATES, soup, write_content
+from tests.conftest import TEMPLATES, run_cli, soup, write_content
 
 LIVING = Path(__file__).parent / "fixtures" / "living"
 BASE = "https://example.org/harbour/"
@@ -31,7 +31,7 @@ def living() -> dict[str, object]:
             for p in sorted(LIVING.rglob("*")) if p.is_file()}
 
 
-STALE = ("content/positions.yaml:25:14: warning: The South's position on 'Who runs the "
+STALE = ("content/positions.yaml:25:14: note: the position of The South on 'Who runs the "
          "harbour?' was stated on 2026-02-01, over 10 days before the briefing's last update "
          "(2026-03-12): confirm it and move 'as_of', or readers are told it is not confirmed "
          "since")
@@ -42,7 +42,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("living")
     content = write_content(root, living())
     problems, _ = build(content, root / "site", TEMPLATES, BASE, search=False)
-    assert [p.message for p in problems] == [STALE.split(": warning: ")[1]]
+    assert [p.message for p in problems] == [STALE.split(": note: ")[1]]
     return root / "site"
 
 
@@ -243,13 +243,15 @@ def test_each_positions_over_time_rule_has_its_message(tmp_path, monkeypatch, ol
                          POSITIONS.replace(old, new, 1)) == expected
 
 
-def test_a_stale_stance_is_a_warning_then_an_error_when_strict(tmp_path, monkeypatch):
+def test_a_stale_stance_is_a_note_even_when_strict(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     write_content(tmp_path, living())
-    _, problems = load_and_check(Path("content"))
+    briefing, problems = load_and_check(Path("content"))
     assert [str(p) for p in problems] == [STALE]
-    _, problems = load_and_check(Path("content"), strict=True)
-    assert [str(p) for p in problems] == [STALE.replace(": warning: ", ": error: ")]
+    briefing, problems = load_and_check(Path("content"), strict=True)
+    assert [str(p) for p in problems] == [STALE] and briefing is not None
+    result = run_cli("build", "--strict", cwd=tmp_path)
+    assert result.returncode == 0 and "1 note: " in result.stderr
 
 
 @pytest.mark.parametrize("days, expected", [
@@ -275,7 +277,7 @@ def test_stale_after_days_defaults_to_30(tmp_path, monkeypatch):
     files["positions.yaml"] = POSITIONS.replace("as_of: 2026-02-01", "as_of: 2026-02-09")
     _, problems = load_and_check(write_content(tmp_path, files).relative_to(tmp_path))
     assert [p.message.split(",")[0] for p in problems] == [
-        "The South's position on 'Who runs the harbour?' was stated on 2026-02-09"]
+        "the position of The South on 'Who runs the harbour?' was stated on 2026-02-09"]
 
 
 # --- what changed ------------------------------------------------------------------------

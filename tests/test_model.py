@@ -379,5 +379,5 @@ def test_balance_warnings_join_the_others(tmp_path: Path):
     assert b is not None
     said = [str(p) for p in problems]
     assert any("quote not found" in p for p in said), said
-    assert any("position on 'Talks?' cites no source, while The North's does" in p
+    assert any("on 'Talks?' cites no source, while that of The North does" in p
                for p in said), said

@@ -77,23 +77,28 @@ def test_check_ends_with_a_table_per_language():
     assert int(rows["uk"][2]) > 100
 
 
-def test_a_missing_and_a_stale_field_and_an_untranslated_page_are_warned_of(arabic: Path):
+def test_a_missing_and_a_stale_field_and_an_untranslated_page_are_notes(arabic: Path):
     result = run_cli("check", cwd=arabic)
     assert result.returncode == 0
     assert problems_of(result.stderr) == [
-        "content/actors/jose-nunez.yaml:1:1: warning: actor 'jose-nunez' is not yet translated "
+        "content/actors/jose-nunez.yaml:1:1: note: actor 'jose-nunez' is not yet translated "
         "into ar: `python build.py translations ar` adds it to the translation, with its "
         "original text beside each field",
-        "content/translations/ar/actors/cagla-erdogan.yaml:2:1: warning: actor 'cagla-erdogan'"
+        "content/translations/ar/actors/cagla-erdogan.yaml:2:1: note: actor 'cagla-erdogan'"
         ": role not yet translated into ar",
-        "content/translations/ar/briefing.yaml:32:18: warning: 'sides.ostland.description' of "
+        "content/translations/ar/briefing.yaml:32:18: note: 'sides.ostland.description' of "
         "the briefing was translated from an earlier text: the original has changed since; "
-        "update the translation, then its hash in translated_from (or `python build.py "
-        "translations ar --confirm`)"]
+        "update the translation, then confirm it with `python build.py translations ar "
+        "--confirm briefing.yaml:sides.ostland.description`"]
+    assert "\n3 notes: " in result.stderr  # counted, after the problems
     row = result.stderr.split("translations:\n")[1].splitlines()[1].split()
     assert row == ["ar", "العربية", "34", "4", "1", "no"]
-    strict = run_cli("check", "--strict", cwd=arabic)
-    assert strict.returncode == 1 and len(problems_of(strict.stderr)) == 3
+    strict = run_cli("check", "--strict", cwd=arabic)  # a note never stops anything
+    assert strict.returncode == 0 and len(problems_of(strict.stderr)) == 3
+    github = run_cli("check", "--strict", "--format", "github", cwd=arabic)
+    assert github.returncode == 0 and github.stdout.count("::notice file=") == 3
+    data = json.loads(run_cli("check", "--format", "json", cwd=arabic).stdout)
+    assert [p["severity"] for p in data] == ["note"] * 3
 
 
 ANA = digest("Ana Example")
@@ -127,10 +132,6 @@ ANA = digest("Ana Example")
      "content/translations/uk/actors/ana.yaml:1:7: error: 'name' is translated, but "
      f"'translated_from' has no hash for it: add 'name: {ANA}', the hash of the original it "
      "translates"),
-    ({"translations/uk/actors/ana.yaml": f"name: Ана\ntranslated_from:\n  name: {ANA}\n"
-      f"  nam: {ANA}\n"},
-     "content/translations/uk/actors/ana.yaml:4:3: error: 'translated_from' names 'nam', "
-     "which actor 'ana' does not have in the original (did you mean 'name'?)"),
 ])
 def test_each_mistake_is_an_error_at_its_line_and_the_old_site_stays(
         tmp_path: Path, files: dict[str, str], expected: str):
@@ -142,6 +143,19 @@ def test_each_mistake_is_an_error_at_its_line_and_the_old_site_stays(
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert expected in result.stderr.splitlines()
     assert {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()} == before
+
+
+def test_a_hash_for_a_field_the_original_lacks_is_a_warning_when_it_looks_like_a_typo(
+        tmp_path: Path):
+    write_content(tmp_path, {**minimal(), "translations/uk/actors/ana.yaml":
+                             f"name: Ана\ntranslated_from:\n  name: {ANA}\n  nam: {ANA}\n"
+                             f"  dek: {ANA}\n"})
+    result = run_cli("check", "--strict", cwd=tmp_path)
+    assert [p for p in problems_of(result.stderr) if ": note: " not in p] == [
+        "content/translations/uk/actors/ana.yaml:4:3: error: 'translated_from' names 'nam', "
+        "which actor 'ana' does not have in the original (did you mean 'name'?)"]
+    assert result.returncode == 1  # a warning, counted as an error under --strict; 'dek'
+    # (an empty field's hash, say, for a text the original no longer has) says nothing
 
 
 def test_a_translation_of_a_record_broken_in_the_original_is_not_reported_again(tmp_path: Path):
@@ -201,9 +215,10 @@ def test_a_refresh_marks_exactly_the_changed_field_and_keeps_the_translators_wor
     assert "1 translated fields whose original changed noted" in result.stderr
     after = path.read_text()
     assert "name: Wladimir Putin  # so geschrieben\n" in after
-    note = ("#! the original has changed; it now reads:\n#! President of the Russian Federation\n"
-            f"#! once this follows it: translated_from role: "
-            f"{digest('President of the Russian Federation')}\nrole: Präsident Russlands\n")
+    note = ("#: President of Russia\n#! the original has changed; it now reads:\n"
+            "#! President of the Russian Federation\n#! once the translation follows it: "
+            "python build.py translations de --confirm actors/putin.yaml:role\n"
+            "role: Präsident Russlands\n")
     assert note in after and after.count("#!") == 3
     assert f"role: {digest('President of Russia')}" in after  # never moved by a refresh
     stale = run_cli("check", cwd=untranslated)
@@ -215,6 +230,7 @@ def test_a_refresh_marks_exactly_the_changed_field_and_keeps_the_translators_wor
     assert confirm.returncode == 0, confirm.stderr
     confirmed = path.read_text()
     assert "#!" not in confirmed and "role: Präsident Russlands\n" in confirmed
+    assert "#: President of the Russian Federation\nrole: Präsident" in confirmed
     assert f"role: {digest('President of the Russian Federation')}" in confirmed
     assert "'role' of actor 'putin'" not in run_cli("check", cwd=untranslated).stderr
 
@@ -515,13 +531,12 @@ def test_the_preview_rebuilds_on_a_translation_edit(tmp_path: Path):
 
 
 def test_a_hash_yaml_would_read_as_a_number_is_quoted():
-    from briefing.editor.skeleton import rehashed, shown
+    from briefing.editor.skeleton import shown
 
     assert shown("103148415449") == "'103148415449'" and shown("1e4567890123") == "'1e4567890123'"
     assert shown("3f2a9c1b7d0e") == "3f2a9c1b7d0e"
-    digits, hexes = "103148415449", "3f2a9c1b7d0e"
-    assert rehashed(f"  role: '{digits}'", digits, hexes) == f"  role: {hexes}"
-    assert rehashed(f"  role: {hexes}", hexes, digits) == f"  role: '{digits}'"
+    for digest_ in ("103148415449", "1e4567890123", "000000000012", "3f2a9c1b7d0e"):
+        assert yaml.safe_load(f"role: {shown(digest_)}") == {"role": digest_}
 
 
 # In Chromium ---------------------------------------------------------------------------
@@ -640,3 +655,158 @@ def test_each_language_has_a_search_index_of_its_own(seed_site: Path):
     script = page.find("script", attrs={"data-pagefind": True})
     assert (script["data-pagefind"], script["data-base"]) == (
         "../../uk/pagefind/pagefind.js", "../../uk/")
+
+
+# A translation follows the text it was made from (the contract's section 10) ------------
+
+HISTORY_MOVE = ("""    ukraine:
+      position: Zelensky will meet Putin in person in Istanbul on Thursday 15 May.
+      as_of: 2025-05-11
+      actors: [zelensky]
+      sources: [zelensky-challenges-putin]
+      quote:
+        text: >-
+          There is no point in prolonging the killings. And I will be waiting for Putin
+          in Türkiye on Thursday. Personally.
+        speaker: zelensky
+        source: zelensky-challenges-putin
+        context: post on X
+""", """    ukraine:
+      position: Zelensky will go to Istanbul.
+      as_of: 2025-05-12
+      actors: [zelensky]
+      sources: [zelensky-challenges-putin]
+      quote:
+        text: Have the meeting, now!
+        speaker: trump
+        source: zelensky-challenges-putin
+      history:
+        - as_of: 2025-05-11
+          position: Zelensky will meet Putin in person in Istanbul on Thursday 15 May.
+          sources: [zelensky-challenges-putin]
+          quote:
+            text: >-
+              There is no point in prolonging the killings. And I will be waiting for Putin
+              in Türkiye on Thursday. Personally.
+            speaker: zelensky
+            source: zelensky-challenges-putin
+            context: post on X
+""")
+MEETING_UK = "Немає сенсу продовжувати вбивства. І я чекатиму Путіна в Туреччині в четвер. Особисто."
+NOW_UK = "Проведіть зустріч, негайно!"
+IN_PERSON_UK = "Зеленський особисто зустрінеться з Путіним у Стамбулі в четвер, 15 травня."
+
+
+@pytest.fixture
+def moved(tmp_path: Path) -> Path:
+    """The seed, its Ukrainian stance on direct talks moved into history under a new
+    position and a new quote, the translations untouched."""
+    shutil.copytree(SEED, tmp_path / "content")
+    positions = tmp_path / "content" / "positions.yaml"
+    text = positions.read_text()
+    assert HISTORY_MOVE[0] in text
+    positions.write_text(text.replace(*HISTORY_MOVE))
+    return tmp_path
+
+
+def quotes_beside(page: BeautifulSoup) -> dict[str, str | None]:
+    """Each quote's words on a page → the editors' translation shown beside it."""
+    found = {}
+    for figure in page.select("figure.quote"):
+        words = " ".join(figure.blockquote.get_text().split()).strip("“”")
+        beside = figure.select_one(".quote-translation")
+        if beside is not None:
+            beside.select_one(".tx-by").decompose()  # "(translated by the editors)"
+        found[words] = " ".join(beside.get_text().split()).strip("“”«»") if beside else None
+    return found
+
+
+def test_each_quote_keeps_its_own_translation_when_a_stance_moves_into_history(moved: Path):
+    result = run_cli("build", "--strict", cwd=moved)
+    assert result.returncode == 0, result.stderr
+    page = soup(moved / "site" / "uk" / "positions" / "index.html")
+    cell = page.select_one("#issue-direct-talks td")
+    shown = quotes_beside(cell)
+    meeting = ("There is no point in prolonging the killings. And I will be waiting for Putin "
+               "in Türkiye on Thursday. Personally.")
+    assert shown[meeting] == MEETING_UK  # followed its quote into "How it moved"
+    # the new quote's words have a translation elsewhere in the record (the US stance's):
+    # the same words, the same translation
+    assert shown["Have the meeting, now!"] == NOW_UK
+    position = cell.select_one("p.position")
+    assert position.get_text() == "Zelensky will go to Istanbul." and position["lang"] == "en"
+    assert "ще не перекладено" in cell.select_one(".tx-note").get_text()
+    earlier = cell.select_one(".earlier li")
+    assert IN_PERSON_UK in earlier.get_text()  # the old position's translation went with it
+    assert "lang" not in earlier.select_one("p span:not(.earlier-date)").attrs
+    check = run_cli("check", cwd=moved)
+    assert ("content/translations/uk/positions.yaml:48:3: note: issue 'direct-talks': "
+            "stances.ukraine.position not yet translated into uk") in check.stderr.splitlines()
+
+
+def test_a_refresh_moves_the_translation_with_its_text_and_changes_nothing_the_second_time(
+        moved: Path):
+    result = run_cli("translations", "uk", cwd=moved)
+    assert result.returncode == 0, result.stderr
+    assert "5 translations moved with the text they translate" in result.stderr  # 4 quotes
+    path = moved / "content" / "translations" / "uk" / "positions.yaml"
+    text = path.read_text()
+    record = yaml.safe_load(text)["direct-talks"]
+    assert record["stances"]["ukraine"] == {"position": None, "history": [
+        {"position": IN_PERSON_UK}]}
+    data = record["translated_from"]
+    assert data["stances.ukraine.history.0.position"] == digest(
+        "Zelensky will meet Putin in person in Istanbul on Thursday 15 May.")
+    assert data["stances.ukraine.position"] == digest("Zelensky will go to Istanbul.")
+    quotes = dict(zip((data[f"quotes.{n}"] for n in range(len(record["quotes"]))),
+                      record["quotes"], strict=True))
+    assert quotes[digest("Have the meeting, now!")] == NOW_UK
+    assert "#: Zelensky will go to Istanbul.\n      position:\n      history:\n" in text
+    again = run_cli("translations", "uk", cwd=moved)
+    assert path.read_text() == text and "0 files written" in again.stderr
+    other = (moved / "content" / "translations" / "uk" / "actors" / "putin.yaml")
+    assert other.read_text() == (SEED / "translations" / "uk" / "actors" / "putin.yaml"
+                                 ).read_text()  # what did not move is as it was, byte for byte
+
+
+def test_a_translation_of_a_text_no_longer_there_is_a_warning_and_never_shown(moved: Path):
+    positions = moved / "content" / "positions.yaml"
+    positions.write_text(positions.read_text().replace(
+        "text: new truce", "text: serious negotiations"))  # russia's quote on the ceasefire
+    result = run_cli("check", cwd=moved)
+    orphan = [p for p in problems_of(result.stderr) if ": warning: " in p]
+    assert ("content/translations/uk/positions.yaml:31:7: warning: 'quotes.1' of issue "
+            "'ceasefire-first' translates a quote no longer in the original, so it is not shown: "
+            "`python build.py translations uk` marks it for you to reuse or delete") in orphan
+    assert len(orphan) == 2 and result.returncode == 0  # uk and ru
+    assert run_cli("build", "--strict", cwd=moved).returncode == 1
+    run_cli("build", cwd=moved)
+    page = soup(moved / "site" / "uk" / "positions" / "index.html")
+    assert "нове перемир'я" not in page.get_text()  # "new truce" in Ukrainian: shown nowhere
+    assert quotes_beside(page.select_one("#issue-ceasefire-first"))[
+        "serious negotiations"] is None  # not yet translated in this record: nothing beside
+    refreshed = run_cli("translations", "uk", cwd=moved)
+    assert refreshed.returncode == 0
+    text = (moved / "content" / "translations" / "uk" / "positions.yaml").read_text()
+    assert "#!   нове перемир'я" in text  # kept as a note, to reuse or delete
+    after = run_cli("check", "--strict", cwd=moved)
+    assert "content/translations/uk/" not in "".join(
+        p for p in problems_of(after.stderr) if ": note: " not in p)
+
+
+def test_every_command_a_message_suggests_works_as_written(moved: Path):
+    """The day's notes and warnings say what to run: run each, as written."""
+    putin = moved / "content" / "actors" / "putin.yaml"
+    putin.write_text(putin.read_text().replace("role: President of Russia",
+                                               "role: President of the Russian Federation"))
+    actor = moved / "content" / "actors" / "erdogan.yaml"
+    actor.write_text("name: Recep Tayyip Erdoğan\nrole: President of Türkiye\n"
+                     "summary: Offered to host the talks.\n")
+    result = run_cli("check", cwd=moved)
+    commands = sorted(set(re.findall(r"`(python build\.py [^`]+)`", result.stderr)))
+    assert any("--confirm actors/putin.yaml:role" in c for c in commands), commands
+    assert any(c == "python build.py translations uk" for c in commands), commands
+    for command in commands:
+        ran = run_cli(*command.split()[2:], cwd=moved)
+        assert ran.returncode == 0, (command, ran.stderr)
+    assert "translated from an earlier text" not in run_cli("check", cwd=moved).stderr

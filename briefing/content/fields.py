@@ -428,6 +428,10 @@ class Record(FieldType):
             else:
                 values[key.value] = field.type.read(value, r, key.value)
                 values["locs"][key.value] = r.loc(value)
+                if isinstance(field.type, ListOf) and field.type.gaps and isinstance(
+                        value, yaml.SequenceNode):  # a translation's items: each its own
+                    values["locs"].update((f"{key.value}.{n}", r.loc(item))  # place
+                                          for n, item in enumerate(value.value))
         written = {key.value for key, _ in node.value}
         for name, field in self.fields.items():
             # A misspelt required field is one mistake: its 'unknown field' line says it.

@@ -103,13 +103,17 @@ def load_briefing(content: Path, problems: list[Problem], cache: LoadCache | Non
         fill_in_shares(cache.markdown, texts, rich, at_least=PARALLEL_FROM)
     briefing = Linker(records, content, problems, cache, base_url, parallel).link()
     if records.translations and sum(p.severity == "error" for p in problems) == before:
-        tallies = {lang: translations.check(records, lang, briefing.language, problems)
+        tallies = {lang: translations.check(records, lang, briefing.language, problems,
+                                            display_path(content / "translations" / lang))
                    for lang in sorted(records.translations)}
-        if not has_errors(problems):  # laid over the originals only when all is well
-            briefing = replace(briefing, language_name=translations.language_name(
-                briefing.language), translations=tuple(
-                translate(records, lang, briefing, content, cache, tally)
-                for lang, tally in tallies.items()))
+        # Laid over the originals only when all is well; a language with nothing
+        # translated yet is not offered (its pages would be the original's words).
+        if not has_errors(problems):
+            briefing = replace(
+                briefing, language_name=translations.language_name(briefing.language),
+                tallies=tuple(tallies.values()), translations=tuple(
+                    translate(records, lang, briefing, content, cache, tally)
+                    for lang, tally in tallies.items() if tally.translated or tally.stale))
     if sum(p.severity == "error" for p in problems) > before:
         return None
     problems += balance_warnings(briefing)
@@ -216,7 +220,7 @@ class Linker:
             "event"]}
         changes, self.histories = link_changes(
             self.records.changes, items_of(self.records, self.events_by_id), known,
-            self.problems)
+            self.problems, self.records.events)
         log = display_path(self.content / "changes.yaml")
         self.updated = last_update(
             b, changes, "change" in self.records.present,
@@ -333,7 +337,7 @@ class Linker:
             named = self.resolve(v["speaker"])
             if speaker is not None and named is not None and named != speaker:
                 self.problems.append(v["speaker"].loc.error(
-                    f"a quote in {speaker.id}.yaml is {speaker.name}'s: move a quote by "
+                    f"a quote in {speaker.id}.yaml is said by {speaker.name}: move a quote by "
                     f"'{named.id}' to {named.id}.yaml, or remove 'speaker'"))
             speaker = speaker or named
         source = self.resolve(v["source"])

@@ -251,6 +251,7 @@ class EarlierStance:
     detail: Rich | None = None
     sources: tuple[Source, ...] = ()
     quote: Quote | None = None
+    tx: Tx | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,6 +409,8 @@ class Briefing:
     tx: Tx | None = None
     translations: tuple[Briefing, ...] = field(default=(), repr=False)
     tally: Tally | None = field(default=None, repr=False)  # a translation's fields, counted
+    tallies: tuple[Tally, ...] = field(default=(), repr=False)  # every language's, offered
+    # or not (a language with nothing translated yet is not): for `check`'s table
     history: History | None = None  # the changes affecting `briefing` itself
     stale_after_days: int = 30
     by_actor: Mapping[str, ActorRecord] = field(default_factory=dict, repr=False)

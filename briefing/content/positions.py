@@ -44,13 +44,14 @@ def make_stance(link: Linker, issue: dict[str, Any], s: dict[str, Any], side: Si
         earlier_quote = link.make_quote(h["quote"]) if "quote" in h else None
         quotes.append(earlier_quote)
         earlier.append(EarlierStance(h["as_of"], h["position"], link.rich(h.get("detail")),
-                                     link.resolve_all(h.get("sources", ())), earlier_quote))
+                                     link.resolve_all(h.get("sources", ())), earlier_quote,
+                                     h.get("tx")))
     earlier.sort(key=lambda e: e.as_of, reverse=True)
     is_stale = link.updated is not None and stale(s.get("as_of"), link.updated,
                                                   link.stale_after)
     if is_stale:
-        link.problems.append(s["locs"]["as_of"].warning(
-            f"{side.name}'s position on '{issue['issue']}' was stated on "
+        link.problems.append(s["locs"]["as_of"].note(
+            f"the position of {side.name} on '{issue['issue']}' was stated on "
             f"{s['as_of'].iso}, over {link.stale_after} days before the briefing's last "
             f"update ({link.updated.iso}): confirm it and move 'as_of', or readers are "
             "told it is not confirmed since"))

@@ -234,10 +234,13 @@ TRANSLATIONS = {
     "issue": Record("issue translation", {
         "issue": Field(Text()), "summary": Field(Markdown()),
         "stances": Field(MapOf("side", Record("stance translation", {
-            "position": Field(Text()), "detail": Field(Markdown())}))),
+            "position": Field(Text()), "detail": Field(Markdown()),
+            "history": Field(ListOf(Record("earlier stance translation", {
+                "position": Field(Text()), "detail": Field(Markdown())}), gaps=True), False,
+                "the stance's earlier positions, in the original's order")}))),
         "quotes": QUOTE_TRANSLATIONS, "translated_from": TRANSLATED_FROM}),
     "source": Record("source translation", {
-        "title": Field(Text()), "translated_from": TRANSLATED_FROM}),
+        "title": Field(Text()), "short": Field(Text()), "translated_from": TRANSLATED_FROM}),
     "claim": Record("claim translation", {
         "claim": Field(Text()), "note": Field(Text()), "quotes": QUOTE_TRANSLATIONS,
         "translated_from": TRANSLATED_FROM}),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..problems import Loc, Problem
@@ -63,7 +63,7 @@ class Tally:
 
 
 def originals(kind: str, v: dict[str, Any]) -> dict[str, str]:
-    """An original record's translatable fields, by dotted path."""
+    """An original record's translatable texts, by dotted path, in the order written."""
     out: dict[str, str] = {}
     for name in TEXTS[kind]:
         if name in v:
@@ -77,20 +77,24 @@ def originals(kind: str, v: dict[str, Any]) -> dict[str, str]:
         out["image_alt"] = v["image"]["alt"]
     if kind == "issue":
         for ref, stance in v["stances"].items():
-            out.update((f"stances.{ref.id}.{k}", stance[k]) for k in ("position", "detail")
-                       if k in stance)
+            out.update((f"stances.{ref.id}.{k}", stance[k]) for k in STANCE_TEXTS if k in stance)
+            for n, earlier in enumerate(stance.get("history", ())):
+                out.update((f"stances.{ref.id}.history.{n}.{k}", earlier[k])
+                           for k in STANCE_TEXTS if k in earlier)
     out.update((f"quotes.{n}", q["text"]) for n, q in enumerate(quotes_of(kind, v)))
     return out
 
 
 TEXTS = {"briefing": ("title", "dek", "summary", "positions_title"),
          "actor": ("name", "role", "country", "summary"), "event": ("title", "summary"),
-         "issue": ("issue", "summary"), "source": ("title",), "claim": ("claim", "note"),
+         "issue": ("issue", "summary"), "source": ("title", "short"), "claim": ("claim", "note"),
          "change": ("summary", "was")}
+STANCE_TEXTS = ("position", "detail")
 
 
 def quotes_of(kind: str, v: dict[str, Any]) -> list[dict[str, Any]]:
-    """A record's quotes in the order written: a translation's `quotes.N` is the Nth."""
+    """A record's quotes in the order written (a translation's `quotes.N` is matched to
+    one of them by its hash, not by N)."""
     if kind == "actor":
         return list(v.get("quotes", ()))
     if kind == "event":
@@ -112,12 +116,86 @@ def translated(kind: str, t: dict[str, Any]) -> Iterator[tuple[str, str, Loc]]:
     for group in ("key_points", "quotes"):
         for n, text in enumerate(t.get(group, ())):
             if text is not None:  # an empty item: not yet translated
-                yield f"{group}.{n}", text, t["locs"][group]
+                yield f"{group}.{n}", text, t["locs"].get(f"{group}.{n}", t["locs"][group])
     for group in ("sides", "stances"):
         for ref, fields in t.get(group, {}).items():
             for name, text in fields.items():
-                if name not in ("loc", "locs"):
+                if name == "history":
+                    for n, earlier in enumerate(text):
+                        for k in STANCE_TEXTS:
+                            if earlier is not None and k in earlier:
+                                yield (f"{group}.{ref.id}.history.{n}.{k}", earlier[k],
+                                       earlier["locs"][k])
+                elif name not in ("loc", "locs"):
                     yield f"{group}.{ref.id}.{name}", text, fields["locs"][name]
+
+
+@dataclass(frozen=True, slots=True)
+class Given:
+    """One translated text as the translation gives it: where, and the hash of the
+    original it says it translates (None when translated_from has none)."""
+
+    path: str
+    text: str
+    loc: Loc
+    hash: str | None
+
+
+@dataclass
+class Matched:
+    """One record's translation matched to the original's texts by hash (the contract's
+    section 10): a translation shows beside (or instead of) the text it was made from,
+    wherever that text now is, and never beside another."""
+
+    texts: dict[str, str]  # the original's translatable texts, by path
+    given: list[Given]
+    shown: dict[str, str] = field(default_factory=dict)  # path → the translation shown
+    stale: dict[str, str] = field(default_factory=dict)  # path → today's original, where
+    # the translation shown there was made from an earlier text of that same field
+    moved: dict[str, str] = field(default_factory=dict)  # path given → the path whose
+    # text it translates now (a stance moved into history, reordered key points, quotes)
+    orphans: list[Given] = field(default_factory=list)  # translating nothing there now
+
+    @property
+    def missing(self) -> list[str]:
+        """Texts with no translation (a quote's is optional: it is shown in its words)."""
+        return [p for p in self.texts if p not in self.shown and not p.startswith("quotes.")]
+
+    @property
+    def current(self) -> int:
+        return len(self.shown) - len(self.stale)
+
+
+def match(kind: str, v: dict[str, Any], t: dict[str, Any] | None) -> Matched:
+    """Each original text's translation, found by the hash of the text it translates; a
+    field's own translation from an earlier text of it is stale; a translation of a
+    text no longer in the record is orphaned (not shown)."""
+    texts = originals(kind, v)
+    hashes = t.get("translated_from", {}) if t else {}
+    given = [Given(path, text, loc, hashes[path][0] if path in hashes else None)
+             for path, text, loc in (translated(kind, t) if t else ())]
+    matched = Matched(texts, given)
+    digests = {path: digest(text) for path, text in texts.items()}
+    memory: dict[str, Given] = {}
+    for g in sorted(given, key=lambda g: g.hash != digests.get(g.path)):  # own field first
+        if g.hash is not None:
+            memory.setdefault(g.hash, g)
+    for path, d in digests.items():
+        g = memory.get(d)
+        if g is not None:
+            matched.shown[path] = g.text
+            if digests.get(g.path) != g.hash:
+                matched.moved[g.path] = path
+    used = {d for d in digests.values() if d in memory}
+    for g in given:
+        if g.hash is None or g.hash in used:
+            continue  # without a hash: an error (check); or shown where its text is
+        if g.path in texts and g.path not in matched.shown and not g.path.startswith("quotes."):
+            matched.shown[g.path] = g.text
+            matched.stale[g.path] = texts[g.path]
+        else:
+            matched.orphans.append(g)
+    return matched
 
 
 def records_of(records: Any, kind: str) -> dict[str, dict[str, Any]]:
@@ -134,12 +212,17 @@ def records_of(records: Any, kind: str) -> dict[str, dict[str, Any]]:
     return found
 
 
-def check(records: Any, lang: str, language: str, problems: list[Problem]) -> Tally:
-    """Each translated record and field against its original; problems at their lines."""
+def check(records: Any, lang: str, language: str, problems: list[Problem],
+          folder: str = "") -> Tally:
+    """Each translated record and field against its original; problems at their lines.
+    What is not translated yet, or translated from an earlier text, is a note: the
+    reader is shown it as it is. A language with nothing translated yet gets one note.
+    `folder`: the language's folder, as shown."""
     kinds = records.translations[lang]
     head = kinds.get("briefing", {}).get("briefing", {})
     tally = Tally(lang, head.get("language_name") or language_name(lang),
                   head.get("machine", False))
+    found: list[Problem] = []
     for kind in KIND_FILES:
         originals_ = records_of(records, kind)
         given = kinds.get(kind, {})
@@ -152,56 +235,80 @@ def check(records: Any, lang: str, language: str, problems: list[Problem]) -> Ta
         for item_id, t in given.items():
             if item_id not in originals_ and item_id not in dropped | broken:
                 where = t.get("key_loc") or t["loc"]
-                problems.append(where.error(
+                found.append(where.error(
                     f"no {kind} '{item_id}' in the original to translate"
-                    f"{suggest_id(item_id, originals_)}"))
+                    f"{unknown_hint(kind, item_id, originals_, records)}"))
         for item_id, v in originals_.items():
             if item_id not in broken:
-                tally_record(kind, item_id, v, given.get(item_id), lang, tally, problems)
+                tally_record(kind, item_id, v, given.get(item_id), lang, tally, found)
+    if tally.translated == tally.stale == 0 and not any(p.severity != "note" for p in found):
+        found = [Problem(folder or lang, 1, 1, f"nothing is translated into {lang} yet, so the "
+                         "site does not offer it: `python build.py translations "
+                         f"{lang}` writes the skeleton to fill in", "note")]
+    problems += found
     return tally
+
+
+def unknown_hint(kind: str, item_id: str, originals_: dict[str, Any], records: Any) -> str:
+    """A suggestion for a translated record whose id names no original."""
+    return suggest_id(item_id, originals_, kind=kind, events=records.events)
 
 
 def tally_record(kind: str, item_id: str, v: dict[str, Any], t: dict[str, Any] | None,
                  lang: str, tally: Tally, problems: list[Problem]) -> None:
-    texts = originals(kind, v)
+    matched = match(kind, v, t)
     what = "the briefing" if kind == "briefing" else f"{kind} '{item_id}'"
     if t is None:
-        tally.missing += len(texts)
-        problems.append(v["loc"].warning(
+        tally.missing += len(matched.missing)
+        problems.append(v["loc"].note(
             f"{what} is not yet translated into {lang}: `python build.py translations {lang}` "
             "adds it to the translation, with its original text beside each field"))
         return
+    texts = matched.texts
+    for g in matched.given:
+        if g.hash is None and g.path not in texts:
+            problems.append(g.loc.error(
+                f"'{g.path}' translates nothing: {what} has no such field in the original"
+                f"{did_you_mean(g.path, texts)}"))
+        elif g.hash is None:
+            problems.append(g.loc.error(
+                f"'{g.path}' is translated, but 'translated_from' has no hash for it: add "
+                f"'{g.path}: {digest(texts[g.path])}', the hash of the original it translates"))
     hashes = t.get("translated_from", {})
-    given = set()
-    for path, _text, loc in translated(kind, t):
-        given.add(path)
-        if path not in texts:
-            problems.append(loc.error(
-                f"'{path}' translates nothing: {what} has no such field in the original"
-                f"{did_you_mean(path, texts)}"))
-        elif path not in hashes:
-            problems.append(loc.error(
-                f"'{path}' is translated, but 'translated_from' has no hash for it: add "
-                f"'{path}: {digest(texts[path])}', the hash of the original it translates"))
-        elif hashes[path][0] != digest(texts[path]):
-            tally.stale += 1
+    given = {g.path for g in matched.given}
+    for path, (_, loc) in hashes.items():  # an empty field's hash names a text the original
+        hint = did_you_mean(path, texts)  # no longer has (a refresh drops it), or a typo
+        if path not in texts and path not in given and hint:
             problems.append(loc.warning(
-                f"'{path}' of {what} was translated from an earlier text: the original has "
-                f"changed since; update the translation, then its hash in translated_from "
-                f"(or `python build.py translations {lang} --confirm`)"))
-        else:
-            tally.translated += 1
-    for path, (_, loc) in hashes.items():
-        if path not in texts:
-            problems.append(loc.error(
                 f"'translated_from' names '{path}', which {what} does not have in the "
-                f"original{did_you_mean(path, texts)}"))
-    # A quote's translation is optional: the quote is shown in its words either way.
-    missing = [path for path in texts if path not in given and not path.startswith("quotes.")]
-    tally.missing += len(missing)
-    if missing:
-        problems.append(t["loc"].warning(
-            f"{what}: {', '.join(missing)} not yet translated into {lang}"))
+                f"original{hint}"))
+    for path in matched.stale:
+        problems.append(next(g for g in matched.given if g.path == path).loc.note(
+            f"'{path}' of {what} was translated from an earlier text: the original has "
+            f"changed since; update the translation, then confirm it with `python build.py "
+            f"translations {lang} --confirm {confirm_target(kind, item_id, path)}`"))
+    for g in matched.orphans:
+        gone = ("a quote no longer in the original" if g.path.startswith("quotes.")
+                else "a text no longer in the original")
+        problems.append(g.loc.warning(
+            f"'{g.path}' of {what} translates {gone}, so it is not shown: `python build.py "
+            f"translations {lang}` marks it for you to reuse or delete"))
+    tally.translated += matched.current
+    tally.stale += len(matched.stale)
+    tally.missing += len(matched.missing)
+    if matched.missing:
+        problems.append(t["loc"].note(
+            f"{what}: {', '.join(matched.missing)} not yet translated into {lang}"))
+
+
+def confirm_target(kind: str, item_id: str, path: str) -> str:
+    """What `--confirm` takes for one field: FILE:FIELD, or FILE:ID.FIELD in a file of
+    many records."""
+    if kind == "briefing":
+        return f"briefing.yaml:{path}"
+    if kind == "actor":
+        return f"actors/{item_id}.yaml:{path}"
+    return f"{KIND_FILES[kind]}:{item_id}.{path}"
 
 
 def language_name(lang: str) -> str:
@@ -239,11 +346,8 @@ def overlay(records: Any, lang: str, original_lang: str) -> Any:
 
 def lay(kind: str, v: dict[str, Any], t: dict[str, Any] | None, lang: str) -> dict[str, Any]:
     """One original record with its translation laid over it."""
-    texts = originals(kind, v)
-    done = {path: text for path, text, _ in translated(kind, t)} if t else {}
-    hashes = t.get("translated_from", {}) if t else {}
-    stale = {p: texts[p] for p in done if p in texts and p in hashes
-             and hashes[p][0] != digest(texts[p])}
+    matched = match(kind, v, t)
+    done, texts, stale = matched.shown, matched.texts, matched.stale
     out = {**v, **{k: done[k] for k in TEXTS[kind] if k in done}}
     out["tx"] = Tx(lang, tuple(sorted(p for p in texts if "." not in p and p not in done
                                       and p != "image_alt")),
@@ -251,12 +355,12 @@ def lay(kind: str, v: dict[str, Any], t: dict[str, Any] | None, lang: str) -> di
     if kind == "briefing":
         out["key_points"] = tuple(done.get(f"key_points.{n}", text)
                                   for n, text in enumerate(v.get("key_points", ())))
-        out["sides"] = tuple(nested(side, "sides", side["id"], done, texts, stale, lang)
+        out["sides"] = tuple(nested(side, f"sides.{side['id']}.", done, texts, stale, lang)
                              for side in v["sides"])
     if kind == "actor" and "image" in v and "image_alt" in done:
         out["image"] = {**v["image"], "alt": done["image_alt"]}
     if kind == "issue":
-        out["stances"] = {ref: nested(s, "stances", ref.id, done, texts, stale, lang)
+        out["stances"] = {ref: nested(s, f"stances.{ref.id}.", done, texts, stale, lang)
                           for ref, s in v["stances"].items()}
     quotes = [done.get(f"quotes.{n}") for n in range(len(quotes_of(kind, v)))]
     if any(quotes):
@@ -264,15 +368,22 @@ def lay(kind: str, v: dict[str, Any], t: dict[str, Any] | None, lang: str) -> di
     return out
 
 
-def nested(v: dict[str, Any], group: str, item: str, done: dict[str, str],
-           texts: dict[str, str], stale: dict[str, str], lang: str) -> dict[str, Any]:
-    """A side or stance within its record, translated, with its own `tx`."""
-    prefix = f"{group}.{item}."
-    mine = {p[len(prefix):]: text for p, text in done.items() if p.startswith(prefix)}
-    missing = tuple(sorted(p[len(prefix):] for p in texts if p.startswith(prefix)
-                           and p[len(prefix):] not in mine))
-    return {**v, **mine, "tx": Tx(lang, missing, tuple(
-        (p[len(prefix):], s) for p, s in stale.items() if p.startswith(prefix)), not mine)}
+def nested(v: dict[str, Any], prefix: str, done: dict[str, str], texts: dict[str, str],
+           stale: dict[str, str], lang: str) -> dict[str, Any]:
+    """A side, a stance or an earlier stance within its record (its texts' paths start
+    with `prefix`), translated, with its own `tx`."""
+    def own(paths: Any) -> dict[str, str]:
+        return {p[len(prefix):]: p for p in paths
+                if p.startswith(prefix) and "." not in p[len(prefix):]}
+
+    mine = {name: done[p] for name, p in own(done).items()}
+    missing = tuple(sorted(name for name in own(texts) if name not in mine))
+    out = {**v, **mine, "tx": Tx(lang, missing, tuple(
+        (name, stale[p]) for name, p in own(stale).items()), not mine)}
+    if "history" in v:
+        out["history"] = tuple(nested(h, f"{prefix}history.{n}.", done, texts, stale, lang)
+                               for n, h in enumerate(v["history"]))
+    return out
 
 
 def with_quote_translations(kind: str, v: dict[str, Any], translations: list[str | None]
@@ -301,7 +412,6 @@ def with_quote_translations(kind: str, v: dict[str, Any], translations: list[str
                               for a in v.get(role, ()))
         return out
     return {}
-
 
 
 def table(tallies: list[Tally]) -> str:

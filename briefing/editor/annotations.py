@@ -15,12 +15,16 @@ def annotations(problems: list[Problem], format: str) -> str:
     return "".join(github_command(p) + "\n" for p in problems)
 
 
+COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}  # GitHub's names
+
+
 def github_command(problem: Problem) -> str:
-    """`::error file=…,line=…,col=…,title=…::message`, escaped as the runner reads it."""
+    """`::error file=…,line=…,col=…,title=…::message`, escaped as the runner reads it (a
+    note is GitHub's `::notice`)."""
     properties = ",".join(f"{key}={escape_property(str(value))}" for key, value in (
         ("file", problem.path), ("line", problem.line), ("col", problem.column),
         ("title", f"Briefing {problem.severity}")))
-    return f"::{problem.severity} {properties}::{escape_data(problem.message)}"
+    return f"::{COMMANDS[problem.severity]} {properties}::{escape_data(problem.message)}"
 
 
 def escape_data(text: str) -> str:
