@@ -19,6 +19,12 @@ def test_plain_build_py_builds_content_into_site(content: Path, tmp_path: Path):
     assert "built" in result.stderr and "site/" in result.stderr
 
 
+def test_the_count_of_files_built_is_what_the_site_holds(content: Path, tmp_path: Path):
+    result = run_cli("build", cwd=tmp_path)
+    held = sum(1 for p in (tmp_path / "site").rglob("*") if p.is_file())
+    assert held > 30 and f"built {held} files into site/" in result.stderr  # search included
+
+
 def test_no_search_builds_without_an_index_or_a_search_box(content: Path, tmp_path: Path):
     assert run_cli(cwd=tmp_path).returncode == 0
     assert (tmp_path / "site" / "pagefind" / "pagefind.js").is_file()

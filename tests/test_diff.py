@@ -187,3 +187,23 @@ def test_the_log_is_append_only(repo: Path):
     assert gone.stderr.splitlines() == [
         "content/changes.yaml:1:1: error: change 'talks-set' of 2025-05-12, published in main, "
         "is gone: the change log is append-only; put it back"]
+
+
+def test_claims_and_the_change_logs_new_entries_are_listed_corrections_first(repo: Path):
+    claims = repo / "content" / "claims.yaml"
+    edit(claims, "status: open", "status: claimed")
+    claims.write_text(claims.read_text() + "\n- id: talks-held\n  claim: Talks were held.\n"
+                      "  status: open\n  note: Nobody says yet.\n  as_of: 2025-05-16\n")
+    add_change(repo, "- id: talks-rated\n  at: 2025-05-16\n  kind: update\n"
+                     "  summary: Talks rated.\n  affects: [claim:talks-held]\n"
+                     "- id: date-fixed\n  at: 2025-05-17\n  kind: correction\n"
+                     "  summary: The summit was on 10 May.\n  was: The summit was on 9 May.\n"
+                     "  affects: [briefing]\n")
+    result = diff(repo, "main")
+    out = result.stdout
+    assert "**Claims added** (1):\n- Talks were held. (open)\n" in out
+    assert "**Claims whose status changed** (1):\n- " in out and ": open → claimed\n" in out
+    assert ("**Corrections, clarifications and withdrawals** (1):\n- Correction (2025-05-17): "
+            "“The summit was on 9 May.” → The summit was on 10 May.\n") in out
+    assert "**Changes logged** (1):\n- Update (2025-05-16): Talks rated.\n" in out
+    assert out.index("**Corrections") < out.index("**Changes logged")

@@ -340,19 +340,35 @@ def test_an_item_carries_its_history_where_it_is_shown(site: Path):
     assert page(site, "").find("header", class_="lede")["data-changed"] == "2026-03-01"
 
 
+def test_the_overview_says_updated_once_and_linked_items_are_apart(site: Path):
+    lede = page(site, "").find("header", class_="lede")
+    assert [text(p) for p in lede.find_all("p") if "Updated" in text(p)] == [
+        "Updated 12 March 2026, 10:00 UTC+1 · What changed"]
+
+
+def test_items_a_change_affects_are_listed_apart(tmp_path: Path):
+    files = living()
+    files["changes.yaml"] = files["changes.yaml"].replace("affects: [actor:bo]",
+                                                          "affects: [actor:bo, actor:ana]")
+    build(write_content(tmp_path, files), tmp_path / "site", TEMPLATES, search=False)
+    listed = page(tmp_path / "site", "changes/").select(".change-affects")
+    both = [affects for affects in listed if len(affects.find_all("a")) == 2]
+    assert [text(affects) for affects in both] == ["Affects: Bo Example, Ana Example"], listed
+
+
 def test_a_correction_note_is_by_the_book_and_said_at_the_pages_top(site: Path):
     chronology = page(site, "chronology/")
     note = chronology.find(id="note-fix-talks-date-event-talks-open")
-    assert text(note) == ("Correction, 11 March 2026: an earlier version said “The talks "
-                          "opened on 2 March.”; The talks opened on 1 March. In the change log")
+    assert text(note) == ("Correction, 11 March 2026: An earlier version said “The talks "
+                          "opened on 2 March”. The talks opened on 1 March. In the change log")
     assert note.find("a")["href"] == "../changes/#fix-talks-date"
     notice = chronology.find(class_="notices")
     assert notice.find_next(class_="event") is not None  # above the items
     assert [a["href"] for a in notice.find_all("a")] == [
         "#note-fix-talks-date-event-talks-open"]
     clarified = page(site, "positions/").find(id="note-clarify-harbour-issue-harbour")
-    assert text(clarified).startswith("Clarification, 11 March 2026, 09:00 UTC: an earlier "
-                                      "version said “The north wants the harbour.”")
+    assert text(clarified).startswith("Clarification, 11 March 2026, 09:00 UTC: An earlier "
+                                      "version said “The north wants the harbour”. ")
     assert page(site, "positions/").find(class_="notices") is None  # a clarification: no
     assert page(site, "sources/").find(class_="notices") is None
 

@@ -7,8 +7,8 @@ from bs4 import BeautifulSoup
 
 from briefing.content.markdown import parse_article, render_tokens
 from briefing.content.provenance import closest_passage, mark_quotes, normalise
-from briefing.pipeline import load_and_check
-from tests.conftest import minimal, write_content
+from briefing.pipeline import build, load_and_check
+from tests.conftest import TEMPLATES, minimal, soup, write_content
 
 
 def marked(body: str, quotes: list[str]) -> tuple[dict[str, str], BeautifulSoup]:
@@ -72,6 +72,21 @@ def test_unverifiable_quote_is_a_warning_naming_file_and_line(tmp_path, monkeypa
     assert briefing is not None and briefing.quotes[0].anchor is None
     briefing, problems = load_and_check(content, strict=True)
     assert briefing is None and [str(p) for p in problems] == [message.format("error")]
+
+
+def test_an_unverified_quote_is_marked_as_not_found_where_readers_see_it(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    files = minimal()
+    files["actors/ana.yaml"]["quotes"][0]["text"] = "We shall never talk"
+    content = write_content(tmp_path, files)
+    build(content, tmp_path / "site", TEMPLATES, search=False)
+    figure = soup(tmp_path / "site" / "actors" / "ana" / "index.html").select_one(
+        "figure.quote")
+    caption = figure.figcaption
+    assert " ".join(caption.select_one(".unverified").get_text().split()) == (
+        "Not found in the text of this source")
+    assert caption.find("a", string="In the source text") is None  # never linked as verified
+    assert not caption.get_text().strip().startswith("·")  # nothing before: no dot
 
 
 def test_verified_quote_links_to_its_mark(content):

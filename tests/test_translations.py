@@ -22,7 +22,7 @@ import pytest
 import yaml
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Comment
 from playwright.sync_api import Browser, Page, expect
 
 from briefing.content.dates import PartialDate
@@ -810,3 +810,64 @@ def test_every_command_a_message_suggests_works_as_written(moved: Path):
         ran = run_cli(*command.split()[2:], cwd=moved)
         assert ran.returncode == 0, (command, ran.stderr)
     assert "translated from an earlier text" not in run_cli("check", cwd=moved).stderr
+
+
+# Every word of the interface in the page's language --------------------------------------
+
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
+# Latin words a Ukrainian or Russian text may hold: names the translations keep as they
+# are, and the formats' own names
+KEPT = {"BBC", "News", "JSON", "Atom", "JavaScript", "X", "json", "briefing"}
+SAID = ("aria-label", "title", "alt", "placeholder")
+
+
+def english_words(text: str) -> list[str]:
+    return [w for w in LATIN_WORD.findall(text) if w not in KEPT]
+
+
+def language_of(element) -> str | None:
+    while element is not None and getattr(element, "attrs", None) is not None:
+        if element.has_attr("lang"):
+            return element["lang"]
+        element = element.parent
+    return None
+
+
+def english_on(page: BeautifulSoup, lang: str) -> list[str]:
+    """Words of English where the page says its language is `lang`: text, and the words
+    of attributes a reader hears or sees (labels, titles, alternative text)."""
+    found = []
+    for text in page.find_all(string=True):
+        if text.parent.name in ("script", "style", "title", "[document]") or isinstance(
+                text, Comment):
+            continue
+        if language_of(text.parent) == lang and english_words(text):
+            found.append(f"<{text.parent.name}> {text.strip()[:60]!r}")
+    for element in page.find_all(True):
+        for name in SAID:
+            if element.has_attr(name) and language_of(element) == lang and english_words(
+                    element[name]):
+                found.append(f"<{element.name} {name}> {element[name][:60]!r}")
+    return found
+
+
+def test_no_english_interface_text_on_a_ukrainian_or_russian_page(seed_site: Path):
+    """Every page of /uk/ and /ru/: no English where the page says it speaks its language;
+    the original's words carry their own `lang` (and a mark where they await a
+    translation)."""
+    found = {}
+    for lang in ("uk", "ru"):
+        pages = sorted((seed_site / lang).rglob("*.html"))
+        assert len(pages) >= 17  # every page kind, eight actors, the article
+        for path in pages:
+            if "pagefind" not in path.parts and (english := english_on(soup(path), lang)):
+                found[path.relative_to(seed_site).as_posix()] = english
+    assert found == {}
+
+
+def test_the_english_detector_finds_english(seed_site: Path):
+    page = soup(seed_site / "uk" / "index.html")
+    page.find("h1").string = "Where the sides stand"
+    page.find("nav")["aria-label"] = "Languages"
+    assert english_on(page, "uk") == ["<h1> 'Where the sides stand'",
+                                      "<nav aria-label> 'Languages'"]

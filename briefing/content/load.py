@@ -246,7 +246,6 @@ class Linker:
         claims = [make_claim(self, v, quotes) for v in self.unique(self.records.claims).values()]
         self.check_rejected()
         self.cache.objects = self.made  # what this build made, for the next one
-        n = len(self.tables["side"])
         return model.cross_index(Briefing(
             title=b["title"], summary=self.rich(b["summary"]), updated=self.updated,
             sides=tuple(self.tables["side"].values()),
@@ -258,8 +257,7 @@ class Linker:
             dek=b.get("dek"), language=b.get("language", "en"),
             key_points=tuple(Rich(k, render_inline(k, self.field_path))
                              for k in b.get("key_points", ())),
-            positions_title=b.get("positions_title") or (
-                "Where both sides stand" if n == 2 else "Where the sides stand"),
+            positions_title=b.get("positions_title"),
             base_url=self.base_url, cname=b.get("cname"),
             share_image=self.make_image(b.get("share_image")),
             changes=changes, history=self.histories.get("briefing"),

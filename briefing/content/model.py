@@ -391,7 +391,8 @@ class Briefing:
     dek: str | None = None
     language: str = "en"
     key_points: tuple[Rich, ...] = ()
-    positions_title: str = "Where both sides stand"
+    # None: the interface's own heading, in the page's language ("Where both sides stand")
+    positions_title: str | None = None
     base_url: str | None = None
     cname: str | None = None
     share_image: Image | None = None

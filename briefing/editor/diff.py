@@ -2,8 +2,9 @@
 
 Both versions are loaded and checked as a build would; the summary (Markdown, for a
 pull request's check summary) lists actors added, removed or changed, events added or
-removed, positions that moved, quotes that no longer verify against their article, and
-the problems the new version has.
+removed, positions that moved, claims added or rated anew, the change log's new entries
+(corrections first), quotes that no longer verify against their article, and the
+problems the new version has.
 """
 
 from __future__ import annotations
@@ -112,6 +113,26 @@ def differences(old: Briefing | None, new: Briefing) -> Iterable[str]:
     old_sources = {s.id for s in old.sources} if old else set()
     yield from section("Sources added", (s.title for s in new.sources
                                          if s.id not in old_sources))
+    yield from claims(old, new)
+    old_changes = {c.id for c in old.changes} if old else set()
+    added = [c for c in reversed(new.changes) if c.id not in old_changes]  # oldest first
+    yield from section("Corrections, clarifications and withdrawals", (
+        f"{c.label} ({c.at.iso}): “{c.was}” → {c.summary}" for c in added if c.is_note))
+    yield from section("Changes logged", (
+        f"{c.label}{' (minor)' if c.minor else ''} ({c.at.iso}): {c.summary}"
+        for c in added if not c.is_note))
+
+
+def claims(old: Briefing | None, new: Briefing) -> Iterable[str]:
+    """Claims added, removed, or whose status moved."""
+    before = {c.id: c for c in old.claims} if old else {}
+    now = {c.id: c for c in new.claims}
+    yield from section("Claims added", (f"{c.claim} ({c.status})" for i, c in now.items()
+                                        if i not in before))
+    yield from section("Claims removed", (c.claim for i, c in before.items() if i not in now))
+    yield from section("Claims whose status changed", (
+        f"{c.claim}: {before[i].status} → {c.status}" for i, c in now.items()
+        if i in before and before[i].status != c.status))
 
 
 def positions(old: Briefing | None, new: Briefing) -> Iterable[str]:

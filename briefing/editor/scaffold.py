@@ -148,7 +148,7 @@ def ask_missing(kind: str, values: dict[str, Any], stances: dict[str, str],
     if kind != "issue" or stances:
         return stances
     side = ask("side", "the id of a side with a position on this issue").strip()
-    position = ask("position", f"{side}'s position, in one plain sentence").strip()
+    position = ask("position", f"the position of {side}, in one plain sentence").strip()
     if not side or not position:
         raise Refused("an issue needs at least one side's position; nothing was written")
     return {side: position}

@@ -25,7 +25,7 @@ from ..content.model import (
     Stance,
 )
 from ..content.words import N_
-from .pages import Page, revised
+from .pages import Page, positions_heading, revised
 from .urls import Urls
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -83,6 +83,8 @@ def atom_feed(briefing: Briefing, words: NullTranslations | None = None) -> byte
     key = (briefing.base_url or briefing.title) + prefix
     root = ET.Element("feed", xmlns=ATOM)
     root.set("xml:lang", briefing.language)
+    if not briefing.base_url:  # links from the site's root, wherever the feed is
+        root.set("xml:base", "../" * prefix.count("/") or "./")
     ET.SubElement(root, "title").text = briefing.title
     if briefing.dek:
         ET.SubElement(root, "subtitle").text = briefing.dek
@@ -124,7 +126,7 @@ def change_entry(root: ET.Element, briefing: Briefing, change: Change,
                   href=absolute(briefing, f"{prefix}changes/#{change.id}"))
     day = change.at.day.isoformat()
     gone = _("%(item)s (no longer in the briefing)")
-    items = "".join(f'<li><a href="{escape(absolute(briefing, prefix + a.url))}?since={day}">'
+    items = "".join(f'<li><a href="{escape(absolute(briefing, prefix + since(a.url, day)))}">'
                     f"{escape(a.label)}</a></li>" if a.url is not None else
                     f"<li>{escape(gone % {'item': a.label})}</li>"
                     for a in change.affects if a.kind != "briefing")
@@ -132,6 +134,14 @@ def change_entry(root: ET.Element, briefing: Briefing, change: Change,
         "was": change.was})) if change.was else "")
     ET.SubElement(entry, "content", type="html").text = (
         f"<p>{escape(change.summary)}</p>{was}" + (f"<ul>{items}</ul>" if items else ""))
+
+
+def since(url: str, day: str) -> str:
+    """A page's address marking what changed from `day` on: the query before the
+    fragment ('chronology/?since=2025-05-17#talks-held'), or a browser neither marks nor
+    scrolls."""
+    path, hash_, fragment = url.partition("#")
+    return f"{path}?since={day}{hash_}{fragment}"
 
 
 def entry_id(briefing: Briefing, change: Change) -> str:
@@ -156,7 +166,7 @@ def briefing_json(briefing: Briefing) -> bytes:
         "title": briefing.title, "dek": briefing.dek, "summary": md(briefing.summary),
         "updated": briefing.updated.iso, "language": briefing.language,
         "key_points": [md(k) for k in briefing.key_points],
-        "positions_title": briefing.positions_title,
+        "positions_title": briefing.positions_title or positions_heading(briefing)[0],
         "sides": [{"id": s.id, "name": s.name, "short": s.short,
                    "description": s.description} for s in briefing.sides],
         "actors": [actor_json(a) for a in briefing.actors],

@@ -61,6 +61,8 @@ class Site:
     translator: str | None = None
     editions: bool = False  # the briefing has editions (git tags): linked from the footer
     policy: str = ""  # the Content-Security-Policy every page carries (content_policy)
+    positions: tuple[str, str | None] = ("", None)  # the positions page's heading, and its
+    # language where it is the original's
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,10 +99,9 @@ def site_of(briefing: Briefing, search: bool = True, words: NullTranslations | N
             languages: tuple[Language, ...] = ()) -> Site:
     """What every page of `briefing` shows (the original, or one translation)."""
     _ = (words or NullTranslations()).gettext
+    positions = positions_heading(briefing, _)
     nav = (("", _("Overview"), None), ("actors/", _("Actors"), None),
-           ("chronology/", _("Chronology"), None),
-           ("positions/", briefing.positions_title,
-            briefing.tx.shows("positions_title") if briefing.tx else None),
+           ("chronology/", _("Chronology"), None), ("positions/", *positions),
            ("sources/", _("Sources"), None))
     if briefing.claims:
         nav += (("claims/", _("What we know"), None),)
@@ -118,7 +119,20 @@ def site_of(briefing: Briefing, search: bool = True, words: NullTranslations | N
     return Site(briefing.title, briefing.dek, briefing.language, briefing.updated, nav,
                 urls, image_url, alt, search, revised(briefing), briefing.published, recent,
                 briefing.direction, briefing.prefix, languages, original, briefing.machine,
-                briefing.translator, policy=content_policy(briefing))
+                briefing.translator, policy=content_policy(briefing), positions=positions)
+
+
+def positions_heading(briefing: Briefing, gettext: Callable[[str], str] = str
+                      ) -> tuple[str, str | None]:
+    """The positions page's heading, and its language when not the page's: the editors'
+    `positions_title` (in the original's words where a translation lacks it), else the
+    interface's own, in the page's language."""
+    if briefing.positions_title:
+        return briefing.positions_title, (briefing.tx.shows("positions_title")
+                                          if briefing.tx else None)
+    if len(briefing.sides) == 2:
+        return gettext("Where both sides stand"), None
+    return gettext("Where the sides stand"), None
 
 
 def content_policy(briefing: Briefing) -> str:
@@ -224,7 +238,7 @@ def plan_pages(briefing: Briefing, words: NullTranslations | None = None) -> lis
              context={**whole, "years": by_year(briefing),
                       "filter_actors": in_events(briefing)},
              shown=[e.history for e in events], fallback=last, main=events),
-        page("positions/", "positions.html", briefing.positions_title,
+        page("positions/", "positions.html", positions_heading(briefing, _)[0],
              ngettext("Each side's position on %(n)d issue, with who holds it and where it "
                       "is reported.", "Each side's position on %(n)d issues, with who holds "
                       "it and where it is reported.", len(issues)) % {"n": len(issues)},

@@ -166,7 +166,8 @@ class Renderer:
         # over again at each `import` in a template.
         self.env.filters.update(
             url=self.url, asset=self.asset, tx=self.tx, tx_note=self.tx_note,
-            said_in=self.said_in, when=self.when, date=self.date, moment=self.moment,
+            said_in=self.said_in, untranslated=self.untranslated, when=self.when,
+            date=self.date, moment=self.moment,
             event_html=self.event_html, json_ld=self.json_ld, in_language=self.in_language,
             ui_text=self.ui_text, address=self.address, og_locale=i18n.og_locale,
             language_in=self.language_in, hreflang=self.hreflang,
@@ -291,6 +292,16 @@ class Renderer:
                       '<p lang="{}" dir="auto">{}</p></details>').format(
             self.site.language, self.gettext("translation may be out of date"), tx.lang,
             original)
+
+    def untranslated(self, _shown: object) -> Markup:
+        """'not yet translated' beside editors' words that a translation's page shows as
+        written, no translation file having a place for them yet (earlier statuses'
+        notes, an article's editor's note): `note|untranslated`."""
+        assert self.site is not None
+        if self.site.original is None:
+            return NOTHING
+        return Markup(' <span class="tx-note" lang="{}">{}</span>').format(
+            self.site.language, self.gettext("not yet translated"))
 
     def said_in(self, _shown: object) -> Markup:
         """` lang=… dir=auto` on words a translation's page keeps as they were written
