@@ -10,7 +10,10 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
+
+from babel.support import NullTranslations
 
 from .cache import BuildCache, Touched, file_digest
 from .content.load import LoadCache, load_and_check
@@ -20,7 +23,7 @@ from .output.linkcheck import escaping_links
 from .output.pages import Page, Site, plan_site
 from .output.render import RenderCache, Renderer, static_files
 from .output.search import index_for_search
-from .output.write import check_output, new_folder, write_files
+from .output.write import carry_over, check_output, new_folder, write_files
 from .parallel import share_out
 from .problems import BuildFailed, Problem, display_path
 
@@ -94,7 +97,8 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
           cache: Path | None = None) -> tuple[list[Problem], int]:
     """Build the site; returns (problems, files written). Raises BuildFailed on errors.
     `search`: make the search index (the longest step of a large build); `editions`:
-    link to the list of editions (`build.py editions` writes it); `cache`: a folder
+    link to the list of editions (`build.py editions` writes it), and keep the last
+    site's (the list in each language, the editions) in the new one; `cache`: a folder
     where a build keeps what the next one can reuse (cache.py)."""
     check_output(out, content)
     with collector_paused():
@@ -155,6 +159,8 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
             written += sum(count for count, _, _ in done)
             if search:
                 index_for_search(fresh, tuple(site.prefix for site in sites[1:]))
+            if editions:  # after the search index, which leaves them out
+                carry_over(out, fresh, [f"{site.prefix}editions" for site in sites])
         if kept is not None:
             kept.save(loading.markdown.touched(), loading.articles.touched(),  # type: ignore
                       [one for _, _, made in done for one in made])
@@ -169,13 +175,23 @@ def page_key(kept: BuildCache, site_keys: dict[str, bytes], page: Page) -> bytes
     return kept.digest((site_keys[page.prefix], page))
 
 
-def write_single_page(content: Path, out: Path, templates: Path, base_url: str | None,
-                      page: Page) -> None:
-    """One page of the live briefing's look, written after its build (the list of
-    editions, which only the publisher knows). Raises BuildFailed on content errors."""
+def write_in_every_language(content: Path, out: Path, templates: Path, base_url: str | None,
+                            make: Callable[[Site, NullTranslations], Page]) -> list[str]:
+    """A page of the live briefing's look written after its build, in each of its
+    languages (`make` gives it for a language's site, in that language's words), each
+    with its language switcher and hreflang: the list of editions, which only the
+    publisher knows. Returns the files written. Raises BuildFailed on content errors."""
     briefing, problems = load_and_check(content, base_url=base_url)
     if briefing is None:
         raise BuildFailed(problems)
     sites, _ = plan(briefing, templates, editions=True)
+    pages = [replace(make(site, i18n.catalog(templates, site.language)), prefix=site.prefix)
+             for site in sites]
+    if len(sites) > 1:
+        pages = [replace(page, alternates=sites[0].languages) for page in pages]
     renderer = Renderer.for_build(templates, sites, RenderCache())
-    renderer.write_page(page, out / page.path)
+    for page in pages:
+        # carried over from the last site, the file may be a link to that site's: a new file
+        (out / page.path).unlink(missing_ok=True)
+        renderer.write_page(page, out / page.path)
+    return [page.path for page in pages]

@@ -1,6 +1,8 @@
-"""Editions (the contract's section 8): tags read and named, `build.py edition`, every
-edition built with its own tag's code into the live site's editions/, from a cache the
-second time, each page stamped (noindex, canonical, banner) by a parser, and the list."""
+"""Editions (the contract's sections 8 and 12): tags read and named, `build.py edition`,
+every edition built with its own tag's code into the live site's editions/, from a cache
+the second time, each page stamped (noindex, canonical, a banner in the page's language
+styled by the publisher's stylesheet, links to the list sent to the live list) by a
+parser; the list in every language; kept by a plain build; crawled with no dead link."""
 
 from __future__ import annotations
 
@@ -10,13 +12,24 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-from briefing.editions.stamp import places, stamp
-from briefing.editions.tags import next_tag, parse_name, read_editions
-from tests.conftest import ROOT, SEED, run_cli
+from briefing.editions.archive import Languages, banner_words, stamp_for
+from briefing.editions.stamp import Stamp, places, stamp
+from briefing.editions.tags import Edition, next_tag, parse_name, read_editions
+from tests.conftest import (
+    ROOT,
+    SEED,
+    TEMPLATES,
+    minimal,
+    run_cli,
+    serve_like_pages,
+    soup,
+    write_content,
+)
 
 BASE = "https://example.org/brief/"
 PROJECT = ["briefing", "templates", "build.py", "pyproject.toml", "requirements.lock"]
@@ -82,12 +95,18 @@ def test_the_next_edition_of_a_day_takes_the_next_number():
 
 PAGE = ('<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>A &amp; B'
         '</title>\n<link rel="canonical" href="https://example.org/brief/editions/2025-05-16/'
-        'actors/">\n</head>\n<body class="x">\n<p>Text with <b>"head"</b> and &lt;body&gt;'
-        '</p>\n<!-- <body> -->\n</body>\n</html>\n')
+        'actors/">\n<link rel="stylesheet" href="../style.css">\n</head>\n<body class="x">\n'
+        '<p>Text with <b>"head"</b> and &lt;body&gt;</p>\n<!-- <body> -->\n</body>\n</html>\n')
+WORDS = banner_words(TEMPLATES, dt.date(2025, 5, 16))
+
+
+def stamped(page: str, live: str = "https://example.org/brief/actors/",
+            stylesheet: str = "../../../edition.css", **more) -> str:
+    return stamp(page, Stamp(live, stylesheet, WORDS, **more))
 
 
 def test_a_page_gets_noindex_its_live_canonical_and_the_banner_and_keeps_the_rest():
-    out = stamp(PAGE, "https://example.org/brief/actors/", "16 May 2025")
+    out = stamped(PAGE)
     assert out.count('<meta name="robots" content="noindex">') == 1
     assert out.count('rel="canonical"') == 1
     assert '<link rel="canonical" href="https://example.org/brief/actors/">' in out
@@ -95,13 +114,47 @@ def test_a_page_gets_noindex_its_live_canonical_and_the_banner_and_keeps_the_res
               'dir="ltr"><p>An edition of 16 May 2025. <a href="https://example.org/brief/'
               'actors/">See the latest version</a></p></aside>')
     assert out.index(banner) == out.index('<body class="x">') + len('<body class="x">\n')
-    # take the three additions away again: the page's own bytes are left
+    sheet = '<link rel="stylesheet" href="../../../edition.css">\n'
+    assert out.index(sheet) + len(sheet) == out.index("</head>")
+    # take the four additions away again: the page's own bytes are left
     undone = (out.replace("\n" + banner, "").replace('\n<meta name="robots" content="noindex">',
-                                                     "")
+                                                     "").replace(sheet, "")
               .replace('<link rel="canonical" href="https://example.org/brief/actors/">',
                        '<link rel="canonical" href="https://example.org/brief/editions/'
                        '2025-05-16/actors/">'))
     assert undone == PAGE
+
+
+def test_the_banner_is_styled_by_the_publishers_stylesheet_after_the_pages_own():
+    """The pages' policy (style-src 'self') refuses inline style: the banner's look is a
+    file, loaded after the edition's own stylesheet so that its rules win."""
+    html = BeautifulSoup(stamped(PAGE), "html.parser")
+    sheets = [link["href"] for link in html.head.find_all("link", rel="stylesheet")]
+    assert sheets == ["../style.css", "../../../edition.css"]
+    assert html.find_all(style=True) == [] and html.find_all("style") == []
+    css = (TEMPLATES / "static" / "edition.css").read_text()
+    assert "aside.edition-banner {" in css and "prefers-color-scheme: dark" in css
+
+
+@pytest.mark.parametrize("lang, label, text, direction", [
+    ("uk", "Про це видання", "Видання від 16 травня 2025\u202fр. Переглянути останню версію",
+     "ltr"),
+    ("ru", "Об этом издании", "Издание от 16 мая 2025\u202fг. Посмотреть последнюю версию",
+     "ltr"),
+    ("ar", "عن هذا الإصدار", "إصدار 16 مايو 2025. اطّلع على أحدث نسخة", "rtl"),
+    ("uk-UA", "Про це видання", "Видання від 16 травня 2025\u202fр. Переглянути останню "
+     "версію", "ltr"),
+    ("de", "About this edition", "An edition of 16 May 2025. See the latest version", "ltr"),
+    ("", "About this edition", "An edition of 16 May 2025. See the latest version", "ltr"),
+])
+def test_the_banner_speaks_the_pages_language(lang, label, text, direction):
+    """In the page's <html lang>, by the live catalogs; English (said so) for a
+    language no catalog speaks."""
+    page = PAGE.replace('<html lang="en">', f'<html lang="{lang}">' if lang else "<html>")
+    banner = BeautifulSoup(stamped(page), "html.parser").find("aside", class_="edition-banner")
+    assert banner["aria-label"] == label and banner.get_text(" ", strip=True) == text
+    shown = lang if label != "About this edition" else "en"
+    assert (banner["lang"], banner["dir"]) == (shown, direction)
 
 
 def test_the_places_come_from_the_parser_not_from_the_text():
@@ -114,17 +167,67 @@ def test_the_places_come_from_the_parser_not_from_the_text():
     assert found.canonical is None
 
 
+def test_the_places_count_lines_as_the_parser_does():
+    """A line separator that is not a newline (U+2028, a form feed) in the text does not
+    shift where the banner goes."""
+    page = PAGE.replace("<title>A &amp; B", "<title>A\u2028&amp;\x0cB")
+    out = stamped(page)
+    assert '<body class="x">\n<aside class="edition-banner"' in out
+
+
 def test_the_banner_comes_after_a_leading_skip_link():
     page = PAGE.replace('<body class="x">\n', '<body class="x">\n<a class="skip-link" '
                         'href="#main">Skip</a>\n')
-    out = stamp(page, "../", "16 May 2025")
+    out = stamped(page, "../")
     assert '<a class="skip-link" href="#main">Skip</a>\n<aside class="edition-banner"' in out
 
 
 def test_an_existing_robots_meta_gives_way_to_noindex():
     page = PAGE.replace("<meta charset", '<meta name="robots" content="index">\n<meta charset')
-    out = stamp(page, "../../", "16 May 2025")
+    out = stamped(page, "../../")
     assert 'content="index"' not in out and out.count('name="robots"') == 1
+
+
+EDITION = Edition("edition-2025-05-16", dt.date(2025, 5, 16), 1, "0" * 40)
+BOTH = Languages(frozenset({"uk/"}), frozenset({"uk/"}))
+
+
+@pytest.mark.parametrize("rel, href, base_url, languages, wanted", [
+    # the footer's link, from any depth, in the original and in a translation
+    ("index.html", "editions/", BASE, BOTH, "/brief/editions/"),
+    ("actors/putin/index.html", "../../editions/", BASE, BOTH, "/brief/editions/"),
+    ("uk/actors/putin/index.html", "../../editions/", BASE, BOTH, "/brief/uk/editions/"),
+    ("uk/actors/index.html", "../../editions/", BASE, BOTH, "/brief/editions/"),  # older code
+    ("uk/index.html", "editions/index.html#top", BASE, BOTH, "/brief/uk/editions/#top"),
+    # a translation the live site no longer has: its original's list
+    ("uk/index.html", "editions/", BASE, Languages(frozenset({"uk/"}), frozenset()),
+     "/brief/editions/"),
+    # written whole (a 404 page's links, from the base path)
+    ("404.html", "/brief/editions/2025-05-16/editions/", BASE, BOTH, "/brief/editions/"),
+    ("index.html", BASE + "editions/2025-05-16/uk/editions/", BASE, BOTH,
+     "/brief/uk/editions/"),
+    # no base URL: a relative link out of the edition to the live list
+    ("actors/putin/index.html", "../../editions/", None, BOTH, "../../../../editions/"),
+    ("uk/index.html", "editions/", None, BOTH, "../../../uk/editions/"),
+    # everything else stays in the edition, as it was
+    ("index.html", "./", BASE, BOTH, None),
+    ("index.html", "actors/", BASE, BOTH, None),
+    ("actors/index.html", "editions/", BASE, BOTH, None),  # an actor whose id is `editions`
+    ("actors/index.html", "../chronology/#editions", BASE, BOTH, None),
+    ("index.html", "https://example.org/brief/editions/", BASE, BOTH, None),  # the live list
+    ("index.html", "../2025-05-11/editions/", BASE, BOTH, None),  # another edition's
+])
+def test_links_to_the_list_of_editions_go_to_the_live_list(rel, href, base_url, languages,
+                                                            wanted):
+    how = stamp_for(rel, True, EDITION, base_url, WORDS, languages)
+    assert how.relink(href) == wanted
+    footer = f'<a class="more" href="{href}" data-x="a&amp;b" hidden>Editions</a>'
+    out = stamp(PAGE.replace("<!-- <body> -->", footer), how)
+    link = BeautifulSoup(out, "html.parser").find("a", class_="more")
+    assert link["href"] == (wanted or href)
+    assert (link["data-x"], link["hidden"], link.get_text()) == ("a&b", "", "Editions")
+    if wanted is None:
+        assert footer in out  # untouched, byte for byte
 
 
 # --- tags in a repository --------------------------------------------------------------------
@@ -257,13 +360,17 @@ def test_each_edition_keeps_its_own_look(newsroom):
     assert not (site / "editions" / "2025-05-11" / "actors" / "envoy").exists()
 
 
+def language_of(rel: str) -> str:
+    """The language of a page of the seed's site, by its folder."""
+    return rel.split("/")[0] if rel.startswith(("uk/", "ru/")) else "en"
+
+
 @pytest.mark.process
 def test_every_edition_page_is_noindex_with_the_banner_and_canonical_to_the_live_page(
         newsroom):
     site, _, _ = newsroom
     for name in LOOKS:
-        day = dt.date.fromisoformat(name)
-        when = f"{day.day} {day:%B} {day.year}"
+        words = banner_words(TEMPLATES, dt.date.fromisoformat(name))
         for page in pages_of(site / "editions" / name):
             rel = page.relative_to(site / "editions" / name).as_posix()
             html = BeautifulSoup(page.read_text(), "html.parser")
@@ -274,17 +381,70 @@ def test_every_edition_page_is_noindex_with_the_banner_and_canonical_to_the_live
             gone = not (site / rel).is_file() or rel == "404.html"
             assert canonical == [BASE if gone else BASE + live], rel
             banner = html.find("aside", class_="edition-banner")
+            said = words(language_of(rel))
             assert banner is not None and banner.get_text(" ", strip=True) == (
-                f"An edition of {when}. See the latest version"), rel
+                f"{said.text} {said.link}"), rel
+            assert (banner["lang"], banner["aria-label"]) == (said.lang, said.label), rel
             assert banner.a["href"] == canonical[0]
+            sheet = html.head.find_all("link", rel="stylesheet")[-1]["href"]
+            assert urljoin(BASE + f"editions/{name}/{rel}", sheet) == BASE + "edition.css"
+    assert (site / "edition.css").read_bytes() == (TEMPLATES / "static" / "edition.css"
+                                                   ).read_bytes()
     gone = site / "editions" / "2025-05-12" / "actors" / "envoy" / "index.html"
     assert f'<link rel="canonical" href="{BASE}">' in gone.read_text()
+    uk = BeautifulSoup((site / "editions/2025-05-11/uk/actors/putin/index.html").read_text(),
+                       "html.parser").find("aside", class_="edition-banner")
+    assert uk.get_text(" ", strip=True) == ("Видання від 11 травня 2025\u202fр. Переглянути "
+                                            "останню версію")
+
+
+@pytest.mark.process
+def test_every_link_to_the_list_of_editions_goes_to_the_live_list_in_its_language(newsroom):
+    """Not to the edition's own editions/ (which it does not have): to /editions/ from
+    the original's pages, /uk/editions/ from the Ukrainian ones, from the site's root."""
+    site, _, _ = newsroom
+    for name in LOOKS:
+        for page in pages_of(site / "editions" / name):
+            rel = page.relative_to(site / "editions" / name).as_posix()
+            url = BASE + f"editions/{name}/{rel}"
+            html = BeautifulSoup(page.read_text(), "html.parser")
+            targets = {urlsplit(urljoin(url, a["href"])).path for a in html.find_all(href=True)}
+            lists = {t for t in targets if t.endswith("/editions/")}
+            langs = ["en", "uk", "ru"] if rel == "404.html" else [language_of(rel)]  # speaks all
+            wanted = {"/brief/editions/" if x == "en" else f"/brief/{x}/editions/" for x in langs}
+            # (changes.html links to the original's list from every language)
+            assert wanted <= lists <= wanted | {"/brief/editions/"}, rel
+            footers = {a["href"] for footer in html.find_all("footer")
+                       for a in footer.find_all("a", href=True) if a["href"] in lists}
+            assert footers == wanted, rel
+
+
+@pytest.mark.process
+def test_the_list_of_editions_is_written_in_every_language(newsroom):
+    site, _, _ = newsroom
+    for lang in ("en", "uk", "ru"):
+        prefix = "" if lang == "en" else f"{lang}/"
+        listing = soup(site / prefix / "editions" / "index.html")
+        assert listing.html["lang"] == lang
+        url = BASE + prefix + "editions/"
+        assert [urljoin(url, a["href"]) for a in listing.select(".editions h2 a")] == [
+            BASE + f"editions/{name}/{prefix}" for name in sorted(LOOKS, reverse=True)]
+        switcher = {a["lang"]: urljoin(url, a["href"]) for a in listing.select(".languages a")}
+        assert switcher == {x: BASE + ("" if x == "en" else f"{x}/") + "editions/"
+                            for x in ("en", "uk", "ru")}
+        hreflang = {link["hreflang"] for link in listing.find_all("link", hreflang=True)}
+        assert hreflang == {"en", "uk", "ru", "x-default"}
+        footer = soup(site / prefix / "index.html").find("footer")
+        assert url in [urljoin(BASE + prefix, a["href"]) for a in footer.find_all("a")]
+    uk = soup(site / "uk" / "editions" / "index.html")
+    assert uk.h1.get_text() == "Видання"
+    assert [a.get_text() for a in uk.select(".editions h2 a")][-1] == (
+        "Видання від 11 травня 2025\u202fр.")
+    assert [ul["lang"] for ul in uk.select(".edition-changes")] == ["en"]  # as written
 
 
 @pytest.mark.process
 def test_an_edition_loads_only_its_own_files(newsroom):
-    from urllib.parse import urljoin, urlsplit
-
     site, _, _ = newsroom
     for name in LOOKS:
         mine = f"/brief/editions/{name}/"
@@ -297,8 +457,11 @@ def test_an_edition_loads_only_its_own_files(newsroom):
                 t.name != "link" or set(t.get("rel", [])) & {"stylesheet", "icon", "preload",
                                                              "modulepreload"})]
             loaded += [s["data-pagefind"] for s in html.find_all(attrs={"data-pagefind": True})]
-            for ref in loaded:
-                assert urlsplit(urljoin(url, ref)).path.startswith(mine), (rel, ref)
+            banners = [ref for ref in loaded if ref.endswith("/edition.css")]
+            assert [urljoin(url, ref) for ref in banners] == [BASE + "edition.css"], rel
+            for ref in loaded:  # but the banner's, the publisher's stylesheet
+                assert ref in banners or urlsplit(urljoin(url, ref)).path.startswith(mine), (
+                    rel, ref)
 
 
 @pytest.mark.process
@@ -314,8 +477,6 @@ def test_editions_are_in_neither_the_live_sitemap_nor_the_live_search(newsroom):
 
 @pytest.mark.process
 def test_the_list_of_editions_newest_first_linked_from_the_footer_and_changes(newsroom):
-    from urllib.parse import urljoin
-
     site, _, _ = newsroom
     listing = BeautifulSoup((site / "editions" / "index.html").read_text(), "html.parser")
     links = [urljoin(BASE + "editions/", a["href"]) for a in listing.select(".editions h2 a")]
@@ -366,29 +527,145 @@ def test_tags_with_the_same_dependencies_share_one_environment(newsroom):
     assert (made[0] / "bin" / "python").is_file()
 
 
-def test_an_edition_page_with_its_banner_passes_axe_and_the_nu_checker(newsroom, page):
+@pytest.fixture(scope="module")
+def www(newsroom) -> Path:
+    """A copy of the published site where a server finds it under /brief/, as published."""
+    site, _, _ = newsroom
+    root = site.parent / "www"
+    shutil.copytree(site, root / "brief")
+    return root
+
+
+BANNER_LOOK = """() => { const s = getComputedStyle(document.querySelector('aside.edition-banner'));
+    return [s.paddingTop, s.backgroundColor, s.borderBottomStyle, s.color]; }"""
+
+
+def test_an_edition_page_with_its_banner_passes_axe_and_the_nu_checker(www, page):
+    """In light and dark schemes, in English and Ukrainian; the banner's stylesheet
+    loads under the pages' policy (no inline style, nothing refused)."""
     from axe_playwright_python.sync_playwright import Axe
 
-    from tests.conftest import serve_like_pages
     from tests.test_reading import VNU
 
-    site, _, _ = newsroom
-    www = site.parent / "www"
-    if not www.exists():
-        www.mkdir()
-        shutil.copytree(site, www / "brief")
     edition = www / "brief" / "editions" / "2025-05-12"
+    refused: list[str] = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else 0)
+    looks = {}
     with serve_like_pages(www, www / "brief" / "404.html") as origin:
-        for path in ("", "actors/envoy/", "chronology/"):
-            page.goto(f"{origin}/brief/editions/2025-05-12/{path}")
-            assert page.locator("aside.edition-banner").is_visible()
-            result = Axe().run(page)
-            assert result.violations_count == 0, f"{path}: {result.generate_report()}"
-    checked = [str(edition / p / "index.html") for p in ("", "actors/envoy", "chronology")]
+        for scheme in ("light", "dark"):
+            page.emulate_media(color_scheme=scheme)
+            for path in ("", "actors/envoy/", "chronology/", "uk/actors/putin/"):
+                page.goto(f"{origin}/brief/editions/2025-05-12/{path}")
+                assert page.locator("aside.edition-banner").is_visible()
+                looks[scheme, path] = page.evaluate(BANNER_LOOK)
+                result = Axe().run(page)
+                assert result.violations_count == 0, f"{path}: {result.generate_report()}"
+    assert refused == []
+    for (scheme, path), (padding, background, border, _) in looks.items():
+        assert padding != "0px" and border == "solid", (scheme, path)
+        assert background not in ("rgba(0, 0, 0, 0)", "transparent"), (scheme, path)
+    assert looks["light", ""][1:] != looks["dark", ""][1:]  # its own colours in each scheme
+    checked = [str(edition / p / "index.html") for p in ("", "actors/envoy", "chronology",
+                                                         "uk/actors/putin")]
     result = subprocess.run([shutil.which("java") or "java", "-jar", str(VNU),
                              "--errors-only", *checked], capture_output=True, text=True,
                             timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def fetch(url: str) -> tuple[int, bytes, str]:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read(), response.headers.get_content_type()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read(), exc.headers.get_content_type()
+
+
+@pytest.mark.process
+def test_a_published_site_with_its_editions_has_no_dead_link(www):
+    """Crawled through a server that answers like GitHub Pages, from the live home: every
+    link, stylesheet, script and image of the live site, the lists of editions and every
+    edition's pages answers."""
+    statuses: dict[str, int] = {}
+    with serve_like_pages(www, www / "brief" / "404.html") as origin:
+        queue = [origin + "/brief/"]
+        while queue:
+            url = queue.pop()
+            if url in statuses:
+                continue
+            status, body, kind = fetch(url)
+            statuses[url] = status
+            if status != 200 or kind != "text/html":
+                continue
+            html = BeautifulSoup(body, "html.parser")
+            for element in html.find_all(["a", "link", "img", "script"]):
+                ref = element.get("href") or element.get("src")
+                target = urljoin(url, ref or "")
+                if ref and urlsplit(target).netloc == urlsplit(origin).netloc:
+                    queue.append(target.split("#")[0])
+        assert {u: s for u, s in statuses.items() if s != 200} == {}
+    crawled = {urlsplit(u).path for u in statuses}
+    pages = {"/" + p.parent.relative_to(www).as_posix() + "/"
+             for p in (www / "brief").rglob("index.html") if p.parent.name != "search"}
+    assert pages <= crawled  # every page is reached by a link (but the search forms' own)
+    for name in LOOKS:
+        assert {f"/brief/editions/{name}/", f"/brief/editions/{name}/uk/actors/putin/"} <= pages
+    assert {"/brief/editions/", "/brief/uk/editions/", "/brief/ru/editions/"} <= pages
+
+
+@pytest.mark.process
+def test_a_plain_build_keeps_the_published_editions(newsroom, tmp_path: Path):
+    """`build` makes a new site and swaps it in: the editions and their lists, which
+    `editions` published into the last one, are carried over; a build that fails leaves
+    everything as it was."""
+    site, _, _ = newsroom
+    repo = tmp_path / "newsroom"
+    shutil.copytree(site.parent, repo, symlinks=True, ignore=shutil.ignore_patterns(".cache"))
+
+    def published() -> dict[str, bytes]:
+        return {p.relative_to(repo / "site").as_posix(): p.read_bytes()
+                for top in ("editions", "uk/editions", "ru/editions")
+                for p in (repo / "site" / top).rglob("*") if p.is_file()}
+
+    before = published()
+    assert "editions/2025-05-11/uk/actors/putin/index.html" in before
+    assert {"editions/index.html", "uk/editions/index.html"} <= set(before)
+    home = (repo / "site" / "index.html").read_bytes()
+    built = run_cli("build", "--out", "site", "--base-url", BASE, "--templates",
+                    str(repo / "templates"), cwd=repo)
+    assert built.returncode == 0, built.stderr
+    assert published() == before
+    assert (repo / "site" / "index.html").read_bytes() == home  # a new site, the same
+    chronology = repo / "content" / "chronology.yaml"
+    chronology.write_text(chronology.read_text() + "\n- date: 2025-13-01\n  title: Bad\n")
+    failed = run_cli("build", "--out", "site", "--templates", str(repo / "templates"), cwd=repo)
+    assert failed.returncode == 1 and "site/ was left as it was" in failed.stderr
+    assert published() == before and (repo / "site" / "index.html").read_bytes() == home
+
+
+def test_a_build_carries_over_the_lists_and_editions_of_its_languages(tmp_path: Path):
+    from briefing.content.translations import digest
+    from briefing.pipeline import build
+
+    files = minimal()
+    files["translations/uk/briefing.yaml"] = (
+        f"title: Тест\ntranslated_from:\n  title: {digest('Test briefing')}\n")
+    content, out = write_content(tmp_path, files), tmp_path / "site"
+    build(content, out, TEMPLATES, search=False, editions=True)
+    kept = {"editions/index.html": b"list", "editions/2026-03-12/index.html": b"frozen",
+            "uk/editions/index.html": b"uk list"}
+    for rel, data in {**kept, "ru/editions/index.html": b"a language since gone"}.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_bytes(data)
+    build(content, out, TEMPLATES, search=False, editions=True)
+    found = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
+             if "editions" in p.parts and p.is_file()}
+    assert found == kept
+    build(content, out, TEMPLATES, search=False)  # a briefing without editions: none kept
+    assert not (out / "editions").exists() and not (out / "uk" / "editions").exists()
 
 
 @pytest.mark.process
@@ -409,7 +686,18 @@ def test_the_preview_serves_the_published_editions_read_only(newsroom, tmp_path:
         assert b"livereload.js" in body[len(head):-len(rest)]
         with urllib.request.urlopen(server.url + "editions/2025-05-11") as r:  # redirected
             assert r.url.endswith("/editions/2025-05-11/") and b"edition-banner" in r.read()
+        for prefix, heading in (("", "Editions"), ("uk/", "Видання"), ("ru/", "Издания")):
+            with urllib.request.urlopen(server.url + prefix + "editions/") as r:  # the lists
+                listing = BeautifulSoup(r.read(), "html.parser")
+            assert listing.h1.get_text() == heading
+            assert len(listing.select(".editions h2 a")) == 3
         with urllib.request.urlopen(server.url + "actors/putin/") as r:  # the live preview
-            assert b"edition-banner" not in r.read()
+            live = BeautifulSoup(r.read(), "html.parser")
+        assert live.find("aside", class_="edition-banner") is None
+        footer = [urljoin(server.url + "actors/putin/", a["href"])
+                  for a in live.footer.find_all("a")]
+        assert server.url + "editions/" in footer  # the preview links to the list
+        with urllib.request.urlopen(server.url + "edition.css") as r:  # the banner's look
+            assert b"aside.edition-banner" in r.read()
     finally:
         stop_server(server)

@@ -1,5 +1,6 @@
 """`build.py editions`: every edition tag built (or taken from the cache), stamped and
-put into the live site's `editions/`, with the list of editions at `/editions/`."""
+put into the live site's `editions/`, with the list of editions at `/editions/` (and
+`/<lang>/editions/` in each of the site's translations)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from babel.support import NullTranslations
 
+from ..content.dates import PartialDate
+from ..output.pages import Page, Site, page
 from .archive import Failed, Published, build_one, publish
 from .tags import Edition, GitError, git, read_editions, repository
 
@@ -20,6 +24,7 @@ class Listed:
 
     edition: Edition
     changes: tuple[tuple[str, str, str], ...]  # (kind, day as written, summary)
+    languages: frozenset[str] = frozenset()  # its translations' folders: "uk/"
 
 
 @dataclass
@@ -31,9 +36,10 @@ class Outcome:
 
 
 def publish_editions(content: Path, out: Path, base_url: str | None, cache: Path,
-                     log: Callable[[str], None]) -> Outcome:
+                     templates: Path, log: Callable[[str], None]) -> Outcome:
     """Build what is not cached, then replace `out/editions/` whole (the live site in
-    `out` is built first). A tag that fails is reported and skipped."""
+    `out` is built first; its `templates` give the banner's words). A tag that fails is
+    reported and skipped. The lists of editions are left to `listing_page`."""
     cache, out = cache.resolve(), out.resolve()  # the tags' builds run in other folders
     repo = repository(content)
     content_rel = content.resolve().relative_to(repo).as_posix()
@@ -48,8 +54,8 @@ def publish_editions(content: Path, out: Path, base_url: str | None, cache: Path
         except (RuntimeError, GitError, OSError) as exc:
             outcome.failed.append(Failed(edition, str(exc)))
             continue
-        publish(built, fresh / edition.name, out, edition, base_url)
-        outcome.published.append(Published(edition, was_cached))
+        languages = publish(built, fresh / edition.name, out, edition, base_url, templates)
+        outcome.published.append(Published(edition, was_cached, languages))
     old = out / "editions"
     if old.exists():
         shutil.rmtree(old)
@@ -82,5 +88,18 @@ def listing(repo: Path, content_rel: str, published: list[Published]) -> list[Li
                 continue
             brought.append((str(entry.get("kind", "update")), str(entry.get("at", "")),
                             str(entry.get("summary", ""))))
-        rows.append(Listed(item.edition, tuple(brought)))
+        rows.append(Listed(item.edition, tuple(brought), item.languages))
     return rows[::-1]
+
+
+def listing_page(listed: list[Listed], site: Site, words: NullTranslations) -> Page:
+    """/editions/ in one of the site's languages, each edition linked to its pages in
+    that language where it has them (editions/<name>/uk/), else to its original's."""
+    _ = words.gettext
+    rows = [{"edition": r.edition, "changes": r.changes,
+             "day": PartialDate(r.edition.day.year, r.edition.day.month, r.edition.day.day),
+             "href": f"editions/{r.edition.name}/"
+                     + (site.prefix if site.prefix in r.languages else "")} for r in listed]
+    return page("editions/", "editions.html", _("Editions"),
+                _("The briefing as it stood on the day of each edition, frozen for citing."),
+                context={"editions": rows})

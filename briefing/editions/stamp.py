@@ -1,49 +1,85 @@
 """The publisher's only additions to an edition's pages: `noindex`, a `canonical` link
-to the live page, and a banner saying it is an edition, linking to the latest version.
+to the live page, a banner saying it is an edition (in the page's language, styled by
+the publisher's stylesheet, since the pages' policy allows no inline style), and links
+to the list of editions sent to the live list, which the edition itself does not have.
 
 Everything else stays the edition's own bytes. The places to insert at are found by an
 HTML parser (the standard library's tokenizer, which reports where each tag starts), never
-by searching the text: the end of `<head>`'s start tag, the end of `<body>`'s, and an
-existing `canonical` link, which is replaced (a page has one).
+by searching the text: the end of `<head>`'s start tag and its end tag, the end of
+`<body>`'s start tag, an existing `canonical` link, which is replaced (a page has one),
+and each tag with an `href`, rewritten whole from its parsed attributes when its link
+must change.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
+
+Attrs = list[tuple[str, str | None]]
+
+
+@dataclass(frozen=True, slots=True)
+class Banner:
+    """What the banner says, in one language."""
+
+    lang: str
+    direction: str
+    label: str  # its name for screen readers: "About this edition"
+    text: str  # "An edition of 16 May 2025."
+    link: str  # "See the latest version"
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """What the publisher adds to one page of an edition."""
+
+    live: str  # the URL of the same page in the live briefing (or its home)
+    stylesheet: str  # the banner's stylesheet, as a link from the page
+    banner: Callable[[str], Banner]  # its words in a language (the page's <html lang>)
+    relink: Callable[[str], str | None] = lambda href: None  # a link's new href, or None
 
 
 @dataclass
 class Places:
     head: int | None = None  # just after <head ...>
+    head_end: int | None = None  # where </head> starts
     body: int | None = None  # just after <body ...>
+    lang: str = ""  # <html lang>
     canonical: tuple[int, int] | None = None  # the <link rel="canonical"> tag's span
     robots: list[tuple[int, int]] = field(default_factory=list)  # <meta name="robots">
     skip_link: int | None = None  # just after the body's first element, a skip link's </a>
+    links: list[tuple[int, int, str, Attrs]] = field(default_factory=list)  # tags with href
 
 
 class _Finder(HTMLParser):
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=True)
         self.text = text
-        self.starts = [0]
-        for line in text.splitlines(keepends=True):
-            self.starts.append(self.starts[-1] + len(line))
+        self.starts = [0]  # where each line starts, as the parser counts lines: by "\n"
+        for line in text.split("\n")[:-1]:
+            self.starts.append(self.starts[-1] + len(line) + 1)
         self.places = Places()
         self.first_in_body: str | None = None  # "skip" while inside a leading skip link
 
-    def span(self) -> tuple[int, int]:
+    def here(self) -> int:
         line, column = self.getpos()
-        start = self.starts[line - 1] + column
+        return self.starts[line - 1] + column
+
+    def span(self) -> tuple[int, int]:
+        start = self.here()
         return start, start + len(self.get_starttag_text() or "")
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, tag: str, attrs: Attrs) -> None:
         values = {k: (v or "").lower() for k, v in attrs}
         if self.places.body is not None and self.first_in_body is None:
             skip = tag == "a" and "skip-link" in values.get("class", "").split()
             self.first_in_body = "skip" if skip else "other"
-        if tag == "head" and self.places.head is None:
+        if tag == "html" and not self.places.lang:
+            self.places.lang = next((v or "" for k, v in attrs if k == "lang"), "")
+        elif tag == "head" and self.places.head is None:
             self.places.head = self.span()[1]
         elif tag == "body" and self.places.body is None:
             self.places.body = self.span()[1]
@@ -51,14 +87,16 @@ class _Finder(HTMLParser):
             self.places.canonical = self.span()
         elif tag == "meta" and values.get("name") == "robots":
             self.places.robots.append(self.span())
+        elif "href" in values:
+            self.places.links.append((*self.span(), tag, attrs))
 
     handle_startendtag = handle_starttag
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "head" and self.places.head_end is None:
+            self.places.head_end = self.here()
         if tag == "a" and self.first_in_body == "skip" and self.places.skip_link is None:
-            line, column = self.getpos()
-            start = self.starts[line - 1] + column
-            self.places.skip_link = self.text.index(">", start) + 1
+            self.places.skip_link = self.text.index(">", self.here()) + 1
             self.first_in_body = "done"
 
 
@@ -69,26 +107,53 @@ def places(text: str) -> Places:
     return finder.places
 
 
-def stamp(text: str, live: str, when: str) -> str:
-    """An edition's page with the three additions: `live` is the URL of the same page in
-    the live briefing (or its home), `when` the edition's date as words. The banner
-    opens the body, after a skip link if the page starts with one (which must stay the
-    first thing a keyboard reaches)."""
+def stamp(text: str, how: Stamp) -> str:
+    """An edition's page with the publisher's additions. The banner opens the body,
+    after a skip link if the page starts with one (which must stay the first thing a
+    keyboard reaches); its stylesheet comes last in the head, after the page's own."""
     found = places(text)
     if found.head is None or found.body is None:
         return text  # not a page (a fragment, a redirect stub): left as it was
-    link = escape(live, quote=True)
+    link = escape(how.live, quote=True)
     banner_at = found.skip_link or found.body
+    sheet_at = found.head if found.head_end is None else found.head_end
     edits = [(found.head, found.head, '\n<meta name="robots" content="noindex">'),
-             (banner_at, banner_at,
-              f'\n<aside class="edition-banner" aria-label="About this edition" lang="en" '
-              f'dir="ltr"><p>An edition of {escape(when)}. <a href="{link}">See the latest '
-              f'version</a></p></aside>')]
+             (sheet_at, sheet_at, f'<link rel="stylesheet" href="{escape(how.stylesheet)}">\n'),
+             (banner_at, banner_at, "\n" + banner_html(how.banner(found.lang), link))]
     if found.canonical is not None:
         edits.append((*found.canonical, f'<link rel="canonical" href="{link}">'))
     else:
         edits.append((found.head, found.head, f'\n<link rel="canonical" href="{link}">'))
     edits += [(start, end, "") for start, end in found.robots]  # its own "index": ours wins
+    edits += relinked(text, found.links, how.relink)
     for start, end, new in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
         text = text[:start] + new + text[end:]
     return text
+
+
+def banner_html(words: Banner, link: str) -> str:
+    return (f'<aside class="edition-banner" aria-label="{escape(words.label)}" '
+            f'lang="{escape(words.lang)}" dir="{escape(words.direction)}"><p>'
+            f'{escape(words.text)} <a href="{link}">{escape(words.link)}</a></p></aside>')
+
+
+def relinked(text: str, links: list[tuple[int, int, str, Attrs]],
+             relink: Callable[[str], str | None]) -> list[tuple[int, int, str]]:
+    """The tags whose href `relink` changes, each written again from its attributes
+    (the rest of the tag as parsed: same names, same values)."""
+    edits = []
+    for start, end, tag, attrs in links:
+        href = next(v for k, v in attrs if k == "href") or ""
+        new = relink(href)
+        if new is None or new == href:
+            continue
+        closed = text[start:end].endswith("/>")
+        edits.append((start, end, start_tag(tag, [(k, new if k == "href" else v)
+                                                  for k, v in attrs], closed)))
+    return edits
+
+
+def start_tag(tag: str, attrs: Attrs, closed: bool = False) -> str:
+    written = "".join(f" {k}" if v is None else f' {k}="{escape(v, quote=True)}"'
+                      for k, v in attrs)
+    return f"<{tag}{written}{' /' if closed else ''}>"

@@ -22,11 +22,12 @@ from ..problems import BuildFailed, Problem
 
 class Preview:
     def __init__(self, content: Path, templates: Path, base_url: str | None = None,
-                 strict: bool = False):
+                 strict: bool = False, editions: bool = False):
         self.content = content
         self.templates = templates
         self.base_url = base_url
         self.strict = strict
+        self.editions = editions  # published editions are served too: link to their list
         self.pages: dict[str, Page] = {}
         self.files: dict[str, bytes] = {}
         self.later: Later = {}
@@ -65,13 +66,18 @@ class Preview:
         # The path served under is fixed at start: from --base-url, or the first good
         # build's briefing.yaml.
         self.base_url = self.base_url or briefing.base_url
-        sites, pages = plan(briefing, self.templates, search=False)
+        sites, pages = plan(briefing, self.templates, search=False, editions=self.editions)
         renderer = Renderer.for_build(self.templates, sites, self.render_cache)
         renderer.check(pages)
         self.renderer, self.pages = renderer, {page.path: page for page in pages}
         self.files = asset_files(briefing, self.content, self.templates)
         self.later = machine_files(briefing, pages, self.templates)
         return problems
+
+    @property
+    def prefixes(self) -> tuple[str, ...]:
+        """Where each language's pages are: "" for the original, "uk/"."""
+        return tuple(self.renderer.sites) if self.renderer is not None else ("",)
 
     def has(self, path: str) -> bool:
         return path in self.pages or path in self.files or path in self.later

@@ -106,10 +106,10 @@ class Watcher:
 class App:
     """WSGI app serving the last good build from memory, like GitHub Pages would."""
 
-    def __init__(self, preview: Preview, base_path: str, editions: Path | None = None):
+    def __init__(self, preview: Preview, base_path: str, published: Path | None = None):
         self.preview = preview
         self.base_path = base_path
-        self.editions = editions  # published editions, served from disk as they are
+        self.published = published  # a site with published editions: served as they are
 
     def __call__(self, environ: dict, start_response: StartResponse) -> list[bytes]:
         raw = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8", "replace")
@@ -126,9 +126,8 @@ class App:
         # dict in memory, not a folder.
         rel = posixpath.normpath("/" + raw[len(self.base_path):]).lstrip("/")
         rel = "" if rel == "." else rel
-        if self.editions is not None and rel.startswith("editions/"):
-            return self.edition_file(start_response, rel.removeprefix("editions/"),
-                                     raw.endswith("/"), port)
+        if self.published is not None and self.is_published(rel):
+            return self.published_file(start_response, rel, raw.endswith("/"), port)
         has = self.preview.has
         if raw.endswith("/") or rel == "":
             rel = posixpath.join(rel, "index.html") if rel else "index.html"
@@ -153,14 +152,21 @@ class App:
         start_response(status, [("Content-Type", kind), ("Cache-Control", "no-store")])
         return [body]
 
-    def edition_file(self, start_response: StartResponse, rel: str, folder: bool,
-                     port: int) -> list[bytes]:
-        """A file of a published edition, read-only and never rebuilt: its own bytes."""
-        assert self.editions is not None
-        path = self.editions / rel
+    def is_published(self, rel: str) -> bool:
+        """Whether a path is the publisher's, not the preview's: the editions, and the
+        list of them in each language (`editions/`, `uk/editions/`)."""
+        return rel == "editions" or rel.startswith("editions/") or any(
+            rel in (f"{prefix}editions", f"{prefix}editions/index.html")
+            for prefix in self.preview.prefixes)
+
+    def published_file(self, start_response: StartResponse, rel: str, folder: bool,
+                       port: int) -> list[bytes]:
+        """A file of the published editions, read-only and never rebuilt: its own bytes."""
+        assert self.published is not None
+        path = self.published / rel
         if path.is_dir():
             if not folder:
-                return self.redirect(start_response, f"{self.base_path}editions/{rel}/")
+                return self.redirect(start_response, f"{self.base_path}{rel}/")
             path = path / "index.html"
         if not path.is_file():
             return self.not_found(start_response, port)
@@ -226,8 +232,9 @@ def report(problems: list[Problem], summary: str) -> None:
 
 
 def serve(preview: Preview, host: str, port: int, open_browser: bool,
-          editions: Path | None = None) -> int:
-    """Run the preview until Ctrl-C. Returns the exit status."""
+          published: Path | None = None) -> int:
+    """Run the preview until Ctrl-C; `published`: a site into which `build.py editions`
+    published the editions, served too. Returns the exit status."""
     asyncio.set_event_loop(asyncio.new_event_loop())  # tornado needs one, made explicitly
     logging.getLogger("tornado.access").setLevel(logging.WARNING)
     say_connections()
@@ -242,7 +249,7 @@ def serve(preview: Preview, host: str, port: int, open_browser: bool,
         report(preview.problems, f"{names}: {preview.summary(time.perf_counter() - began)}")
         LiveReloadHandler.reload_waiters("*")
 
-    server = QuietServer(app=App(preview, preview.base_path, editions))
+    server = QuietServer(app=App(preview, preview.base_path, published))
     try:
         server.application(port, host, debug=False, live_css=False)
     except OSError as exc:

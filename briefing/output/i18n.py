@@ -84,12 +84,19 @@ def catalog(templates: Path, lang: str) -> NullTranslations:
     """The interface text of `lang` from templates/locales/<lang>.po (or the .po of its
     language without region: uk for uk-UA), compiled in memory (no .mo file to keep in
     step); a language with no catalog gets the templates' own words."""
-    path = templates / "locales" / f"{lang}.po"
-    if not path.is_file():
-        path = templates / "locales" / f"{lang.split('-')[0]}.po"
-    if not path.is_file():
+    path = catalog_path(templates, lang)
+    if path is None:
         return NullTranslations()
     return compiled(path, path.stat().st_mtime_ns)
+
+
+def catalog_path(templates: Path, lang: str) -> Path | None:
+    """The catalog that speaks `lang`, if there is one."""
+    for name in (lang, lang.split("-")[0]):
+        path = templates / "locales" / f"{name}.po"
+        if name and path.is_file():
+            return path
+    return None
 
 
 @lru_cache(maxsize=16)

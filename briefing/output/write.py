@@ -60,6 +60,16 @@ def write_files(folder: Path, files: Iterable[tuple[str, bytes]]) -> int:
     return count
 
 
+def carry_over(out: Path, fresh: Path, folders: Iterable[str]) -> None:
+    """Keep folders that another command wrote into the last site (the published
+    editions and their lists) in the new one: hard links to the last site's files (the
+    last site itself untouched, so a build that fails later loses nothing), or copies.
+    A folder the new build wrote itself is its own."""
+    for rel in folders:
+        if (out / rel).is_dir() and not (fresh / rel).exists():
+            shutil.copytree(out / rel, fresh / rel, symlinks=True, copy_function=link_or_copy)
+
+
 def swap(fresh: Path, out: Path) -> None:
     """Put `fresh` in the place of `out`; the old folder is moved aside, then removed."""
     if not out.exists():
@@ -74,3 +84,11 @@ def swap(fresh: Path, out: Path) -> None:
         old.rename(out)
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+def link_or_copy(source: str, target: str) -> None:
+    """A hard link where the file system allows one (the same disk), else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
