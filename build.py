@@ -294,7 +294,7 @@ def translation_skeleton(args: argparse.Namespace) -> int:
         work = refresh(args.content, args.lang)
     except CannotConfirm as exc:
         print(f"python build.py translations: error: {exc}", file=sys.stderr)
-        return 1
+        return 2 if exc.usage else 1
     print(f"content/translations/{args.lang}/: {work.files} files written; {work.records} "
           f"records and {work.fields} fields added, {work.moved} translations moved with "
           f"the text they translate, {work.stale} translated fields whose original changed "
@@ -331,9 +331,9 @@ def tag_edition(args: argparse.Namespace) -> int:
 
     try:
         repo = repository(args.content)
-    except GitError as exc:
+    except GitError as exc:  # not in a repository: nothing to tag
         print(f"python build.py edition: error: {exc}", file=sys.stderr)
-        return 1
+        return 2
     dirty = git(repo, "status", "--porcelain").splitlines()
     if dirty:
         print("python build.py edition: error: an edition is a commit, and there are "
@@ -360,12 +360,11 @@ def tag_edition(args: argparse.Namespace) -> int:
 
 
 def publish_editions(args: argparse.Namespace) -> int:
-    """Build (or take from the cache) every edition into OUT/editions/, with its list."""
-    from briefing.content.dates import PartialDate
-    from briefing.editions.publish import publish_editions
+    """Build (or take from the cache) every edition into OUT/editions/, with its list in
+    each of the site's languages."""
+    from briefing.editions.publish import listing_page, publish_editions
     from briefing.editions.tags import GitError
-    from briefing.output.pages import page
-    from briefing.pipeline import write_single_page
+    from briefing.pipeline import write_in_every_language
     from briefing.problems import BuildFailed
 
     if not (args.out / "index.html").is_file():
@@ -374,7 +373,7 @@ def publish_editions(args: argparse.Namespace) -> int:
         return 2
     try:
         outcome = publish_editions(args.content, args.out, args.base_url, args.cache,
-                                   lambda line: print(line, file=sys.stderr))
+                                   args.templates, lambda line: print(line, file=sys.stderr))
     except GitError as exc:
         print(f"python build.py editions: error: {exc}", file=sys.stderr)
         return 1
@@ -386,13 +385,9 @@ def publish_editions(args: argparse.Namespace) -> int:
     for done in outcome.published:
         print(f"{done.edition.tag}: {'from the cache' if done.cached else 'built'}",
               file=sys.stderr)
-    rows = [{"edition": r.edition, "changes": r.changes,
-             "day": PartialDate(r.edition.day.year, r.edition.day.month, r.edition.day.day)}
-            for r in outcome.listed]
     try:
-        write_single_page(args.content, args.out, args.templates, args.base_url, page(
-            "editions/", "editions.html", "Editions", "The briefing as it stood on the day "
-            "of each edition, frozen for citing.", context={"editions": rows}))
+        write_in_every_language(args.content, args.out, args.templates, args.base_url,
+                                lambda site, words: listing_page(outcome.listed, site, words))
     except BuildFailed as failed:
         report(failed.problems)
         return 1
@@ -419,9 +414,9 @@ def run(args: argparse.Namespace) -> int:
         from briefing.editor.preview import Preview
         from briefing.editor.serve import serve
 
-        preview = Preview(args.content, args.templates, args.base_url, args.strict)
-        return serve(preview, args.host, args.port, args.open,
-                     args.editions / "editions" if args.editions else None)
+        preview = Preview(args.content, args.templates, args.base_url, args.strict,
+                          editions=args.editions is not None)
+        return serve(preview, args.host, args.port, args.open, args.editions)
     if args.command == "new":
         return new_entry(args)
     if args.command == "diff":

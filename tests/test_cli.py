@@ -114,6 +114,12 @@ def test_a_broken_yaml_file_reports_its_line_and_column(content: Path, tmp_path:
      "overlaps the content folder {tmp}/content"),
     (["build", "--out", "notes.txt/site"],
      "python build.py build: error: cannot write {tmp}/notes.txt: File exists"),
+    (["translations", "uk", "--confirm", "actors/nobody.yaml"],
+     "python build.py translations: error: no translation file "
+     "content/translations/uk/actors/nobody.yaml"),
+    (["edition"],
+     "python build.py edition: error: content is not in a git repository: editions are git "
+     "tags"),
     (["diff", "HEAD~1"],
      "python build.py diff: error: cannot read HEAD~1: not a git repository (or any of the parent "
      "directories): .git"),

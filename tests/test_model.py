@@ -73,8 +73,7 @@ def test_the_briefing_and_its_sides(loaded: tuple[Path, Briefing]):
     assert b.cname == written.get("cname")
     assert b.claim_review == (written.get("claim_review", "false") == "true")
     assert b.stale_after_days == int(written.get("stale_after_days", 30))
-    two = "Where both sides stand" if len(written["sides"]) == 2 else "Where the sides stand"
-    assert b.positions_title == written.get("positions_title", two)
+    assert b.positions_title == written.get("positions_title")  # None: the interface's
     for n, (side, w) in enumerate(zip(b.sides, written["sides"], strict=True)):
         assert (side.id, side.name, side.short, side.description) == (
             w["id"], w["name"], w.get("short"), w.get("description"))
@@ -202,7 +201,7 @@ def test_left_out_fields_take_their_defaults(tmp_path: Path):
     b, problems = load_and_check(content)
     assert b is not None, problems
     assert b.language == "en" and b.claim_review is False and b.stale_after_days == 30
-    assert b.positions_title == "Where both sides stand" and b.cname is None
+    assert b.positions_title is None and b.cname is None
     assert b.share_image is None and b.dek is None and b.key_points == ()
     source = b.sources[0]
     assert source.article is not None and source.article.id == "report"  # by its source

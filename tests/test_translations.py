@@ -241,7 +241,7 @@ def test_confirm_refuses_what_it_cannot_confirm(untranslated: Path):
     assert nothing.returncode == 1
     assert "nothing to confirm in actors/putin.yaml" in nothing.stderr
     missing = run_cli("translations", "de", "--confirm", "actors/nobody.yaml", cwd=untranslated)
-    assert missing.returncode == 1 and "no translation file" in missing.stderr
+    assert missing.returncode == 2 and "no translation file" in missing.stderr  # usage
 
 
 # Pages per language --------------------------------------------------------------------
@@ -692,7 +692,8 @@ HISTORY_MOVE = ("""    ukraine:
             source: zelensky-challenges-putin
             context: post on X
 """)
-MEETING_UK = "Немає сенсу продовжувати вбивства. І я чекатиму Путіна в Туреччині в четвер. Особисто."
+MEETING_UK = ("Немає сенсу продовжувати вбивства. І я чекатиму Путіна в Туреччині в четвер. "
+              "Особисто.")
 NOW_UK = "Проведіть зустріч, негайно!"
 IN_PERSON_UK = "Зеленський особисто зустрінеться з Путіним у Стамбулі в четвер, 15 травня."
 
@@ -871,3 +872,29 @@ def test_the_english_detector_finds_english(seed_site: Path):
     page.find("nav")["aria-label"] = "Languages"
     assert english_on(page, "uk") == ["<h1> 'Where the sides stand'",
                                       "<nav aria-label> 'Languages'"]
+
+
+def test_a_language_with_nothing_translated_yet_is_not_offered(tmp_path: Path):
+    shutil.copytree(SEED, tmp_path / "content")
+    (tmp_path / "content" / "translations" / "de").mkdir()
+    result = run_cli("build", "--strict", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert ("content/translations/de:1:1: note: nothing is translated into de yet, so the "
+            "site does not offer it: `python build.py translations de` writes the skeleton "
+            "to fill in") in result.stderr.splitlines()
+    site = tmp_path / "site"
+    assert not (site / "de").exists()
+    for path in (site / "index.html", site / "uk" / "actors" / "putin" / "index.html"):
+        page = soup(path)
+        assert [a["lang"] for a in page.select("nav.languages a")] == ["en", "ru", "uk"]
+        assert "de" not in hreflangs(page)
+    check = run_cli("check", cwd=tmp_path)
+    assert "  de Deutsch" in check.stderr  # the table still counts it
+    run_cli("translations", "de", cwd=tmp_path)
+    skeleton = run_cli("build", cwd=tmp_path)
+    assert not (site / "de").exists() and skeleton.returncode == 0  # an empty skeleton too
+    putin = tmp_path / "content" / "translations" / "de" / "actors" / "putin.yaml"
+    putin.write_text(putin.read_text().replace("\nrole:\n", "\nrole: Präsident Russlands\n"))
+    assert run_cli("build", cwd=tmp_path).returncode == 0
+    assert [a["lang"] for a in soup(site / "index.html").select("nav.languages a")] == [
+        "en", "de", "ru", "uk"]

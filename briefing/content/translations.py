@@ -237,7 +237,7 @@ def check(records: Any, lang: str, language: str, problems: list[Problem],
                 where = t.get("key_loc") or t["loc"]
                 found.append(where.error(
                     f"no {kind} '{item_id}' in the original to translate"
-                    f"{unknown_hint(kind, item_id, originals_, records)}"))
+                    f"{unknown_hint(kind, item_id, originals_, records, t)}"))
         for item_id, v in originals_.items():
             if item_id not in broken:
                 tally_record(kind, item_id, v, given.get(item_id), lang, tally, found)
@@ -249,9 +249,17 @@ def check(records: Any, lang: str, language: str, problems: list[Problem],
     return tally
 
 
-def unknown_hint(kind: str, item_id: str, originals_: dict[str, Any], records: Any) -> str:
-    """A suggestion for a translated record whose id names no original."""
-    return suggest_id(item_id, originals_, kind=kind, events=records.events)
+def unknown_hint(kind: str, item_id: str, originals_: dict[str, Any], records: Any,
+                 t: dict[str, Any]) -> str:
+    """A suggestion for a translated record whose id names no original: for an event
+    whose id was made from its date and title, the event it was made from if one moved
+    (an event on that date whose title is the very one translated did not: a typo)."""
+    events = records.events
+    if kind == "event":
+        hashes = {h for h, _ in t.get("translated_from", {}).values()}
+        events = [v for v in events if digest(v["title"]) not in hashes
+                  or not item_id.startswith(v["date"].iso + "-")]
+    return suggest_id(item_id, originals_, kind=kind, events=events)
 
 
 def tally_record(kind: str, item_id: str, v: dict[str, Any], t: dict[str, Any] | None,

@@ -42,7 +42,12 @@ INDENT = 2
 
 
 class CannotConfirm(Exception):
-    """--confirm names nothing that can be confirmed: why, in one line."""
+    """The skeleton cannot be written, or --confirm names nothing to confirm: why, in one
+    line; `usage`: the command was given something that is not there (exit status 2)."""
+
+    def __init__(self, message: str, usage: bool = False):
+        super().__init__(message)
+        self.usage = usage
 
 
 @dataclass
@@ -396,11 +401,11 @@ def confirm(content: Path, lang: str, target: str) -> list[str]:
     name = name.removeprefix(f"content/translations/{lang}/").removeprefix(f"{lang}/")
     path = content / "translations" / lang / name
     if not path.is_file():
-        raise CannotConfirm(f"no translation file {path}")
+        raise CannotConfirm(f"no translation file {path}", usage=True)
     records, given = read(content, lang, path)
     items = originals_by_file(records).get(name)
     if not items:
-        raise CannotConfirm(f"{name} is not a translation file")
+        raise CannotConfirm(f"{name} is not a translation file", usage=True)
     work = Work()
     write_file(path, items, given, lang, name, work, {f"{name}:{which}" if which else name})
     if not work.confirmed:
