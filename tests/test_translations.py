@@ -747,10 +747,16 @@ def test_each_quote_keeps_its_own_translation_when_a_stance_moves_into_history(m
 
 def test_a_refresh_moves_the_translation_with_its_text_and_changes_nothing_the_second_time(
         moved: Path):
+    path = moved / "content" / "translations" / "uk" / "positions.yaml"
+    before = path.read_text()
+    # A translation that moved with its text is not stale: never confirmed onto the text
+    # now in its old place (and a confirm that confirms nothing writes nothing)
+    confirm = run_cli("translations", "uk", "--confirm", "positions.yaml", cwd=moved)
+    assert confirm.returncode == 1 and "nothing to confirm" in confirm.stderr
+    assert path.read_text() == before
     result = run_cli("translations", "uk", cwd=moved)
     assert result.returncode == 0, result.stderr
     assert "5 translations moved with the text they translate" in result.stderr  # 4 quotes
-    path = moved / "content" / "translations" / "uk" / "positions.yaml"
     text = path.read_text()
     record = yaml.safe_load(text)["direct-talks"]
     assert record["stances"]["ukraine"] == {"position": None, "history": [

@@ -407,8 +407,10 @@ def confirm(content: Path, lang: str, target: str) -> list[str]:
     if not items:
         raise CannotConfirm(f"{name} is not a translation file", usage=True)
     work = Work()
-    write_file(path, items, given, lang, name, work, {f"{name}:{which}" if which else name})
-    if not work.confirmed:
+    old = path.read_text(encoding="utf-8")
+    new = rewritten(old, items, given, lang, name, work, {f"{name}:{which}" if which else name})
+    if not work.confirmed:  # and nothing written
         raise CannotConfirm(f"nothing to confirm in {target}: no field there is translated "
                             "from an earlier text of its original")
+    replace_text(path, new)
     return work.confirmed
