@@ -647,7 +647,7 @@ def test_a_plain_build_keeps_the_published_editions(newsroom, tmp_path: Path):
 
 
 def test_a_build_carries_over_the_lists_and_editions_of_its_languages(tmp_path: Path):
-    from briefing.content.translations import digest
+    from briefing.content.matching import digest
     from briefing.pipeline import build
 
     files = minimal()

@@ -26,7 +26,7 @@ from bs4 import BeautifulSoup, Comment
 from playwright.sync_api import Browser, Page, expect
 
 from briefing.content.dates import PartialDate
-from briefing.content.translations import digest
+from briefing.content.matching import digest
 from briefing.editor.preview import Preview
 from briefing.output import i18n
 from tests.conftest import (

@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from ..content import matching
 from ..content import translations as tr
 from ..content.read import TRANSLATION_FILES, Records, read_content
 from ..content.words import event_ids
@@ -202,7 +203,7 @@ def record_lines(kind: str, item_id: str, v: dict[str, Any], t: dict[str, Any] |
     """One record: each original text in order, translated (as the translator wrote it),
     stale (under a note), or empty; then translated_from; then notes on translations of
     texts no longer in the original."""
-    matched = tr.match(kind, v, t)
+    matched = matching.match(kind, v, t)
     if t is None:
         work.records += 1
     writer = RecordWriter(kind, item_id, matched, old, lang, work, accept)
@@ -222,7 +223,7 @@ def record_lines(kind: str, item_id: str, v: dict[str, Any], t: dict[str, Any] |
 class RecordWriter:
     """Writes one record's fields, group by group, collecting their hashes."""
 
-    def __init__(self, kind: str, item_id: str, matched: tr.Matched, old: Old | None,
+    def __init__(self, kind: str, item_id: str, matched: matching.Matched, old: Old | None,
                  lang: str, work: Work, accept: set[str]):
         self.kind, self.item_id, self.matched = kind, item_id, matched
         self.old, self.lang, self.work, self.accept = old, lang, work, accept
@@ -246,13 +247,13 @@ class RecordWriter:
                 if item in texts:
                     out += self.field(item, "-", indent + INDENT)
                 else:  # an earlier stance: a mapping in a list
-                    out += list_item([line for k in tr.STANCE_TEXTS for line in self.group(
+                    out += list_item([line for k in matching.STANCE_TEXTS for line in self.group(
                         f"{item}.{k}", indent + 2 * INDENT)], indent + INDENT)
             return out
         out = [f"{pad}{last}:"]
         for key in dict.fromkeys(p[len(name) + 1:].split(".")[0] for p in inside):
             out.append(f"{pad}{' ' * INDENT}{key}:")
-            for sub in (*tr.STANCE_TEXTS, "name", "short", "description", "history"):
+            for sub in (*matching.STANCE_TEXTS, "name", "short", "description", "history"):
                 out += self.group(f"{name}.{key}.{sub}", indent + 2 * INDENT)
         return out
 
@@ -260,7 +261,7 @@ class RecordWriter:
         """One text: its original as comments, then the translation or an empty field."""
         matched, pad = self.matched, " " * indent
         original = matched.texts[path]
-        digest = tr.digest(original)
+        digest = matching.digest(original)
         own = self.given.get(path)
         lines = [*kept_comments(self.old, path), *comment(original, indent)]
         value = f"{pad}{key}:" if key != "-" else f"{pad}-"
@@ -301,7 +302,7 @@ class RecordWriter:
         return [line.strip() for line in kept_comments(self.old, path, NOTE)] == [
             line.strip() for line in note]
 
-    def as_written(self, own: tr.Given | None, indent: int) -> list[str]:
+    def as_written(self, own: matching.Given | None, indent: int) -> list[str]:
         """The translator's lines for a field, as written (moved to `indent`)."""
         assert own is not None and self.old is not None
         found = find(self.old.node, own.path)
