@@ -274,6 +274,7 @@ def translate(content: Path, lang: str) -> None:
     import yaml
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from briefing.content import matching
     from briefing.content import translations as tr
     from briefing.content.read import read_content
     from briefing.editor.skeleton import originals_by_file
@@ -282,7 +283,7 @@ def translate(content: Path, lang: str) -> None:
     folder = content / "translations" / lang
     shutil.rmtree(folder, ignore_errors=True)
     for name, items in originals_by_file(records).items():
-        docs = {item_id: translated_record(tr.originals(kind, v), lang, tr.digest)
+        docs = {item_id: translated_record(matching.originals(kind, v), lang, matching.digest)
                 for kind, item_id, v in items}
         doc = docs.popitem()[1] if items[0][0] in ("briefing", "actor") else docs
         if items[0][0] == "briefing":
@@ -303,11 +304,18 @@ def translated_record(texts: dict[str, str], lang: str, digest) -> dict:
         for part in parents:
             place = place.setdefault(part, {})
         place[last] = f"{lang}: {text}"
-    for group in ("key_points", "quotes"):
-        if group in out:
-            out[group] = [out[group][str(n)] for n in range(len(out[group]))]
+    out = listed(out)
     out["translated_from"] = {path: digest(text) for path, text in texts.items()}
     return out
+
+
+def listed(value):
+    """Maps keyed 0, 1, 2 … (key points, quotes, a stance's history) as lists."""
+    if not isinstance(value, dict):
+        return value
+    if value and all(key.isdigit() for key in value):
+        return [listed(value[str(n)]) for n in range(len(value))]
+    return {key: listed(item) for key, item in value.items()}
 
 
 def main() -> None:

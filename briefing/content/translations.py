@@ -142,8 +142,10 @@ def tally_record(kind: str, item_id: str, v: dict[str, Any], t: dict[str, Any] |
     hashes = t.get("translated_from", {})
     given = {g.path for g in matched.given}
     for path, (_, loc) in hashes.items():  # an empty field's hash names a text the original
-        hint = did_you_mean(path, texts)  # no longer has (a refresh drops it), or a typo
-        if path not in texts and path not in given and hint:
+        if path in texts or path in given:  # no longer has (a refresh drops it), or a typo
+            continue
+        hint = did_you_mean(path, texts)
+        if hint:
             problems.append(loc.warning(
                 f"'translated_from' names '{path}', which {what} does not have in the "
                 f"original{hint}"))
