@@ -177,12 +177,12 @@ def event(date: str, title: str, line: int, **more: str) -> dict:
      ": the event at content/chronology.yaml:42 (now '2025-05-11-talks-held') was that id "
      "before its date or title changed; add 'id: 2025-05-10-talks-held' to it to keep its "
      "id (and its translations and anchor)"),
-    # the title was reworded, same date
+    # the title was reworded on the same day, or a typo for today's id: both said
     ("2025-05-10-talks-held", [event("2025-05-09", "Other", 3),
                                event("2025-05-10", "Talks held in Istanbul", 9)],
-     ": the event at content/chronology.yaml:9 (now '2025-05-10-talks-held-in-istanbul') "
-     "was that id before its date or title changed; add 'id: 2025-05-10-talks-held' to it "
-     "to keep its id (and its translations and anchor)"),
+     " (did you mean '2025-05-10-talks-held-in-istanbul', the event at "
+     "content/chronology.yaml:9? If that event's title changed since, add 'id: "
+     "2025-05-10-talks-held' to it to keep its id (and its translations and anchor))"),
     # a date of month precision, made more precise
     ("2025-05-talks", [event("2025-05-14", "Talks", 5)],
      ": the event at content/chronology.yaml:5 (now '2025-05-14-talks') was that id before "

@@ -110,3 +110,19 @@ def test_a_translated_field_without_a_hash_is_left_to_check():
     matched = match("source", {"id": "s", "title": "A report"}, t)
     assert matched.shown == {} and matched.orphans == [] and matched.missing == ["title"]
     assert [g.hash for g in matched.given] == [None]  # check reports it as an error
+
+
+def test_a_fields_own_translation_comes_first_where_two_fields_have_the_same_words():
+    matched = match("actor", {"id": "a", "name": "Same", "role": "Same", "summary": "S."},
+                    translation(name=("Та сама", "Same"), role=("Той самий", "Same")))
+    assert matched.shown == {"name": "Та сама", "role": "Той самий"}  # each its own
+    assert matched.orphans == [] and matched.moved == {}
+
+
+def test_a_copied_hash_makes_the_copy_an_orphan_not_a_silent_loss():
+    record = issue("Talks.", "Earlier.", quotes=("first words", "second words"))
+    t = translation(quotes__0=("перші слова", "first words"),
+                    quotes__1=("другі слова", "first words"))  # quotes.1's hash: a slip
+    matched = match("issue", record, t)
+    assert matched.shown == {"quotes.0": "перші слова"}
+    assert [(g.path, g.text) for g in matched.orphans] == [("quotes.1", "другі слова")]

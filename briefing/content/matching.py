@@ -11,6 +11,7 @@ orphaned, shown nowhere.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -113,6 +114,7 @@ class Matched:
     texts: dict[str, str]  # the original's translatable texts, by path
     given: list[Given]
     shown: dict[str, str] = field(default_factory=dict)  # path → the translation shown
+    by: dict[str, Given] = field(default_factory=dict)  # path → the translation shown, given
     stale: dict[str, str] = field(default_factory=dict)  # path → today's original, where
     # the translation shown there was made from an earlier text of that same field
     moved: dict[str, str] = field(default_factory=dict)  # path given → the path whose
@@ -128,34 +130,55 @@ class Matched:
     def current(self) -> int:
         return len(self.shown) - len(self.stale)
 
+    def show(self, path: str, g: Given) -> None:
+        self.shown[path], self.by[path] = g.text, g
+
 
 def match(kind: str, v: dict[str, Any], t: dict[str, Any] | None) -> Matched:
-    """Each original text's translation, found by the hash of the text it translates; a
-    field's own translation from an earlier text of it is stale; a translation of a
-    text no longer in the record is orphaned (not shown)."""
+    """Each original text's translation: its own field's, when made from its text; else
+    any made from its text (found by hash); a field's own translation from an earlier
+    text of it is stale; any other translation, of a text no longer in the record, is
+    orphaned (not shown). A translated text without a hash is left to `check`."""
     texts = originals(kind, v)
     hashes = t.get("translated_from", {}) if t else {}
     given = [Given(path, text, loc, hashes[path][0] if path in hashes else None)
              for path, text, loc in (translated(kind, t) if t else ())]
     matched = Matched(texts, given)
     digests = {path: digest(text) for path, text in texts.items()}
+    own = {g.path: g for g in given if g.hash is not None and g.hash == digests.get(g.path)}
     memory: dict[str, Given] = {}
-    for g in sorted(given, key=lambda g: g.hash != digests.get(g.path)):  # own field first
+    for g in sorted(given, key=lambda g: g.path not in own):  # own fields' first
         if g.hash is not None:
             memory.setdefault(g.hash, g)
     for path, d in digests.items():
-        g = memory.get(d)
+        g = own.get(path) or memory.get(d)
         if g is not None:
-            matched.shown[path] = g.text
+            matched.show(path, g)
             if digests.get(g.path) != g.hash:
                 matched.moved[g.path] = path
-    used = {d for d in digests.values() if d in memory}
+    used = {id(g) for g in matched.by.values()}
     for g in given:
-        if g.hash is None or g.hash in used:
-            continue  # without a hash: an error (check); or shown where its text is
-        if g.path in texts and g.path not in matched.shown and not g.path.startswith("quotes."):
-            matched.shown[g.path] = g.text
+        if id(g) in used or (g.hash is None and g.path in texts):
+            continue  # shown where its text is; or without a hash: an error (check)
+        if (g.hash is not None and g.path in texts and g.path not in matched.shown
+                and not g.path.startswith("quotes.")):
+            matched.show(g.path, g)
             matched.stale[g.path] = texts[g.path]
         else:
             matched.orphans.append(g)
     return matched
+
+
+PATHS = {  # every text a record of each kind can have, by dotted path
+    "briefing": r"title|dek|summary|positions_title|key_points\.\d+|sides\.[a-z0-9-]+\."
+                r"(name|short|description)",
+    "actor": r"name|role|country|summary|image_alt|quotes\.\d+",
+    "event": r"title|summary|quotes\.\d+",
+    "issue": r"issue|summary|quotes\.\d+|stances\.[a-z0-9-]+\.(history\.\d+\.)?"
+             r"(position|detail)",
+    "source": r"title|short", "claim": r"claim|note|quotes\.\d+", "change": r"summary|was"}
+
+
+def possible(kind: str, path: str) -> bool:
+    """Whether a record of `kind` can have a text at `path` (today's or not)."""
+    return re.fullmatch(PATHS[kind], path) is not None

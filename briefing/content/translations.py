@@ -14,7 +14,7 @@ from typing import Any
 
 from ..problems import Problem
 from .fields import INVALID
-from .matching import TEXTS, digest, match, quotes_of
+from .matching import TEXTS, digest, match, possible, quotes_of
 from .words import did_you_mean, event_ids, suggest_id
 
 KIND_FILES = {"briefing": "briefing.yaml", "actor": "actors/<id>.yaml",
@@ -141,20 +141,17 @@ def tally_record(kind: str, item_id: str, v: dict[str, Any], t: dict[str, Any] |
                 f"'{g.path}: {digest(texts[g.path])}', the hash of the original it translates"))
     hashes = t.get("translated_from", {})
     given = {g.path for g in matched.given}
-    for path, (_, loc) in hashes.items():  # an empty field's hash names a text the original
-        if path in texts or path in given:  # no longer has (a refresh drops it), or a typo
-            continue
-        hint = did_you_mean(path, texts)
-        if hint:
-            problems.append(loc.warning(
-                f"'translated_from' names '{path}', which {what} does not have in the "
-                f"original{hint}"))
+    for path, (_, loc) in hashes.items():  # an empty field's hash: for a text the original
+        if path not in texts and path not in given and not possible(kind, path):  # has no
+            problems.append(loc.error(  # longer (a refresh drops it), or for none at all
+                f"'translated_from' names '{path}', which no {kind} has"
+                f"{did_you_mean(path, texts)}"))
     for path in matched.stale:
         problems.append(next(g for g in matched.given if g.path == path).loc.note(
             f"'{path}' of {what} was translated from an earlier text: the original has "
             f"changed since; update the translation, then confirm it with `python build.py "
             f"translations {lang} --confirm {confirm_target(kind, item_id, path)}`"))
-    for g in matched.orphans:
+    for g in (g for g in matched.orphans if g.hash is not None):  # else: an error above
         gone = ("a quote no longer in the original" if g.path.startswith("quotes.")
                 else "a text no longer in the original")
         problems.append(g.loc.warning(

@@ -117,10 +117,15 @@ def lost_event_id(missing: str, events: Sequence[dict[str, Any]]) -> str:
     found = best_match(missing, [v for v in events if "id" not in v])
     if found is None:
         return ""
-    current = {id(v): k for k, v in event_ids(list(events)).items()}
-    return (f": the event at {found['loc'].path}:{found['loc'].line} (now "
-            f"'{current.get(id(found), '')}') was that id before its date or title changed; "
-            f"add 'id: {missing}' to it to keep its id (and its translations and anchor)")
+    now = {id(v): k for k, v in event_ids(list(events)).items()}.get(id(found), "")
+    where = f"{found['loc'].path}:{found['loc'].line}"
+    keep = f"add 'id: {missing}' to it to keep its id (and its translations and anchor)"
+    if any(date == found["date"].iso for date, _ in made_id_parts(missing)):
+        # the same day: a reworded title, or a typo for today's id; both are said
+        return (f" (did you mean '{now}', the event at {where}? If that event's title "
+                f"changed since, {keep})")
+    return (f": the event at {where} (now '{now}') was that id before its date or title "
+            f"changed; {keep}")
 
 
 def best_match(missing: str, events: list[dict[str, Any]]) -> dict[str, Any] | None:

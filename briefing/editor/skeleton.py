@@ -3,16 +3,22 @@
 Every text of the originals gets its place in content/translations/LANG/, under its
 original as comment lines ('#: …'), with its hash in `translated_from`. A refresh writes
 each file again in the originals' order, and a translation follows the text it was made
-from (matched by hash, content/translations.py `match`): a stance moved into `history`
-takes its translation with it, each quote's translation stays with its quote. What a
-translator wrote is kept as written, line for line; a translation made from an earlier
-text of its own field stays, its hash unmoved, under a note ('#! …') with the new
-original; one of a text no longer in the original is kept as a note to reuse or delete.
-Only `--confirm` (or the translator, by hand) moves a hash.
+from (matched by hash, content/matching.py): a stance moved into `history` takes its
+translation with it, each quote's translation stays with its quote.
+
+Nothing a translator wrote is lost. A translation stays as written (its value's own text,
+cut from the file by the parser's character marks); one made from an earlier text of its
+field stays, its hash unmoved, under the new original ('#! …'); one of a text no longer
+in the original, or without a hash, is kept as a note to reuse or delete; the
+translator's comments stay with the field, group or record they are written at (those
+inside `translated_from`, the skeleton's own, do not). The new text is read back before
+it replaces the file: it must read without errors and hold every translation the old
+one held, or nothing is written. Only `--confirm` (or the translator) moves a hash.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import re
@@ -25,9 +31,8 @@ import yaml
 
 from ..content import matching
 from ..content import translations as tr
-from ..content.read import TRANSLATION_FILES, Records, read_content
+from ..content.read import TRANSLATION_FILES, Records, read_content, translation_reader
 from ..content.words import event_ids
-from ..content.yamlsource import Loader
 from ..problems import Problem, display_path
 
 ORDER = {  # each kind's fields, in the order written (groups: key_points, sides, …)
@@ -36,10 +41,13 @@ ORDER = {  # each kind's fields, in the order written (groups: key_points, sides
     "event": ("title", "summary", "quotes"), "issue": ("issue", "summary", "stances", "quotes"),
     "source": ("title", "short"), "claim": ("claim", "note", "quotes"),
     "change": ("summary", "was")}
+GROUP_FIELDS = ("position", "detail", "history", "name", "short", "description")
 HEAD_FIELDS = ("language_name", "translator", "machine")  # briefing.yaml's own, kept
 NOTE = "#!"  # a refresh's note: a translation from an earlier text, or of one now gone
 ORIGINAL = "#:"  # a field's original text
 INDENT = 2
+BREAKS = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")  # what YAML reads as a line's end
+UNPRINTED = re.compile(r"[\x80-\x9f\u2028\u2029\ufeff]")  # written as \u escapes
 
 
 class CannotConfirm(Exception):
@@ -63,14 +71,89 @@ class Work:
     confirmed: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Old:
-    """One record as the translation file has it: its YAML node and the file's lines, to
-    keep what the translator wrote as written."""
+class OldFile:
+    """A translation file as the translator left it: its text ('\\n' line ends), its
+    nodes (marks by character), and what of it is comment, to keep what they wrote."""
 
-    node: yaml.MappingNode
-    lines: list[str]
-    head: int = 0  # the file's head comment: lines not any field's own
+    def __init__(self, raw: str):
+        self.bom = raw.startswith("\ufeff")
+        self.newline = "\r\n" if "\r\n" in raw else "\n"
+        self.text = raw.removeprefix("\ufeff").replace("\r\n", "\n")
+        self.lines = self.text.split("\n")
+        self.starts = [0] + [n + 1 for n, c in enumerate(self.text) if c == "\n"]
+        self.root = yaml.compose(self.text, Loader=yaml.SafeLoader) if self.text.strip() else None
+        self.inside: set[int] = set()  # lines within a value that spans lines
+        self.reserved: set[int] = set()  # comment lines above a record's id: that record's
+        self.head = len(leading_comments(self.lines))
+        if self.root is not None:
+            self.note_spans(self.root)
+
+    def note_spans(self, node: yaml.Node) -> None:
+        if isinstance(node, yaml.ScalarNode):
+            first, last = self.line(node.start_mark.index), self.line(node.end_mark.index)
+            self.inside.update(range(first + 1, last + 1))
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                self.note_spans(item)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                self.note_spans(key)
+                self.note_spans(value)
+
+    def line(self, index: int) -> int:
+        return bisect.bisect_right(self.starts, index) - 1
+
+    def comment_lines_above(self, node: yaml.Node) -> list[int]:
+        """The comment lines just above a node's line, by number."""
+        line, out = self.line(node.start_mark.index) - 1, []
+        while line >= self.head and line not in self.inside and self.lines[line].lstrip(
+                ).startswith("#"):
+            out.insert(0, line)
+            line -= 1
+        return out
+
+    def comments_above(self, node: yaml.Node, kind: str = "") -> list[str]:
+        """The comment lines just above a node's line: the translator's own (no `kind`),
+        or the skeleton's of one kind (ORIGINAL, NOTE)."""
+        texts = [self.lines[n] for n in self.comment_lines_above(node)]
+        return [text for text in texts if (text.lstrip().startswith(kind) if kind else
+                                          not text.lstrip().startswith((ORIGINAL, NOTE)))]
+
+    def trailing(self, node: yaml.Node) -> list[str]:
+        """Comment lines after a record's last field, before the next record (bar those
+        just above its id): the translator's, and notes kept from earlier refreshes."""
+        first = self.line(node.start_mark.index)
+        end = self.line(node.end_mark.index) + (1 if node.end_mark.column else 0)
+        lines = list(range(first, min(end, len(self.lines))))
+        content = [n for n in lines if n in self.inside or (
+            self.lines[n].strip() and not self.lines[n].lstrip().startswith("#"))]
+        after = content[-1] + 1 if content else first
+        return [self.lines[n] for n in lines if n >= after and n not in self.inside
+                and n not in self.reserved and self.lines[n].lstrip().startswith("#")]
+
+    def same_line_comment(self, key: yaml.Node) -> str:
+        """A comment written after a group's key on its line (`stances:  # …`)."""
+        line = self.lines[self.line(key.start_mark.index)]
+        rest = line[key.end_mark.index - self.starts[self.line(key.start_mark.index)]:]
+        rest = rest.lstrip().removeprefix(":")
+        return "  " + rest.strip() if rest.strip().startswith("#") else ""
+
+    def value(self, found: tuple[yaml.Node, yaml.Node, bool], key: str, indent: int
+              ) -> list[str]:
+        """A translated value as the translator wrote it, under `key` at `indent`."""
+        start_node, value, _ = found
+        raw = self.text[value.start_mark.index:value.end_mark.index].rstrip("\n ")
+        if value.end_mark.column:  # a comment after it on its last line stays there
+            end = self.starts[self.line(value.end_mark.index)] + len(
+                self.lines[self.line(value.end_mark.index)])
+            rest = self.text[value.end_mark.index:end]
+            raw += rest.rstrip() if rest.strip().startswith("#") else ""
+        their = start_node.start_mark.column
+        lines = raw.split("\n")
+        by = max(0, indent - their)  # the lines after its first, moved as far right
+        lines[1:] = [" " * by + line if line.strip() else line for line in lines[1:]]
+        lead = " " * indent + (f"{key}: " if key != "-" else "- ")
+        return [lead + lines[0], *lines[1:]]
 
 
 def originals_by_file(records: Records) -> dict[str, list[tuple[str, str, dict[str, Any]]]]:
@@ -111,65 +194,51 @@ def refresh(content: Path, lang: str) -> Work:
     work = Work()
     folder = content / "translations" / lang
     for name, items in originals_by_file(records).items():
-        write_file(folder / name, items, given, lang, name, work, set())
+        path = folder / name
+        old = path.read_bytes().decode("utf-8") if path.is_file() else None
+        new = rewritten(old, items, given, lang, name, work, set())
+        if new != old:
+            write_checked(path, old, new, lang, items[0][0])
+            work.files += 1
     return work
 
 
-def write_file(path: Path, items: list[tuple[str, str, dict[str, Any]]],
-               given: dict[str, dict[str, Any]], lang: str, name: str, work: Work,
-               accept: set[str]) -> None:
-    old = path.read_text(encoding="utf-8") if path.is_file() else None
-    new = rewritten(old, items, given, lang, name, work, accept)
-    if new != old:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        replace_text(path, new)
-        work.files += 1
-
-
-def replace_text(path: Path, text: str) -> None:
-    """Write a file whole or not at all (a full disk leaves the old one as it was)."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
-
-
-def rewritten(old: str | None, items: list[tuple[str, str, dict[str, Any]]],
+def rewritten(raw: str | None, items: list[tuple[str, str, dict[str, Any]]],
               given: dict[str, dict[str, Any]], lang: str, name: str, work: Work,
               accept: set[str]) -> str:
     """The file's new text: the head comment, then each record in the originals' order;
     records the originals no longer have are kept as they were, at the end."""
-    lines = old.split("\n") if old else []
-    root = yaml.compose(old, Loader=Loader) if old and old.strip() else None
-    nodes = ({k.value: (k, n) for k, n in root.value} if isinstance(root, yaml.MappingNode)
-             else {})
-    head = leading_comments(lines) or [
+    old = OldFile(raw) if raw else None
+    nodes = ({k.value: (k, n) for k, n in old.root.value}
+             if old is not None and isinstance(old.root, yaml.MappingNode) else {})
+    out = (old.lines[:old.head] if old is not None and old.head else [
         f"# The {lang} translation of {name}: translate each field; its original is",
-        f"# in the '{ORIGINAL}' lines above it. An empty field is not translated yet."]
-    single = items[0][0] in ("briefing", "actor")
-    out = list(head)
-    if single:
+        f"# in the '{ORIGINAL}' lines above it. An empty field is not translated yet."])
+    if old is not None:
+        for key, _ in nodes.values():  # their comments go with them, not the record before
+            old.reserved.update(old.comment_lines_above(key))
+    if items[0][0] in ("briefing", "actor"):
         kind, item_id, v = items[0]
-        t = given.get(kind, {}).get(item_id)
         if kind == "briefing":
-            out += kept_head(nodes, lines, lang)
-        mine = (Old(root, lines, len(leading_comments(lines)))
-                if isinstance(root, yaml.MappingNode) else None)
-        out += record_lines(kind, item_id, v, t, mine, 0, lang, work, accept)
-        return "\n".join(out) + "\n"
-    for kind, item_id, v in items:
-        t = given.get(kind, {}).get(item_id)
-        found = nodes.pop(item_id, None)
-        mine = Old(found[1], lines) if found and isinstance(found[1], yaml.MappingNode) else None
-        out += ["", f"{item_id}:",
-                *record_lines(kind, item_id, v, t, mine, INDENT, lang, work, accept)]
-    for key, node in nodes.values():  # a record whose original is gone: as it was
-        out += ["", *lines[key.start_mark.line:line_after(node)]]
-    return "\n".join(trimmed(out)) + "\n"
+            out += kept_head(nodes, old, lang)
+        mine = old.root if old is not None and isinstance(old.root, yaml.MappingNode) else None
+        out += RecordWriter(kind, item_id, v, given.get(kind, {}).get(item_id), old, mine,
+                            lang, work, accept).lines(0)
+    else:
+        for kind, item_id, v in items:
+            found = nodes.pop(item_id, None)
+            mine = found[1] if found and isinstance(found[1], yaml.MappingNode) else None
+            above = old.comments_above(found[0]) if old is not None and found else []
+            out += ["", *above, f"{item_id}:", *RecordWriter(
+                kind, item_id, v, given.get(kind, {}).get(item_id), old, mine, lang, work,
+                accept).lines(INDENT)]
+        for key, node in nodes.values():  # a record whose original is gone: as it was
+            assert old is not None
+            out += ["", *old.text[old.starts[old.line(key.start_mark.index)]:
+                                  node.end_mark.index].rstrip("\n").split("\n")]
+    text = "\n".join(trimmed(out)) + "\n"
+    newline = old.newline if old is not None else "\n"
+    return ("\ufeff" if old is not None and old.bom else "") + text.replace("\n", newline)
 
 
 def trimmed(lines: list[str]) -> list[str]:
@@ -187,48 +256,56 @@ def leading_comments(lines: list[str]) -> list[str]:
     return out
 
 
-def kept_head(nodes: dict[str, tuple[yaml.Node, yaml.Node]], lines: list[str],
+def kept_head(nodes: dict[str, tuple[yaml.Node, yaml.Node]], old: OldFile | None,
               lang: str) -> list[str]:
     """briefing.yaml's own fields (the language's name, translator, machine), as written;
     a new skeleton's defaults."""
-    if not any(k in nodes for k in HEAD_FIELDS):
+    if old is None or not any(k in nodes for k in HEAD_FIELDS):
         return [f"language_name: {tr.language_name(lang)}", "machine: false"]
-    return [line for k in HEAD_FIELDS if k in nodes
-            for line in lines[nodes[k][0].start_mark.line:line_after(nodes[k][1])]]
-
-
-def record_lines(kind: str, item_id: str, v: dict[str, Any], t: dict[str, Any] | None,
-                 old: Old | None, indent: int, lang: str, work: Work,
-                 accept: set[str]) -> list[str]:
-    """One record: each original text in order, translated (as the translator wrote it),
-    stale (under a note), or empty; then translated_from; then notes on translations of
-    texts no longer in the original."""
-    matched = matching.match(kind, v, t)
-    if t is None:
-        work.records += 1
-    writer = RecordWriter(kind, item_id, matched, old, lang, work, accept)
-    out = [line for name in ORDER[kind] for line in writer.group(name, indent)]
-    hashes = writer.hashes
-    if hashes:
-        out.append(" " * indent + "translated_from:")
-        out += [f"{' ' * indent}{' ' * INDENT}{p}: {shown(h)}" for p, h in hashes.items()]
-    for g in matched.orphans:
-        pad = " " * indent
-        out += [f"{pad}{NOTE} translated from a text no longer in the original (translated_from "
-                f"{g.path}: {g.hash}); reuse it above, or delete this note:",
-                *[f"{pad}{NOTE}   {line}".rstrip() for line in g.text.strip().split("\n")]]
-    return out
+    return [line for k in HEAD_FIELDS if k in nodes for line in
+            [*old.comments_above(nodes[k][0]), *old.value((*nodes[k], False), k, 0)]]
 
 
 class RecordWriter:
-    """Writes one record's fields, group by group, collecting their hashes."""
+    """Writes one record: each original text in order, translated (as the translator
+    wrote it), stale (under a note), or empty; then translated_from; then notes on
+    translations of texts no longer in the original, and the record's last comments."""
 
-    def __init__(self, kind: str, item_id: str, matched: matching.Matched, old: Old | None,
-                 lang: str, work: Work, accept: set[str]):
-        self.kind, self.item_id, self.matched = kind, item_id, matched
-        self.old, self.lang, self.work, self.accept = old, lang, work, accept
+    def __init__(self, kind: str, item_id: str, v: dict[str, Any], t: dict[str, Any] | None,
+                 old: OldFile | None, node: yaml.MappingNode | None, lang: str, work: Work,
+                 accept: set[str]):
+        self.kind, self.item_id, self.lang, self.work, self.accept = (
+            kind, item_id, lang, work, accept)
+        self.matched = matching.match(kind, v, t)
+        self.old = old if node is not None else None
+        self.node = node
         self.hashes: dict[str, str] = {}
-        self.given = {g.path: g for g in matched.given}
+        self.given = {g.path: g for g in self.matched.given}
+        work.records += t is None
+
+    def lines(self, indent: int) -> list[str]:
+        out = [line for name in ORDER[self.kind] for line in self.group(name, indent)]
+        pad = " " * indent
+        if self.hashes:
+            out.append(pad + "translated_from:")
+            out += [f"{pad}{' ' * INDENT}{p}: {shown(h)}" for p, h in self.hashes.items()]
+        for g in self.matched.orphans + [g for g in self.matched.given if g.hash is None
+                                         and g.path in self.matched.texts]:
+            out += [f"{pad}{NOTE} {self.why_kept(g)}",
+                    *[f"{pad}{NOTE}   {line}".rstrip() for line in lines_of(g.text)]]
+        if self.old is not None and self.node is not None:
+            out += self.old.trailing(self.node)
+        return out
+
+    def why_kept(self, g: matching.Given) -> str:
+        if g.hash is None:
+            return (f"translated_from had no hash for this translation of {g.path}: once it "
+                    "translates the original above, put it back there with its hash")
+        return (f"translated from a text no longer in the original (translated_from {g.path}: "
+                f"{g.hash}); reuse it above, or delete this note:")
+
+    def find(self, path: str) -> tuple[yaml.Node, yaml.Node, bool] | None:
+        return find(self.node, path) if self.node is not None else None
 
     def group(self, name: str, indent: int) -> list[str]:
         """A field, or a group of them (key_points, quotes, sides, stances, history)."""
@@ -238,55 +315,63 @@ class RecordWriter:
         inside = [p for p in texts if p.startswith(name + ".")]
         if not inside:
             return []
-        pad = " " * indent
         last = name.rsplit(".", 1)[-1]
-        if last in ("key_points", "quotes", "history"):
-            out = [f"{pad}{last}:"]
-            for n in dict.fromkeys(p[len(name) + 1:].split(".")[0] for p in inside):
-                item = f"{name}.{n}"
-                if item in texts:
-                    out += self.field(item, "-", indent + INDENT)
-                else:  # an earlier stance: a mapping in a list
-                    out += list_item([line for k in matching.STANCE_TEXTS for line in self.group(
-                        f"{item}.{k}", indent + 2 * INDENT)], indent + INDENT)
-            return out
-        out = [f"{pad}{last}:"]
-        for key in dict.fromkeys(p[len(name) + 1:].split(".")[0] for p in inside):
-            out.append(f"{pad}{' ' * INDENT}{key}:")
-            for sub in (*matching.STANCE_TEXTS, "name", "short", "description", "history"):
-                out += self.group(f"{name}.{key}.{sub}", indent + 2 * INDENT)
+        out = self.group_key(name, last, indent)
+        for item in dict.fromkeys(p[len(name) + 1:].split(".")[0] for p in inside):
+            path = f"{name}.{item}"
+            if last in ("key_points", "quotes") or path in texts:
+                out += self.field(path, "-", indent + INDENT)
+            elif last == "history":  # an earlier stance: a mapping in a list
+                out += list_item([line for k in matching.STANCE_TEXTS for line in self.group(
+                    f"{path}.{k}", indent + 2 * INDENT)], indent + INDENT)
+            else:  # a side or a stance, by its id
+                out += self.group_key(path, item, indent + INDENT)
+                out += [line for sub in GROUP_FIELDS
+                        for line in self.group(f"{path}.{sub}", indent + 2 * INDENT)]
         return out
+
+    def group_key(self, path: str, key: str, indent: int) -> list[str]:
+        """A group's key line, with the comments the translator wrote above and after it."""
+        found = self.find(path)
+        if found is None or self.old is None:
+            return [f"{' ' * indent}{key}:"]
+        return [*self.old.comments_above(found[0]),
+                f"{' ' * indent}{key}:{self.old.same_line_comment(found[0])}"]
 
     def field(self, path: str, key: str, indent: int) -> list[str]:
         """One text: its original as comments, then the translation or an empty field."""
         matched, pad = self.matched, " " * indent
         original = matched.texts[path]
-        digest = matching.digest(original)
         own = self.given.get(path)
-        lines = [*kept_comments(self.old, path), *comment(original, indent)]
-        value = f"{pad}{key}:" if key != "-" else f"{pad}-"
-        if path in matched.stale and self.confirmed(path):
-            lines += self.as_written(own, indent)
-        elif path in matched.stale:  # under what it was translated from, the new original
-            assert own is not None and own.hash is not None
+        by = matched.by.get(path)
+        found = self.find(by.path) if by is not None else None
+        above = self.old.comments_above(found[0]) if self.old and found and not found[2] else []
+        lines = [*above, *comment(original, indent)]
+        if path in matched.stale and not self.confirmed(path):
+            assert own is not None and own.hash is not None and found is not None
             note = [f"{pad}{NOTE} the original has changed; it now reads:",
-                    *[f"{pad}{NOTE} {line}".rstrip() for line in original.strip().split("\n")],
+                    *[f"{pad}{NOTE} {line}".rstrip() for line in lines_of(original)],
                     f"{pad}{NOTE} once the translation follows it: python build.py translations "
                     f"{self.lang} --confirm {tr.confirm_target(self.kind, self.item_id, path)}"]
-            self.work.stale += not self.had_note(path, note)
+            assert self.old is not None
+            self.work.stale += [s.strip() for s in self.old.comments_above(found[0], NOTE)] != [
+                s.strip() for s in note]
             self.hashes[path] = own.hash
-            was = kept_comments(self.old, path, ORIGINAL) or comment(original, indent)
-            return [*kept_comments(self.old, path), *was, *note, *self.as_written(own, indent)]
-        elif path in matched.shown and own is not None and own.hash == digest:
-            lines += self.as_written(own, indent)
+            was = self.old.comments_above(found[0], ORIGINAL) or comment(original, indent)
+            return [*above, *was, *note, *self.old.value(found, key, indent)]
+        if path in matched.shown and found is not None and by is not None and by.path == path:
+            lines += self.old.value(found, key, indent) if self.old else []
         elif path in matched.shown:  # followed its text here
             self.work.moved += 1
-            lines.append(f"{value} {json.dumps(matched.shown[path], ensure_ascii=False)}")
+            lines.append(f"{pad}{key if key != '-' else ''}{':' if key != '-' else '-'} "
+                         f"{yaml_string(matched.shown[path])}")
         else:
-            if self.old is None or find(self.old.node, path) is None:
-                self.work.fields += self.old is not None
-            lines.append(value)
-        self.hashes[path] = digest
+            if own is not None and own.hash is None:  # kept as a note (lines)
+                pass
+            elif self.node is not None and self.find(path) is None:
+                self.work.fields += 1
+            lines.append(f"{pad}{key}:" if key != "-" else f"{pad}-")
+        self.hashes[path] = matching.digest(original)
         return lines
 
     def confirmed(self, path: str) -> bool:
@@ -296,25 +381,6 @@ class RecordWriter:
             self.work.confirmed.append(target)
             return True
         return False
-
-    def had_note(self, path: str, note: list[str]) -> bool:
-        """Whether the last refresh wrote this note already (for the count of new ones)."""
-        return [line.strip() for line in kept_comments(self.old, path, NOTE)] == [
-            line.strip() for line in note]
-
-    def as_written(self, own: matching.Given | None, indent: int) -> list[str]:
-        """The translator's lines for a field, as written (moved to `indent`)."""
-        assert own is not None and self.old is not None
-        found = find(self.old.node, own.path)
-        assert found is not None
-        start, end = found[0].start_mark.line, line_after(found[1])
-        raw = trimmed(self.old.lines[start:end])
-        column = found[0].start_mark.column
-        if found[0] is found[1]:  # a list's item of text: it starts at its '- '
-            column = self.old.lines[start].rfind("-", 0, column)
-        elif raw[0][:column].strip() == "-":  # the first key of a list item's mapping:
-            raw[0] = " " * column + raw[0][column:]  # list_item puts its '- ' back
-        return shifted(raw, indent - column)
 
 
 def list_item(lines: list[str], indent: int) -> list[str]:
@@ -334,27 +400,19 @@ def list_item(lines: list[str], indent: int) -> list[str]:
     return out
 
 
-def shifted(lines: list[str], by: int) -> list[str]:
-    if by >= 0:
-        return [" " * by + line if line.strip() else line for line in lines]
-    return [line[min(-by, len(line) - len(line.lstrip())):] for line in lines]
+def lines_of(text: str) -> list[str]:
+    """A text's lines as YAML counts them (a comment ends at any of them)."""
+    return BREAKS.split(str(text).strip())
 
 
-def kept_comments(old: Old | None, path: str, kind: str = "") -> list[str]:
-    """The comment lines just above a field in the old file: the translator's own (no
-    `kind`), or the skeleton's of one kind (ORIGINAL, NOTE)."""
-    if old is None:
-        return []
-    found = find(old.node, path)
-    if found is None:
-        return []
-    line, out = found[0].start_mark.line - 1, []
-    while line >= old.head and old.lines[line].lstrip().startswith("#"):
-        text = old.lines[line].lstrip()
-        if text.startswith(kind) if kind else not text.startswith((ORIGINAL, NOTE)):
-            out.insert(0, old.lines[line])
-        line -= 1
-    return out
+def comment(text: str, indent: int) -> list[str]:
+    return [f"{' ' * indent}{ORIGINAL} {line}".rstrip() for line in lines_of(text)]
+
+
+def yaml_string(text: str) -> str:
+    """Text as a double-quoted YAML scalar, on one line."""
+    return UNPRINTED.sub(lambda m: f"\\u{ord(m.group()):04x}",
+                         json.dumps(text, ensure_ascii=False))
 
 
 def shown(digest: str) -> str:
@@ -363,22 +421,14 @@ def shown(digest: str) -> str:
     return f"'{digest}'" if re.fullmatch(r"[0-9]+|[0-9]*\.?[0-9]+[eE][0-9]+", digest) else digest
 
 
-def comment(text: str, indent: int) -> list[str]:
-    pad = " " * indent
-    return [f"{pad}{ORIGINAL} {line}".rstrip() for line in str(text).strip().split("\n")]
-
-
-def line_after(node: yaml.Node) -> int:
-    """The first line after a node (a block node's end mark is at the start of the next
-    line; a scalar's at the end of its last)."""
-    return node.end_mark.line + (1 if node.end_mark.column else 0)
-
-
-def find(node: yaml.MappingNode, path: str) -> tuple[yaml.Node, yaml.Node] | None:
-    """(the node where a field starts: its key, or its list item; its value), or None."""
+def find(node: yaml.MappingNode, path: str) -> tuple[yaml.Node, yaml.Node, bool] | None:
+    """(the node where a field starts: its key, or its list item; its value; whether it
+    is written in flow style), or None."""
     current: yaml.Node = node
     start: yaml.Node | None = None
+    flow = False
     for part in path.split("."):
+        flow = flow or bool(getattr(current, "flow_style", False))
         if isinstance(current, yaml.MappingNode):
             match = [(k, n) for k, n in current.value if k.value == part]
             if not match:
@@ -390,7 +440,57 @@ def find(node: yaml.MappingNode, path: str) -> tuple[yaml.Node, yaml.Node] | Non
             current = start = current.value[int(part)]
         else:
             return None
-    return (start, current) if start is not None else None
+    return (start, current, flow) if start is not None else None
+
+
+def write_checked(path: Path, old: str | None, new: str, lang: str, kind: str) -> None:
+    """Replace the file with `new`, whole or not at all, once it reads back without
+    errors and with every translation `old` had (as a field or a note); else refuse."""
+    why = lost(old, new, path.name, lang, kind)
+    if why:
+        raise CannotConfirm(f"{display_path(path)}: {why}; nothing was written to it: "
+                            "refresh it by hand, or tell us what in it was not understood")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(new.encode("utf-8"))
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists()
+                 else 0o666 & ~current_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def lost(old: str | None, new: str, name: str, lang: str, kind: str) -> str:
+    """What the new text would lose or break, or ""."""
+    before = texts_in(old, name, lang, kind)[0] if old else []
+    after, errors = texts_in(new, name, lang, kind)
+    if errors:
+        return f"written again it would not read ({errors[0].message})"
+    for text in before:
+        if text not in after and not all(line.strip() in new for line in lines_of(text)):
+            return f"written again it would lose the translation '{text[:40]}'"
+    return ""
+
+
+def texts_in(text: str, name: str, lang: str, kind: str) -> tuple[list[str], list[Problem]]:
+    """Every translated text a translation file holds, and its errors, read as the build
+    reads it."""
+    with tempfile.TemporaryDirectory(prefix="briefing-translation-") as folder:
+        path = Path(folder) / Path(name).name
+        path.write_text(text, encoding="utf-8")
+        part = translation_reader(lang, kind)(path)
+    found = part.translations.get(lang, {}).get(kind, {})
+    texts = [text for t in found.values() for _, text, _ in matching.translated(kind, t)]
+    return texts, [p for p in part.problems if p.severity == "error"]
 
 
 def confirm(content: Path, lang: str, target: str) -> list[str]:
@@ -408,10 +508,10 @@ def confirm(content: Path, lang: str, target: str) -> list[str]:
     if not items:
         raise CannotConfirm(f"{name} is not a translation file", usage=True)
     work = Work()
-    old = path.read_text(encoding="utf-8")
+    old = path.read_bytes().decode("utf-8")
     new = rewritten(old, items, given, lang, name, work, {f"{name}:{which}" if which else name})
     if not work.confirmed:  # and nothing written
         raise CannotConfirm(f"nothing to confirm in {target}: no field there is translated "
                             "from an earlier text of its original")
-    replace_text(path, new)
+    write_checked(path, old, new, lang, items[0][0])
     return work.confirmed
