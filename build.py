@@ -174,10 +174,20 @@ def check_paths(args: argparse.Namespace, parser: argparse.ArgumentParser) -> No
                      f"with python build.py editions --out {args.editions})")
     if args.command == "schemas" and args.out.exists() and not args.out.is_dir():
         parser.error(f"--out: {args.out} is a file, not a folder")
+    if getattr(args, "cache", None) is not None and args.cache.exists() and not (
+            args.cache.is_dir()):
+        parser.error(f"--cache: {args.cache} is a file, not a folder")
     if getattr(args, "base_url", None) and not args.base_url.startswith(("http://",
                                                                           "https://")):
         parser.error("--base-url must be an absolute http(s) URL, e.g. "
                      "https://owner.github.io/repo/")
+
+
+def canonical_tag(tag: str) -> str:
+    """A BCP 47 tag as written by convention: 'uk', 'pt-BR', 'zh-Hant'."""
+    parts = tag.split("-")
+    return "-".join([parts[0].lower(), *(p.upper() if len(p) == 2 else p.title()
+                                         for p in parts[1:])])
 
 
 def report(problems: list) -> None:
@@ -228,8 +238,12 @@ def new_entry(args: argparse.Namespace) -> int:
         print("\npython build.py new: stopped; nothing was written", file=sys.stderr)
         return 1
     report(warnings)
-    from briefing.problems import display_path
+    from briefing.problems import display_path, has_errors
 
+    if has_errors(warnings):  # not the new entry's: it was checked
+        print(f"added {args.kind} to {display_path(path)}, but the briefing has the errors "
+              "above from before it: fix them, then python build.py check", file=sys.stderr)
+        return 1
     print(f"added {args.kind} to {display_path(path)}; the briefing checks out",
           file=sys.stderr)
     return 0
@@ -283,11 +297,16 @@ def translation_skeleton(args: argparse.Namespace) -> int:
     from briefing.editor.skeleton import CannotConfirm, confirm, refresh
 
     why = unknown_language(args.lang)
+    if not why and args.lang != canonical_tag(args.lang):
+        why = (f"write the language's tag as {canonical_tag(args.lang)}, as its folder is "
+               f"named (content/translations/{canonical_tag(args.lang)}/)")
+    if not why and args.confirm is not None and not args.confirm.strip(":"):
+        why = "--confirm takes FILE or FILE:FIELD, e.g. actors/putin.yaml:role"
     if why:
         print(f"python build.py translations: error: {why}", file=sys.stderr)
         return 2
     try:
-        if args.confirm:
+        if args.confirm is not None:
             for field in confirm(args.content, args.lang, args.confirm):
                 print(f"confirmed {field}", file=sys.stderr)
             return 0
@@ -363,13 +382,18 @@ def publish_editions(args: argparse.Namespace) -> int:
     """Build (or take from the cache) every edition into OUT/editions/, with its list in
     each of the site's languages."""
     from briefing.editions.publish import listing_page, publish_editions
-    from briefing.editions.tags import GitError
+    from briefing.editions.tags import GitError, repository
     from briefing.pipeline import write_in_every_language
     from briefing.problems import BuildFailed
 
     if not (args.out / "index.html").is_file():
         print(f"python build.py editions: error: no live site in {args.out}/: build it first "
               f"(python build.py build --out {args.out})", file=sys.stderr)
+        return 2
+    try:
+        repository(args.content)
+    except GitError as exc:  # not in a repository: no tags to build
+        print(f"python build.py editions: error: {exc}", file=sys.stderr)
         return 2
     try:
         outcome = publish_editions(args.content, args.out, args.base_url, args.cache,

@@ -117,6 +117,15 @@ def test_a_broken_yaml_file_reports_its_line_and_column(content: Path, tmp_path:
     (["translations", "uk", "--confirm", "actors/nobody.yaml"],
      "python build.py translations: error: no translation file "
      "content/translations/uk/actors/nobody.yaml"),
+    (["translations", "uk", "--confirm", ""],
+     "python build.py translations: error: --confirm takes FILE or FILE:FIELD, e.g. "
+     "actors/putin.yaml:role"),
+    (["translations", "UK"],
+     "python build.py translations: error: write the language's tag as uk, as its folder "
+     "is named (content/translations/uk/)"),
+    (["build", "--cache", "content/briefing.yaml"],
+     "python build.py build: error: --cache: content/briefing.yaml is a file, not a folder "
+     "(see python build.py build --help)"),
     (["edition"],
      "python build.py edition: error: content is not in a git repository: editions are git "
      "tags"),

@@ -207,3 +207,13 @@ def test_claims_and_the_change_logs_new_entries_are_listed_corrections_first(rep
             "“The summit was on 9 May.” → The summit was on 10 May.\n") in out
     assert "**Changes logged** (1):\n- Update (2025-05-16): Talks rated.\n" in out
     assert out.index("**Corrections") < out.index("**Changes logged")
+
+
+def test_a_stance_gone_stale_is_no_edit_to_account_for(repo: Path):
+    """A change dated weeks later makes every stance stale (the site says 'not confirmed
+    since'): that is not an edit of theirs that the log misses."""
+    add_change(repo, "- id: later\n  at: 2025-06-20\n  kind: update\n  summary: Talks go on.\n"
+                     "  affects: [issue:direct-talks]\n")
+    result = diff(repo, "main")
+    assert result.returncode == 0
+    assert "Not in the change log" not in result.stdout and result.stderr == ""

@@ -302,3 +302,16 @@ def test_new_event_made_id_is_the_one_the_build_would_make_and_moves_no_other(se
     with pytest.raises(Refused, match="already an event '2025-05-10-european-leaders-in-kyiv"):
         new_entry("event", seed, {"date": "2025-05-17", "title": "Another"},
                   "2025-05-10-european-leaders-in-kyiv-propose-a-30-day-ceasefire", None)
+
+
+def test_new_never_says_the_briefing_checks_out_when_it_does_not(seed: Path):
+    putin = seed / "actors" / "putin.yaml"
+    putin.write_text(putin.read_text().replace("side: russia", "side: rusia"))
+    result = run_cli("new", "source", "--title", "Talks in Istanbul", "--url",
+                     "https://example.org/", cwd=seed.parent)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("content/actors/putin.yaml:") and "unknown side 'rusia'" in lines[0]
+    assert lines[-1] == ("added source to content/sources.yaml, but the briefing has the errors "
+                         "above from before it: fix them, then python build.py check")
+    assert "talks-in-istanbul" in (seed / "sources.yaml").read_text()  # written

@@ -241,6 +241,10 @@ def test_confirm_refuses_what_it_cannot_confirm(untranslated: Path):
     assert "nothing to confirm in actors/putin.yaml" in nothing.stderr
     missing = run_cli("translations", "de", "--confirm", "actors/nobody.yaml", cwd=untranslated)
     assert missing.returncode == 2 and "no translation file" in missing.stderr  # usage
+    typo = run_cli("translations", "de", "--confirm", "actors/putin.yaml:rol", cwd=untranslated)
+    assert (typo.returncode, typo.stderr) == (2, (
+        "python build.py translations: error: actors/putin.yaml has no field or record 'rol' "
+        "to confirm (did you mean 'role'?)\n"))
 
 
 # Pages per language --------------------------------------------------------------------

@@ -92,7 +92,11 @@ def environment(tree: Path, envs: Path, log: Callable[[str], None]) -> Path:
         return python
     shutil.rmtree(home, ignore_errors=True)
     log(f"making an environment for the dependencies of {key}")
-    subprocess.run([sys.executable, "-m", "venv", str(home)], check=True, capture_output=True)
+    made = subprocess.run([sys.executable, "-m", "venv", str(home)], capture_output=True,
+                          text=True)
+    if made.returncode != 0:
+        raise RuntimeError(f"cannot make an environment in {home}: "
+                           + (made.stderr or made.stdout).strip()[-500:])
     if args:
         installed = subprocess.run(
             [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",

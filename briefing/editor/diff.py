@@ -16,6 +16,7 @@ import tarfile
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from ..content.load import load_and_check
 from ..content.model import Briefing, Quote
@@ -233,5 +234,15 @@ def texts(briefing: Briefing, whole: Loc) -> dict[str, tuple[str, Loc]]:
         found[f"article:{article.id}"] = ({"title": article.title, "dek": article.dek,
                                           "note": article.note and article.note.source,
                                           "text": article.html.striptags()}, article.loc)
-    return {k: (json.dumps(v, sort_keys=True, ensure_ascii=False), loc)
+    return {k: (json.dumps(written(v), sort_keys=True, ensure_ascii=False), loc)
             for k, (v, loc) in found.items()}
+
+
+def written(value: Any) -> Any:
+    """An item's data without what the build works out from the rest: a stance's
+    `stale` flag moves with the briefing's last update, not with an edit to the stance."""
+    if isinstance(value, dict):
+        return {k: written(v) for k, v in value.items() if k != "stale"}
+    if isinstance(value, list):
+        return [written(v) for v in value]
+    return value

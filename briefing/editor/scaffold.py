@@ -282,8 +282,8 @@ def write_checked(content: Path, path: Path, old: str | None, new: str,
                                 for p in added)
                       + f"\nnothing was written: {shown} "
                       + ("was not created" if old is None else "is as it was"))
-    return [p for p in problems if p.severity == "warning"
-            and p.path == display_path(path)]
+    return [p for p in problems if p.severity == "error"  # all from before: said too
+            or (p.severity == "warning" and p.path == display_path(path))]
 
 
 def refusal(problem: Problem, entry: Entry | None) -> str:

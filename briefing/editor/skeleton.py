@@ -32,7 +32,7 @@ import yaml
 from ..content import matching
 from ..content import translations as tr
 from ..content.read import TRANSLATION_FILES, Records, read_content, translation_reader
-from ..content.words import event_ids
+from ..content.words import did_you_mean, event_ids
 from ..problems import Problem, display_path
 
 ORDER = {  # each kind's fields, in the order written (groups: key_points, sides, …)
@@ -507,9 +507,16 @@ def confirm(content: Path, lang: str, target: str) -> list[str]:
     items = originals_by_file(records).get(name)
     if not items:
         raise CannotConfirm(f"{name} is not a translation file", usage=True)
+    wanted = f"{name}:{which}" if which else name
+    targets = [tr.confirm_target(kind, item_id, p) for kind, item_id, v in items
+               for p in matching.originals(kind, v)]
+    if not any(t == wanted or t.startswith((wanted + ".", wanted + ":")) for t in targets):
+        fields = [t.split(":", 1)[1] for t in targets]
+        raise CannotConfirm(f"{name} has no field or record '{which}' to confirm"
+                            f"{did_you_mean(which, fields)}", usage=True)
     work = Work()
     old = path.read_bytes().decode("utf-8")
-    new = rewritten(old, items, given, lang, name, work, {f"{name}:{which}" if which else name})
+    new = rewritten(old, items, given, lang, name, work, {wanted})
     if not work.confirmed:  # and nothing written
         raise CannotConfirm(f"nothing to confirm in {target}: no field there is translated "
                             "from an earlier text of its original")
