@@ -206,8 +206,8 @@ def test_editions_are_linked_and_styled(day):
 
 
 @pytest.mark.parametrize("width, height", [(390, 844), (1280, 900)])
-def test_the_frozen_page_looks_finished_on_a_phone_and_a_desktop(day, page: Page,
-                                                                 width: int, height: int):
+def test_the_edition_banner_is_styled_and_fits_a_phone_and_a_desktop(day, page: Page,
+                                                                     width: int, height: int):
     site = day["site"]
     with serve_like_pages(site.parent, site / "404.html") as origin:  # type: ignore[union-attr]
         page.set_viewport_size({"width": width, "height": height})
