@@ -183,6 +183,10 @@ def check_paths(args: argparse.Namespace, parser: argparse.ArgumentParser) -> No
                      "https://owner.github.io/repo/")
 
 
+def counted(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def canonical_tag(tag: str) -> str:
     """A BCP 47 tag as written by convention: 'uk', 'pt-BR', 'zh-Hant'."""
     parts = tag.split("-")
@@ -190,16 +194,18 @@ def canonical_tag(tag: str) -> str:
                                          for p in parts[1:])])
 
 
-def report(problems: list) -> None:
-    """Errors and warnings, then notes, one a line; the notes counted at the end (what
-    readers are already shown: they never change the exit status)."""
+def report(problems: list, notes: bool = True) -> None:
+    """Errors and warnings, then notes (unless not `notes`), one a line; the notes counted
+    at the end (what readers are already shown: they never change the exit status)."""
     for problem in problems:
-        print(problem, file=sys.stderr)
-    notes = sum(p.severity == "note" for p in problems)
-    if notes:
-        print(f"{notes} note{'' if notes == 1 else 's'}: what the site already shows readers "
+        if notes or problem.severity != "note":
+            print(problem, file=sys.stderr)
+    count = sum(p.severity == "note" for p in problems)
+    if count:
+        print(f"{count} note{'' if count == 1 else 's'}: what the site already shows readers "
               "as it is (not yet translated, not confirmed since, unevenly sourced); notes "
-              "never stop a build", file=sys.stderr)
+              f"never stop a build{'' if notes else ' (python build.py check lists them)'}",
+              file=sys.stderr)
 
 
 def new_entry(args: argparse.Namespace) -> int:
@@ -314,10 +320,11 @@ def translation_skeleton(args: argparse.Namespace) -> int:
     except CannotConfirm as exc:
         print(f"python build.py translations: error: {exc}", file=sys.stderr)
         return 2 if exc.usage else 1
-    print(f"content/translations/{args.lang}/: {work.files} files written; {work.records} "
-          f"records and {work.fields} fields added, {work.moved} translations moved with "
-          f"the text they translate, {work.stale} translated fields whose original changed "
-          "noted", file=sys.stderr)
+    print(f"content/translations/{args.lang}/: {counted(work.files, 'file')} written; "
+          f"{counted(work.records, 'record')} and {counted(work.fields, 'field')} added, "
+          f"{counted(work.moved, 'translation')} moved to follow the text translated, "
+          f"{counted(work.stale, 'translated field')} whose original changed noted",
+          file=sys.stderr)
     return 0
 
 
@@ -357,18 +364,19 @@ def tag_edition(args: argparse.Namespace) -> int:
     if dirty:
         print("python build.py edition: error: an edition is a commit, and there are "
               f"uncommitted changes ({', '.join(line[3:] for line in dirty[:5])}"
-              f"{', …' if len(dirty) > 5 else ''}): commit them first", file=sys.stderr)
-        return 1
-    briefing, problems = load_and_check(args.content, strict=True)
-    report(problems)
-    if briefing is None:
-        print("no edition tagged: the content must pass check --strict", file=sys.stderr)
+              f"{', …' if len(dirty) > 5 else ''}): commit them, or remove what is not "
+              "the briefing's, first", file=sys.stderr)
         return 1
     head = git(repo, "rev-parse", "HEAD").strip()
     on_head = git(repo, "tag", "--points-at", head, "--list", "edition-*").split()
     if on_head:
         print(f"python build.py edition: error: this commit is already {on_head[0]}; an "
               "edition is never tagged twice", file=sys.stderr)
+        return 1
+    briefing, problems = load_and_check(args.content, strict=True)
+    report(problems, notes=False)  # an edition is not the place to read them
+    if briefing is None:
+        print("no edition tagged: the content must pass check --strict", file=sys.stderr)
         return 1
     day = briefing.changes[0].at.day if briefing.changes else briefing.updated.first_day
     tag = next_tag(day, set(git(repo, "tag", "--list", "edition-*").split()))

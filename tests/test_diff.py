@@ -202,7 +202,7 @@ def test_claims_and_the_change_logs_new_entries_are_listed_corrections_first(rep
     result = diff(repo, "main")
     out = result.stdout
     assert "**Claims added** (1):\n- Talks were held. (open)\n" in out
-    assert "**Claims whose status changed** (1):\n- " in out and ": open → claimed\n" in out
+    assert "**Claims whose status changed** (1):\n- “" in out and "”: open → claimed\n" in out
     assert ("**Corrections, clarifications and withdrawals** (1):\n- Correction (2025-05-17): "
             "“The summit was on 9 May.” → The summit was on 10 May.\n") in out
     assert "**Changes logged** (1):\n- Update (2025-05-16): Talks rated.\n" in out

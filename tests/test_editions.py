@@ -15,11 +15,16 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from babel.support import NullTranslations
 from bs4 import BeautifulSoup
 
+from briefing.content.load import load_and_check
 from briefing.editions.archive import Languages, banner_words, stamp_for
+from briefing.editions.publish import Listed, listing_page
 from briefing.editions.stamp import Stamp, places, stamp
 from briefing.editions.tags import Edition, next_tag, parse_name, read_editions
+from briefing.output.render import RenderCache, Renderer
+from briefing.pipeline import plan
 from tests.conftest import (
     ROOT,
     SEED,
@@ -175,6 +180,22 @@ def test_the_places_count_lines_as_the_parser_does():
     assert '<body class="x">\n<aside class="edition-banner"' in out
 
 
+def test_a_days_second_edition_says_its_number_on_its_banner_and_in_the_list():
+    second = banner_words(TEMPLATES, dt.date(2025, 5, 16), 2)
+    assert second("en").text == "Edition 2 of 16 May 2025."
+    assert second("uk").text == "Видання 2 від 16 травня 2025\u202fр."
+    assert WORDS("en").text == "An edition of 16 May 2025."
+    briefing, _ = load_and_check(SEED)
+    sites, _ = plan(briefing, TEMPLATES, search=False, editions=True)
+    listed = [Listed(Edition(f"edition-2025-05-16{suffix}", dt.date(2025, 5, 16), n, "c" * 40),
+                     (), frozenset()) for suffix, n in (("-2", 2), ("", 1))]
+    listing = listing_page(listed, sites[0], NullTranslations())
+    html = Renderer.for_build(TEMPLATES, sites, RenderCache()).render(
+        listing.template, listing, listing.context)
+    headings = [h.get_text() for h in BeautifulSoup(html, "html.parser").select(".editions h2")]
+    assert headings == ["Edition 2 of 16 May 2025", "Edition of 16 May 2025"]
+
+
 def test_the_banner_comes_after_a_leading_skip_link():
     page = PAGE.replace('<body class="x">\n', '<body class="x">\n<a class="skip-link" '
                         'href="#main">Skip</a>\n')
@@ -271,7 +292,8 @@ def test_edition_tags_the_commit_for_the_day_of_the_latest_change(tmp_path: Path
     assert dirty.returncode == 1
     assert dirty.stderr.strip().endswith(
         "python build.py edition: error: an edition is a commit, and there are uncommitted "
-        "changes (content/actors/tusk.yaml): commit them first")
+        "changes (content/actors/tusk.yaml): commit them, or remove what is not the "
+        "briefing's, first")
     commit(repo, "a note for editors")
     second = run_cli("edition", cwd=repo)
     assert second.returncode == 0, second.stderr

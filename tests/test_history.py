@@ -301,7 +301,7 @@ def test_a_correction_says_what_was_said_and_a_withdrawal_keeps_what_is_gone(sit
     fix = changes.find("li", id="fix-talks-date")
     assert text(fix.find(class_="change-kind")) == "Correction"
     assert text(fix.find(class_="change-was")) == (
-        "An earlier version said: “The talks opened on 2 March.”")
+        "An earlier version said “The talks opened on 2 March”.")  # as in its notes
     gone = changes.find("li", id="port-closed-withdrawn")
     assert text(gone.find(class_="change-affects")) == (
         "Withdrawn from: port-closed (no longer in the briefing)")

@@ -16,6 +16,7 @@ from playwright.sync_api import Page
 
 from tests.conftest import ROOT, serve_like_pages, soup
 from tests.test_editions import commit, make_repo
+from tests.test_translations import english_on
 
 BASE = "https://example.org/brief/"
 TUSK = "2025-05-10-tusk-contacts-trump-about-the-ceasefire-plan"
@@ -220,3 +221,15 @@ def test_the_edition_banner_is_styled_and_fits_a_phone_and_a_desktop(day, page: 
         assert box is not None and box["width"] <= width and box["y"] < height / 4
         scroll = page.evaluate("document.documentElement.scrollWidth")
         assert scroll <= width  # nothing wider than the screen
+
+
+def test_no_english_interface_text_on_the_days_ukrainian_and_russian_pages(day):
+    """After a day of edits nothing is translated yet: its words show in English, each
+    marked as such; nothing else is English."""
+    site = day["site"]
+    found = {}
+    for lang in ("uk", "ru"):
+        for path in sorted((site / lang).rglob("*.html")):  # type: ignore[operator]
+            if "pagefind" not in path.parts and (english := english_on(soup(path), lang)):
+                found[path.relative_to(site).as_posix()] = english  # type: ignore[arg-type]
+    assert found == {}

@@ -211,7 +211,7 @@ def test_a_refresh_marks_exactly_the_changed_field_and_keeps_the_translators_wor
                                                      "role: President of the Russian Federation"))
     result = run_cli("translations", "de", cwd=untranslated)
     assert result.returncode == 0
-    assert "1 translated fields whose original changed noted" in result.stderr
+    assert "1 translated field whose original changed noted" in result.stderr
     after = path.read_text()
     assert "name: Wladimir Putin  # so geschrieben\n" in after
     note = ("#: President of Russia\n#! the original has changed; it now reads:\n"
@@ -759,7 +759,7 @@ def test_a_refresh_moves_the_translation_with_its_text_and_changes_nothing_the_s
     assert path.read_text() == before
     result = run_cli("translations", "uk", cwd=moved)
     assert result.returncode == 0, result.stderr
-    assert "5 translations moved with the text they translate" in result.stderr  # 4 quotes
+    assert "5 translations moved to follow the text translated" in result.stderr  # 4 quotes
     text = path.read_text()
     record = yaml.safe_load(text)["direct-talks"]
     assert record["stances"]["ukraine"] == {"position": None, "history": [
@@ -827,8 +827,9 @@ def test_every_command_a_message_suggests_works_as_written(moved: Path):
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 # Latin words a Ukrainian or Russian text may hold: names the translations keep as they
 # are, and the formats' own names
-KEPT = {"BBC", "News", "JSON", "Atom", "JavaScript", "X", "json", "briefing"}
+KEPT = {"BBC", "News", "JSON", "Atom", "JavaScript", "X", "json", "briefing", "UTC"}
 SAID = ("aria-label", "title", "alt", "placeholder")
+CYRILLIC = re.compile(r"[А-яЁёІіЇїЄєҐґ]")
 
 
 def english_words(text: str) -> list[str]:
@@ -853,6 +854,8 @@ def english_on(page: BeautifulSoup, lang: str) -> list[str]:
             continue
         if language_of(text.parent) == lang and english_words(text):
             found.append(f"<{text.parent.name}> {text.strip()[:60]!r}")
+        elif language_of(text.parent) == "en" and CYRILLIC.search(text):  # the page's own
+            found.append(f"<{text.parent.name} lang=en> {text.strip()[:60]!r}")  # words
     for element in page.find_all(True):
         for name in SAID:
             if element.has_attr(name) and language_of(element) == lang and english_words(
@@ -905,5 +908,46 @@ def test_a_language_with_nothing_translated_yet_is_not_offered(tmp_path: Path):
     putin = tmp_path / "content" / "translations" / "de" / "actors" / "putin.yaml"
     putin.write_text(putin.read_text().replace("\nrole:\n", "\nrole: Präsident Russlands\n"))
     assert run_cli("build", cwd=tmp_path).returncode == 0
-    assert [a["lang"] for a in soup(site / "index.html").select("nav.languages a")] == [
-        "en", "de", "ru", "uk"]
+
+    def switcher(url: str) -> list[str]:
+        return [a["lang"] for a in soup(site / url / "index.html").select("nav.languages a")]
+
+    assert switcher("actors/putin") == ["en", "de", "ru", "uk"]  # something translated
+    assert switcher("chronology") == ["en", "ru", "uk"]  # nothing of its text: not offered
+    assert switcher("de/chronology") == ["en", "de", "ru", "uk"]  # its own, all the same
+
+
+RERATED = ("""  status: open
+  note: >-
+    On 11 May Putin had not answered Zelensky's challenge; the world was waiting to see
+    whether he would accept.
+  as_of: 2025-05-11
+""", """  status: false
+  note: Putin did not come to Istanbul; he sent a delegation.
+  as_of: 2025-06-20
+  history:
+    - as_of: 2025-05-11
+      status: open
+      note: >-
+        On 11 May Putin had not answered Zelensky's challenge; the world was waiting to see
+        whether he would accept.
+""")
+
+
+def test_a_claim_rated_anew_takes_its_old_notes_translation_into_its_history(tmp_path: Path):
+    shutil.copytree(SEED, tmp_path / "content")
+    claims = tmp_path / "content" / "claims.yaml"
+    claims.write_text(claims.read_text().replace(*RERATED))
+    assert run_cli("build", "--strict", cwd=tmp_path).returncode == 0
+    claim = soup(tmp_path / "site" / "uk" / "claims" / "index.html").find(
+        id="putin-comes-to-istanbul")
+    note = claim.select_one(".claim-note")
+    assert note["lang"] == "en" and "ще не перекладено" in note.find_next(class_="tx-note").text
+    history = claim.select_one(".claim-history")
+    assert "Станом на 11 травня Путін не відповів" in history.get_text()  # its own words
+    assert history.find(lang="en") is None
+    refreshed = run_cli("translations", "uk", cwd=tmp_path)
+    assert "1 translation moved" in refreshed.stderr
+    data = yaml.safe_load((tmp_path / "content" / "translations" / "uk" / "claims.yaml"
+                           ).read_text())["putin-comes-to-istanbul"]
+    assert data["note"] is None and data["history"][0]["note"].startswith("Станом на 11")

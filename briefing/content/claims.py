@@ -23,7 +23,7 @@ def make_claim(link: Linker, v: dict[str, Any], quotes: list[Quote | None]) -> C
     sources = link.resolve_all(v.get("sources", ()))
     issue = link.resolve(v["issue"]) if "issue" in v else None
     check_dates(v.get("history", ()), v["as_of"], "status", link.problems)
-    earlier = tuple(sorted((EarlierRating(h["as_of"], h["status"], h["note"])
+    earlier = tuple(sorted((EarlierRating(h["as_of"], h["status"], h["note"], h.get("tx"))
                             for h in v.get("history", ())), key=lambda e: e.as_of,
                            reverse=True))
     history = link.histories.get(f"claim:{v['id']}")

@@ -30,27 +30,35 @@ RESERVED = frozenset({"main", "changes", "minor"})
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """Something a change can affect: what the change log calls it, and where it is."""
+    """Something a change can affect: what the change log calls it, where it is, and the
+    language its name is in when a translation's page shows it untranslated."""
 
     label: str
     url: str
+    lang: str | None = None
 
 
 def items_of(records: Any, event_ids: Mapping[str, dict[str, Any]]) -> dict[str, Item]:
     """Every item of the briefing by key, from the records (before the model is made)."""
-    items = {"briefing": Item(records.briefing["title"], "")}
-    items.update((f"actor:{k}", Item(v["name"], f"actors/{k}/"))
+    def item(v: dict[str, Any], name: str, url: str) -> Item:
+        tx = v.get("tx")
+        return Item(v[name], url, tx.shows(name) if tx else None)
+
+    translated = records.briefing.get("tx")  # articles: the sources' own words, never so
+    items = {"briefing": item(records.briefing, "title", "")}
+    items.update((f"actor:{k}", item(v, "name", f"actors/{k}/"))
                  for k, v in records.actors.items())
-    items.update((f"event:{k}", Item(v["title"], f"chronology/#{k}"))
+    items.update((f"event:{k}", item(v, "title", f"chronology/#{k}"))
                  for k, v in event_ids.items())
-    items.update((f"issue:{v['id']}", Item(v["issue"], f"positions/#issue-{v['id']}"))
+    items.update((f"issue:{v['id']}", item(v, "issue", f"positions/#issue-{v['id']}"))
                  for v in records.issues)
-    items.update((f"source:{v['id']}", Item(v["title"], f"sources/#source-{v['id']}"))
+    items.update((f"source:{v['id']}", item(v, "title", f"sources/#source-{v['id']}"))
                  for v in records.sources)
-    items.update((f"article:{k}", Item(v["title"], f"articles/{k}/"))
+    items.update((f"article:{k}", Item(v["title"], f"articles/{k}/",
+                                       translated.lang if translated else None))
                  for k, v in records.articles.items())
-    items.update((f"claim:{v['id']}", Item(v["claim"], f"claims/#{v['id']}"))
-                  for v in records.claims)
+    items.update((f"claim:{v['id']}", item(v, "claim", f"claims/#{v['id']}"))
+                 for v in records.claims)
     return items
 
 
@@ -127,7 +135,7 @@ def affects(ref: Ref, items: Mapping[str, Item], known: Mapping[str, set[str]],
     title since changed is told apart: the message gives the `id:` line that keeps it."""
     item = items.get(key(ref))
     if item is not None:
-        return Affected(ref.kind, ref.id, item.label, item.url)
+        return Affected(ref.kind, ref.id, item.label, item.url, item.lang)
     ids = known.get(ref.kind, set())
     if not withdrawn and ref.id not in ids:
         hint = suggest_id(ref.id, ids, kind=ref.kind, events=events) or (

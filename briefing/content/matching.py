@@ -45,6 +45,9 @@ def originals(kind: str, v: dict[str, Any]) -> dict[str, str]:
             for n, earlier in enumerate(stance.get("history", ())):
                 out.update((f"stances.{ref.id}.history.{n}.{k}", earlier[k])
                            for k in STANCE_TEXTS if k in earlier)
+    if kind in ("issue", "claim"):  # earlier statuses' notes
+        out.update((f"history.{n}.note", h["note"]) for n, h in enumerate(v.get("history", ()))
+                   if "note" in h)
     out.update((f"quotes.{n}", q["text"]) for n, q in enumerate(quotes_of(kind, v)))
     return out
 
@@ -81,6 +84,9 @@ def translated(kind: str, t: dict[str, Any]) -> Iterator[tuple[str, str, Loc]]:
         for n, text in enumerate(t.get(group, ())):
             if text is not None:  # an empty item: not yet translated
                 yield f"{group}.{n}", text, t["locs"].get(f"{group}.{n}", t["locs"][group])
+    for n, earlier in enumerate(t.get("history", ())):
+        if earlier is not None and "note" in earlier:
+            yield f"history.{n}.note", earlier["note"], earlier["locs"]["note"]
     for group in ("sides", "stances"):
         for ref, fields in t.get(group, {}).items():
             for name, text in fields.items():
@@ -174,9 +180,10 @@ PATHS = {  # every text a record of each kind can have, by dotted path
                 r"(name|short|description)",
     "actor": r"name|role|country|summary|image_alt|quotes\.\d+",
     "event": r"title|summary|quotes\.\d+",
-    "issue": r"issue|summary|quotes\.\d+|stances\.[a-z0-9-]+\.(history\.\d+\.)?"
-             r"(position|detail)",
-    "source": r"title|short", "claim": r"claim|note|quotes\.\d+", "change": r"summary|was"}
+    "issue": r"issue|summary|history\.\d+\.note|quotes\.\d+|stances\.[a-z0-9-]+\."
+             r"(history\.\d+\.)?(position|detail)",
+    "source": r"title|short", "claim": r"claim|note|history\.\d+\.note|quotes\.\d+",
+    "change": r"summary|was"}
 
 
 def possible(kind: str, path: str) -> bool:

@@ -77,6 +77,7 @@ class Affected:
     id: str
     label: str
     url: str | None
+    lang: str | None = None  # the label's language, where a translation lacks it
 
     @property
     def key(self) -> str:
@@ -274,6 +275,7 @@ class EarlierStatus:
     as_of: PartialDate
     status: str
     note: str | None = None
+    tx: Tx | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,6 +324,7 @@ class EarlierRating:
     as_of: PartialDate
     status: str
     note: str
+    tx: Tx | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ def make_issue(link: Linker, v: dict[str, Any], quotes: list[Quote | None]) -> I
     cells = tuple((side, stances.get(side.id)) for side in link.tables["side"].values())
     summary = link.rich(v.get("summary"))
     check_dates(v.get("history", ()), v.get("as_of"), "status", link.problems)
-    earlier = tuple(sorted((EarlierStatus(h["as_of"], h["status"], h.get("note"))
+    earlier = tuple(sorted((EarlierStatus(h["as_of"], h["status"], h.get("note"), h.get("tx"))
                             for h in v.get("history", ())),
                            key=lambda e: e.as_of, reverse=True))
     history = link.histories.get(f"issue:{v['id']}")

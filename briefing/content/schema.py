@@ -209,6 +209,9 @@ CLAIM = Record("claim", {
 # field may be left empty (the skeleton's): that field is missing, not wrong.
 TRANSLATED_FROM = Field(Hashes(), False, "each translated field, by its dotted path, to the "
                         "first 12 hex digits of the SHA-256 of its original text")
+EARLIER_NOTES = Field(ListOf(Record("earlier status translation", {"note": Field(Text())}),
+                             gaps=True), False, "the notes of its earlier statuses, in the "
+                      "original's order")
 QUOTE_TRANSLATIONS = Field(ListOf(Text(), gaps=True), False, "the record's quotes, in order, "
                            "translated by the editors: shown beside the original words, never "
                            "instead")
@@ -232,7 +235,7 @@ TRANSLATIONS = {
         "title": Field(Text()), "summary": Field(Markdown()), "quotes": QUOTE_TRANSLATIONS,
         "translated_from": TRANSLATED_FROM}),
     "issue": Record("issue translation", {
-        "issue": Field(Text()), "summary": Field(Markdown()),
+        "issue": Field(Text()), "summary": Field(Markdown()), "history": EARLIER_NOTES,
         "stances": Field(MapOf("side", Record("stance translation", {
             "position": Field(Text()), "detail": Field(Markdown()),
             "history": Field(ListOf(Record("earlier stance translation", {
@@ -242,7 +245,8 @@ TRANSLATIONS = {
     "source": Record("source translation", {
         "title": Field(Text()), "short": Field(Text()), "translated_from": TRANSLATED_FROM}),
     "claim": Record("claim translation", {
-        "claim": Field(Text()), "note": Field(Text()), "quotes": QUOTE_TRANSLATIONS,
+        "claim": Field(Text()), "note": Field(Text()), "history": EARLIER_NOTES,
+        "quotes": QUOTE_TRANSLATIONS,
         "translated_from": TRANSLATED_FROM}),
     "change": Record("change translation", {
         "summary": Field(Text()), "was": Field(Text()), "translated_from": TRANSLATED_FROM}),

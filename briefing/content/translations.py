@@ -226,6 +226,9 @@ def lay(kind: str, v: dict[str, Any], t: dict[str, Any] | None, lang: str) -> di
     if kind == "issue":
         out["stances"] = {ref: nested(s, f"stances.{ref.id}.", done, texts, stale, lang)
                           for ref, s in v["stances"].items()}
+    if kind in ("issue", "claim") and "history" in v:  # earlier statuses, with their notes
+        out["history"] = tuple(nested(h, f"history.{n}.", done, texts, stale, lang)
+                               for n, h in enumerate(v["history"]))
     quotes = [done.get(f"quotes.{n}") for n in range(len(quotes_of(kind, v)))]
     if any(quotes):
         out.update(with_quote_translations(kind, out, quotes))

@@ -157,7 +157,7 @@ def publish(built: Path, target: Path, live: Path, edition: Edition,
     pages = sorted(p.relative_to(built).as_posix() for p in built.rglob("*.html"))
     alive = {rel for rel in pages if rel != "404.html" and (live / rel).is_file()}
     languages = Languages(language_folders(built), language_folders(live))
-    words = banner_words(templates, edition.day)
+    words = banner_words(templates, edition.day, edition.number)
     stamped = built.parent / f"stamped-{stamped_key(built, alive, languages, words, base_url)}"
     if not (stamped / ".ready").is_file():
         for old in built.parent.glob("stamped-*"):
@@ -233,9 +233,10 @@ def page_language(page: Path) -> str:
     return places(page.read_text(encoding="utf-8")).lang if page.is_file() else ""
 
 
-def banner_words(templates: Path, day: dt.date) -> Callable[[str], Banner]:
+def banner_words(templates: Path, day: dt.date, number: int = 1) -> Callable[[str], Banner]:
     """The banner's words in a language, from the live templates' catalogs, its date in
-    that language's forms; English where no catalog speaks the language."""
+    that language's forms (and its number, for a day's second edition and later);
+    English where no catalog speaks the language."""
     when = PartialDate(day.year, day.month, day.day)
 
     @cache
@@ -243,8 +244,10 @@ def banner_words(templates: Path, day: dt.date) -> Callable[[str], Banner]:
         known = LANG_RE.fullmatch(lang) and catalog_path(templates, lang) is not None
         lang = lang if known else "en"
         t = catalog(templates, lang)
-        return Banner(lang, direction(lang), t.gettext("About this edition"),
-                      t.gettext("An edition of %(day)s.") % {"day": date_text(when, lang)},
+        said = (t.gettext("An edition of %(day)s.") if number == 1 else
+                t.gettext("Edition %(number)s of %(day)s.")) % {
+            "day": date_text(when, lang), "number": number}
+        return Banner(lang, direction(lang), t.gettext("About this edition"), said,
                       t.gettext("See the latest version"))
 
     return words

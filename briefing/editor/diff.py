@@ -132,7 +132,7 @@ def claims(old: Briefing | None, new: Briefing) -> Iterable[str]:
                                         if i not in before))
     yield from section("Claims removed", (c.claim for i, c in before.items() if i not in now))
     yield from section("Claims whose status changed", (
-        f"{c.claim}: {before[i].status} → {c.status}" for i, c in now.items()
+        f"“{c.claim}”: {before[i].status} → {c.status}" for i, c in now.items()
         if i in before and before[i].status != c.status))
 
 

@@ -282,8 +282,9 @@ def write_checked(content: Path, path: Path, old: str | None, new: str,
                                 for p in added)
                       + f"\nnothing was written: {shown} "
                       + ("was not created" if old is None else "is as it was"))
+    first = old.count("\n") + 1 if old else 1  # the new entry's first line
     return [p for p in problems if p.severity == "error"  # all from before: said too
-            or (p.severity == "warning" and p.path == display_path(path))]
+            or (p.path == display_path(path) and (p.severity == "warning" or p.line >= first))]
 
 
 def refusal(problem: Problem, entry: Entry | None) -> str:

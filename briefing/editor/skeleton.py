@@ -38,8 +38,9 @@ from ..problems import Problem, display_path
 ORDER = {  # each kind's fields, in the order written (groups: key_points, sides, …)
     "briefing": ("title", "dek", "summary", "key_points", "sides", "positions_title"),
     "actor": ("name", "role", "country", "summary", "image_alt", "quotes"),
-    "event": ("title", "summary", "quotes"), "issue": ("issue", "summary", "stances", "quotes"),
-    "source": ("title", "short"), "claim": ("claim", "note", "quotes"),
+    "event": ("title", "summary", "quotes"),
+    "issue": ("issue", "summary", "history", "stances", "quotes"),
+    "source": ("title", "short"), "claim": ("claim", "note", "history", "quotes"),
     "change": ("summary", "was")}
 GROUP_FIELDS = ("position", "detail", "history", "name", "short", "description")
 HEAD_FIELDS = ("language_name", "translator", "machine")  # briefing.yaml's own, kept
@@ -321,8 +322,10 @@ class RecordWriter:
             path = f"{name}.{item}"
             if last in ("key_points", "quotes") or path in texts:
                 out += self.field(path, "-", indent + INDENT)
-            elif last == "history":  # an earlier stance: a mapping in a list
-                out += list_item([line for k in matching.STANCE_TEXTS for line in self.group(
+            elif last == "history":  # an earlier stance or status: a mapping in a list
+                fields = dict.fromkeys(p[len(path) + 1:] for p in texts
+                                       if p.startswith(path + "."))
+                out += list_item([line for k in fields for line in self.group(
                     f"{path}.{k}", indent + 2 * INDENT)], indent + INDENT)
             else:  # a side or a stance, by its id
                 out += self.group_key(path, item, indent + INDENT)

@@ -77,6 +77,9 @@ class Page:
     prefix: str = ""  # its language's place: "uk/"; `url` is the same in every language
     offered: bool = True  # a translation with none of its main text translated is not
     alternates: tuple[Language, ...] = ()  # the languages offering it (hreflang), if offered
+    # the languages whose version of it is offered (the switcher leads to those, and to
+    # the page's own language); empty: every language's (a page written on its own)
+    offered_in: tuple[str, ...] = ()
 
     @property
     def address(self) -> str:
@@ -169,8 +172,9 @@ def plan_site(briefing: Briefing, words: Callable[[str], NullTranslations],
         if p.offered:
             offering.setdefault(p.url, []).append(by_prefix[p.prefix])
     return tuple(sites), [
-        replace(p, alternates=tuple(offering[p.url]))
-        if p.offered and len(offering[p.url]) > 1 else p for p in pages]
+        replace(p, alternates=tuple(offering[p.url]) if p.offered and len(
+            offering[p.url]) > 1 else (), offered_in=tuple(
+                lang.prefix for lang in offering.get(p.url, ()))) for p in pages]
 
 
 def revised(briefing: Briefing) -> Moment:

@@ -327,16 +327,22 @@ class Renderer:
             for lang in page.alternates if lang.tag != self.site.language))
 
     def switcher(self, page: Page) -> Markup:
-        """The language switcher's items: the same page in each language, named in its
-        own (from the 404 page, each language's overview)."""
+        """The language switcher's items: the same page in each language that offers it
+        (a page with nothing translated is not), and in its own, named in their own
+        (from the 404 page, each language's overview); nothing when that is one."""
         assert self.site is not None
         here = "" if page.template == "404.html" else page.url
         current = ' aria-current="true"'
+        languages = [lang for lang in self.site.languages
+                     if not page.offered_in or page.template == "404.html"
+                     or lang.prefix in page.offered_in or lang.tag == self.site.language]
+        if len(languages) < 2:
+            return NOTHING
         return Markup("\n".join(
             f'        <li><a href="{escape(self.link(lang.prefix + here))}" '
             f'lang="{escape(lang.tag)}" hreflang="{escape(lang.tag)}" '
             f'dir="{escape(lang.direction)}"{current if lang.tag == self.site.language else ""}'
-            f'>{escape(lang.name)}</a></li>' for lang in self.site.languages))
+            f'>{escape(lang.name)}</a></li>' for lang in languages))
 
     def address(self, target: str) -> str:
         """A page's whole URL where the base URL is known, else its path from the
