@@ -157,6 +157,10 @@ def test_readers_see_the_notes(day):
     name = erdogan.find("h1")
     assert name["lang"] == "en" and text(name) == "Recep Tayyip Erdoğan"
     assert "ще не перекладено" in text(erdogan.select_one(".tx-note"))
+    history = page(day, "uk/claims").find(id="putin-comes-to-istanbul").select_one(
+        ".claim-history")
+    assert "ще не перекладено" in text(history) and text(history).endswith(
+        "неправда станом на 20 червня 2025 р.")  # the date's own period, once
     assert not (day["site"] / "de").exists()  # type: ignore[operator]
     assert [a["lang"] for a in page(day, "").select("nav.languages a")] == ["en", "ru", "uk"]
 
