@@ -34,7 +34,7 @@ from .model import (
 )
 from .positions import make_issue
 from .provenance import closest_passage
-from .read import ReadCache, Records, read_content
+from .read import ReadCache, Records, Unsaved, read_content
 from .words import event_ids, slugify, suggest_id
 
 if TYPE_CHECKING:
@@ -76,22 +76,25 @@ def rich(key: tuple[str, str]) -> Rich:
 
 def load_and_check(content: Path, strict: bool = False, cache: LoadCache | None = None,
                    base_url: str | None = None, parallel: bool = False,
-                   kept: BuildCache | None = None) -> tuple[Briefing | None, list[Problem]]:
+                   kept: BuildCache | None = None, unsaved: Unsaved | None = None
+                   ) -> tuple[Briefing | None, list[Problem]]:
     """`parallel`: render Markdown on every core, forking (not in a threaded server);
-    `kept`: a build's cache, for the records of files read before."""
+    `kept`: a build's cache, for the records of files read before; `unsaved`: files
+    read as if they held these texts (read.py)."""
     problems: list[Problem] = []
-    briefing = load_briefing(content, problems, cache, base_url, parallel, kept)
+    briefing = load_briefing(content, problems, cache, base_url, parallel, kept, unsaved)
     problems = finish(problems, strict)
     return (None if has_errors(problems) else briefing), problems
 
 
 def load_briefing(content: Path, problems: list[Problem], cache: LoadCache | None = None,
                   base_url: str | None = None, parallel: bool = False,
-                  kept: BuildCache | None = None) -> Briefing | None:
+                  kept: BuildCache | None = None, unsaved: Unsaved | None = None
+                  ) -> Briefing | None:
     """Read, check and link everything; None when any error was found. `base_url`
     (the command line's) overrides briefing.yaml's."""
     cache = cache or LoadCache()
-    records = read_content(content, problems, cache.reads, parallel, kept)
+    records = read_content(content, problems, cache.reads, parallel, kept, unsaved)
     if records.briefing is None:
         return None
     before = sum(p.severity == "error" for p in problems)

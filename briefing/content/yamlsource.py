@@ -63,6 +63,11 @@ def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
         problems.append(Problem(shown, line, column,
                                 "this file is not UTF-8 text: save it as UTF-8"))
         return None
+    return normalised(text)
+
+
+def normalised(text: str) -> str:
+    """Text as the loader reads it: without a byte-order mark, with Unix line ends."""
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
