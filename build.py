@@ -318,6 +318,7 @@ def translation_skeleton(args: argparse.Namespace) -> int:
             return 0
         work = refresh(args.content, args.lang)
     except CannotConfirm as exc:
+        report(exc.problems)
         print(f"python build.py translations: error: {exc}", file=sys.stderr)
         return 2 if exc.usage else 1
     print(f"content/translations/{args.lang}/: {counted(work.files, 'file')} written; "

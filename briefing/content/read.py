@@ -105,8 +105,7 @@ def read_content(content: Path, problems: list[Problem], cache: ReadCache | None
     are kept in `kept` (a build's cache) from one build to the next. `unsaved`: files
     read as if they held these texts (a new one as if it were there)."""
     records = Records()
-    unsaved = {os.path.normpath(path): normalised(text)
-               for path, text in (unsaved or {}).items()}
+    unsaved = {os.path.normpath(path): text for path, text in (unsaved or {}).items()}
     files = content_files(content, records, set(unsaved))
     if parallel and len(files) >= PARALLEL_FROM and not unsaved:
         from .shares import read_in_shares  # (it reads with this module's readers)
@@ -275,7 +274,7 @@ def named_files(folder: Path, suffix: str, records: Records) -> list[str]:
 
 def read_node(path: Path, part: Records, text: str | None = None) -> yaml.Node | None:
     shown = display_path(path)
-    text = read_text(path, shown, part.problems) if text is None else text
+    text = read_text(path, shown, part.problems) if text is None else normalised(text)
     return None if text is None else parse_yaml(text, shown, part.problems)
 
 
@@ -358,7 +357,7 @@ def read_article(path: Path, text: str | None = None) -> Records:
     part = Records()
     part.known["article"].add(path.stem)
     shown = display_path(path)
-    text = read_text(path, shown, part.problems) if text is None else text
+    text = read_text(path, shown, part.problems) if text is None else normalised(text)
     if text is None:
         return part
     parts = split_front_matter(text)

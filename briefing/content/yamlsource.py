@@ -101,6 +101,9 @@ def syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str = "") -> Pro
             return Problem(shown, mark.line + 1, indent.index("\t") + 1,
                            "a tab character here: indent with spaces, not tabs")
         char = text[mark.index:mark.index + 1]
+        if char == "\t":  # after a value: the build's reader (libyaml) lets it pass; PyYAML's not
+            return Problem(shown, mark.line + 1, mark.column + 1,
+                           "a tab character here: use spaces, not tabs")
         if "cannot start any token" in reason and char:
             return Problem(shown, mark.line + 1, mark.column + 1,
                            f"text cannot start with '{char}': put it in quotes")
