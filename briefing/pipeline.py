@@ -23,7 +23,7 @@ from .output.linkcheck import escaping_links
 from .output.pages import Page, Site, plan_site
 from .output.render import RenderCache, Renderer, static_files
 from .output.search import index_for_search
-from .output.write import carry_over, check_output, new_folder, write_files
+from .output.write import carry_over, check_output, new_folder, sweep_leftovers, write_files
 from .parallel import share_out
 from .problems import BuildFailed, Problem, display_path
 
@@ -101,6 +101,7 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
     site's (the list in each language, the editions) in the new one; `cache`: a folder
     where a build keeps what the next one can reuse (cache.py)."""
     check_output(out, content)
+    sweep_leftovers(out)
     with collector_paused():
         kept = BuildCache(cache, templates) if cache is not None else None
         loading = LoadCache(markdown=Touched(kept.kept.markdown),
