@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from ..parallel import fill_in_shares
 from ..problems import Problem, display_path, finish, has_errors
-from . import model, translations
+from . import media, model, translations
 from .articles import marked_article, pair, quote_texts
 from .balance import balance_warnings
 from .claims import make_claim
@@ -328,9 +328,9 @@ class Linker:
         if v is None:
             return None
         image = Image(v["src"], v["alt"], v.get("credit"))
-        if image.is_local and not (self.content / image.src).is_file():
-            self.problems.append(v["locs"]["src"].error(
-                f"no image file at {(self.content / image.src).as_posix()}"))
+        why = media.file_problem(self.content, image.src) if image.is_local else None
+        if why:
+            self.problems.append(v["locs"]["src"].error(why))
         return image
 
     def make_quote(self, v: dict[str, Any], speaker: Actor | None = None) -> Quote | None:
