@@ -47,6 +47,9 @@ def write_atomically(path: Path, data: bytes, was: bytes | None | object = UNCHE
         if was is not UNCHECKED and current_bytes(path) != was:
             raise ChangedMeanwhile(path)
         os.replace(temporary, path)
+    except OSError as exc:  # said of the file meant, not of the temporary one
+        temporary.unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, os.fspath(path)) from exc
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
