@@ -318,6 +318,7 @@ def translation_skeleton(args: argparse.Namespace) -> int:
             return 0
         work = refresh(args.content, args.lang)
     except CannotConfirm as exc:
+        report(exc.problems)
         print(f"python build.py translations: error: {exc}", file=sys.stderr)
         return 2 if exc.usage else 1
     print(f"content/translations/{args.lang}/: {counted(work.files, 'file')} written; "
@@ -391,12 +392,15 @@ def publish_editions(args: argparse.Namespace) -> int:
     each of the site's languages."""
     from briefing.editions.publish import listing_page, publish_editions
     from briefing.editions.tags import GitError, repository
+    from briefing.output.write import MARKER, is_built_site
     from briefing.pipeline import write_in_every_language
     from briefing.problems import BuildFailed
 
-    if not (args.out / "index.html").is_file():
-        print(f"python build.py editions: error: no live site in {args.out}/: build it first "
-              f"(python build.py build --out {args.out})", file=sys.stderr)
+    if not is_built_site(args.out):  # the editions are written into it
+        print(f"python build.py editions: error: no live site that Briefing built in "
+              f"{args.out}/ (no {MARKER}): build it first (python build.py build --out "
+              f"{args.out}; a site built before Briefing marked its sites: delete it first)",
+              file=sys.stderr)
         return 2
     try:
         repository(args.content)

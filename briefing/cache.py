@@ -18,11 +18,12 @@ import io
 import os
 import pickle
 import sys
-import tempfile
 from dataclasses import dataclass, field, fields, is_dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from .files import write_atomically
 
 FORMAT = 1
 LIBRARIES = ("jinja2", "markdown-it-py", "mdit-py-plugins", "pyyaml", "babel", "markupsafe")
@@ -166,7 +167,8 @@ class BuildCache:
         return data if file_digest(data) == check else None
 
     def keep_reads(self, key: str, data: bytes) -> None:
-        write_atomically(self.folder / "reads" / self.shard(key), data + file_digest(data))
+        write_atomically(self.folder / "reads" / self.shard(key), data + file_digest(data),
+                         durable=False)
 
     def shard(self, key: str) -> str:
         return hashlib.blake2b(f"{self.version}\0{key}".encode(), digest_size=16).hexdigest()
@@ -235,19 +237,6 @@ def linked(out: Path, fresh: Path, path: str) -> bool:
     except OSError:
         return False
     return True
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Whole or not at all, even with two builds at once: written aside, then renamed."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".new-")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 class Touched(dict):

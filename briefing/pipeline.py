@@ -23,7 +23,8 @@ from .output.linkcheck import escaping_links
 from .output.pages import Page, Site, plan_site
 from .output.render import RenderCache, Renderer, static_files
 from .output.search import index_for_search
-from .output.write import carry_over, check_output, new_folder, write_files
+from .output.urls import MEDIA, media_file
+from .output.write import carry_over, check_output, new_folder, sweep_leftovers, write_files
 from .parallel import share_out
 from .problems import BuildFailed, Problem, display_path
 
@@ -60,14 +61,23 @@ def plan(briefing: Briefing, templates: Path, search: bool = True, editions: boo
 
 
 def asset_files(briefing: Briefing, content: Path, templates: Path) -> dict[str, bytes]:
-    """Everything but the pages: static files, images from content/, host files."""
-    return static_files(templates) | media_files(briefing, content) | host_files(briefing)
+    """Everything but the pages: static files, images from content/, host files. Raises
+    BuildFailed for a static file where pictures from content/ go."""
+    static = static_files(templates)
+    taken = sorted(path for path in static if path.startswith(MEDIA))
+    if taken:
+        raise BuildFailed([Problem(display_path(templates / "static" / path), 1, 1,
+                                   f"the site's {MEDIA} holds the pictures from content/: "
+                                   "move this file elsewhere in templates/static/")
+                           for path in taken])
+    return static | media_files(briefing, content) | host_files(briefing)
 
 
 def media_files(briefing: Briefing, content: Path) -> dict[str, bytes]:
-    """Images kept in content/, copied to the same path in the site."""
+    """Pictures kept in content/ (checked by the loader: content/media.py), copied into
+    the site's media/."""
     images = [a.image for a in briefing.actors if a.image] + [briefing.share_image]
-    return {image.src: (content / image.src).read_bytes() for image in images
+    return {media_file(image.src): (content / image.src).read_bytes() for image in images
             if image and image.is_local}
 
 
@@ -101,6 +111,7 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
     site's (the list in each language, the editions) in the new one; `cache`: a folder
     where a build keeps what the next one can reuse (cache.py)."""
     check_output(out, content)
+    sweep_leftovers(out)
     with collector_paused():
         kept = BuildCache(cache, templates) if cache is not None else None
         loading = LoadCache(markdown=Touched(kept.kept.markdown),

@@ -249,10 +249,11 @@ def test_actors_are_grouped_by_side_in_the_briefings_order_then_by_name(site: Pa
 def test_an_actor_image_has_its_alt_text_and_credit_escaped(site: Path):
     ana = page(site, "actors/ana/")
     image = ana.select_one(".portrait img")
-    assert (image["src"], image["alt"]) == ("../../images/ana.png", "Ana at the <harbour>")
+    # published in the site's media/, where no page or static file is
+    assert (image["src"], image["alt"]) == ("../../media/images/ana.png", "Ana at the <harbour>")
     credit = ana.select_one(".portrait figcaption")
     assert credit.get_text() == "<b>Photo</b> & Co" and credit.find("b") is None
-    assert (site / "images" / "ana.png").read_bytes() == PIXEL
+    assert (site / "media" / "images" / "ana.png").read_bytes() == PIXEL
     zed = page(site, "actors/zed/").select_one(".portrait img")
     assert (zed["src"], zed["alt"]) == ("https://example.org/zed.jpg", "Zed")
     assert page(site, "actors/zed/").select_one(".portrait figcaption") is None
@@ -396,7 +397,7 @@ def test_briefing_json_holds_every_fact(site: Path):
     assert [a["id"] for a in data["actors"]] == ["aaron", "ana", "bo", "zed"]
     ana = next(a for a in data["actors"] if a["id"] == "ana")
     assert ana["image"] == {"src": "images/ana.png", "alt": "Ana at the <harbour>",
-                            "credit": "<b>Photo</b> & Co"}
+                            "credit": "<b>Photo</b> & Co", "url": "media/images/ana.png"}
     assert ana["side"] == "east" and ana["summary"].startswith("Ana **leads**")
     assert [e["id"] for e in data["events"]][-2:] == ["zeta", "alpha"]
     assert data["issues"][0]["stances"]["east"]["quote"]["verified"] is True

@@ -173,9 +173,9 @@ def test_nojekyll_cname_and_a_briefings_own_share_image(tmp_path, monkeypatch):
     site = tmp_path / "site"
     assert (site / ".nojekyll").read_bytes() == b""
     assert (site / "CNAME").read_text() == "briefing.example.org\n"
-    assert (site / "images/card.png").is_file()
+    assert (site / "media/images/card.png").is_file()
     image = soup(site / "index.html").find("meta", property="og:image")["content"]
-    assert image == "https://briefing.example.org/images/card.png"
+    assert image == "https://briefing.example.org/media/images/card.png"
 
 
 def test_a_bad_cname_is_reported(tmp_path, monkeypatch):

@@ -174,6 +174,19 @@ def test_a_flag_left_out_writes_no_field(seed: Path):
         "\n- id: 2025-05-17-talks-end\n  date: 2025-05-17\n  title: Talks end\n")
 
 
+def test_a_list_file_keeps_its_line_ends_and_mode(seed: Path):
+    """Replaced whole (a new file renamed over it), it is still the editor's file."""
+    path = seed / "chronology.yaml"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    path.chmod(0o640)
+    new_entry("event", seed, {"date": "2025-05-17", "title": "Talks end"}, None, None)
+    data = path.read_bytes()
+    assert data.endswith(b"\r\n- id: 2025-05-17-talks-end\r\n  date: 2025-05-17\r\n"
+                         b"  title: Talks end\r\n")
+    assert data.count(b"\n") == data.count(b"\r\n")
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
 def test_in_a_terminal_new_asks_for_a_missing_field(seed: Path):
     """Through the real command line, its standard input a terminal (a pty)."""
     import os

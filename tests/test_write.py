@@ -26,7 +26,7 @@ def test_a_new_folder_replaces_the_site_only_when_the_block_ends_well(tmp_path: 
         assert write_files(fresh, [("index.html", b"new"), ("a/b/c.html", b"deep")]) == 2
         assert (site / "old.html").read_text() == "old"  # untouched until the end
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()
-                  ) == ["a/b/c.html", "index.html"]
+                  ) == [".briefing-site", "a/b/c.html", "index.html"]  # marked as built
     assert siblings(site) == []  # neither the new folder nor the old one is left
 
 
@@ -72,7 +72,7 @@ def test_write_files_counts_what_it_wrote(tmp_path: Path):
     assert (tmp_path / "y" / "z.txt").read_bytes() == b"2"
 
 
-def test_only_a_built_site_or_an_empty_folder_is_replaced(tmp_path: Path, monkeypatch):
+def test_only_a_site_briefing_built_or_an_empty_folder_is_replaced(tmp_path: Path, monkeypatch):
     content = tmp_path / "content"
     content.mkdir()
     (tmp_path / "project").mkdir()
@@ -80,14 +80,18 @@ def test_only_a_built_site_or_an_empty_folder_is_replaced(tmp_path: Path, monkey
     check_output(tmp_path / "new-site", content)  # not there yet: fine
     (tmp_path / "empty").mkdir()
     check_output(tmp_path / "empty", content)
-    (tmp_path / "built").mkdir()
-    (tmp_path / "built" / "index.html").write_text("x")
+    with new_folder(tmp_path / "built") as fresh:
+        write_files(fresh, [("index.html", b"x")])
     check_output(tmp_path / "built", content)
+    (tmp_path / "unmarked").mkdir()  # a site built before the marker, or anyone's folder
+    (tmp_path / "unmarked" / "index.html").write_text("x")
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "draft.txt").write_text("keep")
     (tmp_path / "file.txt").write_text("keep")
     refused = {
-        tmp_path / "notes": "does not look like a built site (no index.html)",
+        tmp_path / "notes": "does not look like a built site (no .briefing-site)",
+        tmp_path / "unmarked": "if it is a site built before Briefing marked its sites, "
+                               "delete it",
         tmp_path / "file.txt": "does not look like a built site",
         content: "overlaps the content folder",
         content / "site": "overlaps the content folder",

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..problems import Loc, Problem
+from . import media
 from .dates import parse_date, parse_moment
 from .words import SLUG_RE, closest, did_you_mean, slugify, suggest_id
 
@@ -311,20 +312,16 @@ class Url(Text):
 
 
 class ImageSource(Text):
+    """A picture in content/ or on an https host (media.py says which and why)."""
+
     expected = "a path inside content/ or an https URL"
 
     def convert(self, value, node, r, name):
-        parts = urlsplit(value)
-        if parts.scheme == "https" and parts.netloc:
-            return value
-        if parts.scheme or parts.netloc or value.startswith("/") or ".." in value.split("/"):
-            return r.error(node, f"'{name}' must be a path inside content/ (e.g. "
-                           f"images/putin.jpg) or an https:// URL, not '{value}'")
-        return value
+        why = media.source_problem(value)
+        return r.error(node, f"'{name}' {why}") if why else value
 
     def json_schema(self):
-        return {"type": "string", "pattern": r"^\s*(https://[^\s/?#]+.*|(?![A-Za-z][A-Za-z0-9+.-]*:)"
-                r"(?!/)(?!(.*/)?\.\.(/|\s*$)).*\S.*)$"}
+        return {"type": "string", "pattern": rf"^\s*(?:{media.LOCAL}|{media.REMOTE})\s*$"}
 
 
 class Hostname(Text):

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from ..parallel import fill_in_shares
 from ..problems import Problem, display_path, finish, has_errors
-from . import model, translations
+from . import media, model, translations
 from .articles import marked_article, pair, quote_texts
 from .balance import balance_warnings
 from .claims import make_claim
@@ -34,7 +34,7 @@ from .model import (
 )
 from .positions import make_issue
 from .provenance import closest_passage
-from .read import ReadCache, Records, read_content
+from .read import ReadCache, Records, Unsaved, read_content
 from .words import event_ids, slugify, suggest_id
 
 if TYPE_CHECKING:
@@ -76,22 +76,25 @@ def rich(key: tuple[str, str]) -> Rich:
 
 def load_and_check(content: Path, strict: bool = False, cache: LoadCache | None = None,
                    base_url: str | None = None, parallel: bool = False,
-                   kept: BuildCache | None = None) -> tuple[Briefing | None, list[Problem]]:
+                   kept: BuildCache | None = None, unsaved: Unsaved | None = None
+                   ) -> tuple[Briefing | None, list[Problem]]:
     """`parallel`: render Markdown on every core, forking (not in a threaded server);
-    `kept`: a build's cache, for the records of files read before."""
+    `kept`: a build's cache, for the records of files read before; `unsaved`: files
+    read as if they held these texts (read.py)."""
     problems: list[Problem] = []
-    briefing = load_briefing(content, problems, cache, base_url, parallel, kept)
+    briefing = load_briefing(content, problems, cache, base_url, parallel, kept, unsaved)
     problems = finish(problems, strict)
     return (None if has_errors(problems) else briefing), problems
 
 
 def load_briefing(content: Path, problems: list[Problem], cache: LoadCache | None = None,
                   base_url: str | None = None, parallel: bool = False,
-                  kept: BuildCache | None = None) -> Briefing | None:
+                  kept: BuildCache | None = None, unsaved: Unsaved | None = None
+                  ) -> Briefing | None:
     """Read, check and link everything; None when any error was found. `base_url`
     (the command line's) overrides briefing.yaml's."""
     cache = cache or LoadCache()
-    records = read_content(content, problems, cache.reads, parallel, kept)
+    records = read_content(content, problems, cache.reads, parallel, kept, unsaved)
     if records.briefing is None:
         return None
     before = sum(p.severity == "error" for p in problems)
@@ -325,9 +328,9 @@ class Linker:
         if v is None:
             return None
         image = Image(v["src"], v["alt"], v.get("credit"))
-        if image.is_local and not (self.content / image.src).is_file():
-            self.problems.append(v["locs"]["src"].error(
-                f"no image file at {(self.content / image.src).as_posix()}"))
+        why = media.file_problem(self.content, image.src) if image.is_local else None
+        if why:
+            self.problems.append(v["locs"]["src"].error(why))
         return image
 
     def make_quote(self, v: dict[str, Any], speaker: Actor | None = None) -> Quote | None:

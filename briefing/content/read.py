@@ -7,10 +7,10 @@ each file's result keyed by its (mtime, size), so a save re-reads only that file
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import yaml
 
@@ -18,7 +18,7 @@ from ..problems import Problem, display_path
 from . import schema
 from .fields import INVALID, Reader, Record
 from .words import SLUG_RE, slugify
-from .yamlsource import parse_yaml, read_text, split_front_matter
+from .yamlsource import normalised, parse_yaml, read_text, split_front_matter
 
 if TYPE_CHECKING:
     from ..cache import BuildCache
@@ -33,6 +33,15 @@ KIND_OF_FOLDER = {"actors": "actor", "articles": "article"}
 PARALLEL_FROM = 300  # files
 Stamp = tuple[int, int]
 ReadCache = dict[str, tuple[Stamp, "Records"]]
+# A file's path → the text it is about to be given: `new` checks the briefing with its
+# entry in place before it writes anything.
+Unsaved = dict[str, str]
+
+
+class FileReader(Protocol):
+    """Reads one content file into records: from disk, or `text` (an unsaved file's)."""
+
+    def __call__(self, path: Path, text: str | None = None) -> Records: ...
 
 
 @dataclass
@@ -89,18 +98,23 @@ class Records:
 
 
 def read_content(content: Path, problems: list[Problem], cache: ReadCache | None = None,
-                 parallel: bool = False, kept: BuildCache | None = None) -> Records:
+                 parallel: bool = False, kept: BuildCache | None = None,
+                 unsaved: Unsaved | None = None) -> Records:
     """Every content file, in a fixed order; `cache` (if given) is used and refreshed.
     `parallel`: a large briefing's files are read on every core (forking), and records
-    are kept in `kept` (a build's cache) from one build to the next."""
+    are kept in `kept` (a build's cache) from one build to the next. `unsaved`: files
+    read as if they held these texts (a new one as if it were there)."""
     records = Records()
-    files = content_files(content, records)
-    if parallel and len(files) >= PARALLEL_FROM:
+    unsaved = {os.path.normpath(path): text for path, text in (unsaved or {}).items()}
+    files = content_files(content, records, set(unsaved))
+    if parallel and len(files) >= PARALLEL_FROM and not unsaved:
         from .shares import read_in_shares  # (it reads with this module's readers)
 
         parts = read_in_shares(files, kept)
     else:
-        parts = [cached_read(path, read_one, {} if cache is None else cache)
+        parts = [read_one(Path(path), unsaved[os.path.normpath(path)])
+                 if os.path.normpath(path) in unsaved
+                 else cached_read(path, read_one, {} if cache is None else cache)
                  for path, read_one in files]
     for part in parts:
         records.merge(part)
@@ -108,16 +122,22 @@ def read_content(content: Path, problems: list[Problem], cache: ReadCache | None
     return records
 
 
-def content_files(content: Path, records: Records) -> list[tuple[str, Callable[[Path], Records]]]:
-    """The files to read and how; misnamed files are reported here, not read."""
-    files: list[tuple[str, Callable[[Path], Records]]] = [
+def content_files(content: Path, records: Records, unsaved: Collection[str] = ()
+                  ) -> list[tuple[str, FileReader]]:
+    """The files to read and how; misnamed files are reported here, not read. `unsaved`:
+    paths (normalised) of files about to be written, read even if not there yet."""
+    files: list[tuple[str, FileReader]] = [
         (os.path.join(content, "briefing.yaml"), read_briefing)]
     for folder, suffix, read_one in (("actors", ".yaml", read_actor),
                                      ("articles", ".md", read_article)):
-        files += [(path, read_one) for path in named_files(content / folder, suffix, records)]
+        found = named_files(content / folder, suffix, records)
+        new = {p for p in unsaved if os.path.dirname(p) == os.path.normpath(content / folder)}
+        found += sorted(new - {os.path.normpath(p) for p in found})
+        files += [(path, read_one) for path in sorted(found)]
     for name, kind, record in LIST_FILES:
-        if (content / name).is_file():  # a missing list file is an empty list
-            files.append((os.path.join(content, name), list_reader(kind, record)))
+        path = os.path.join(content, name)  # a missing list file is an empty list
+        if (content / name).is_file() or os.path.normpath(path) in unsaved:
+            files.append((path, list_reader(kind, record)))
     if (content / "translations").is_dir():
         files += translation_files(content / "translations", records)
     return files
@@ -129,10 +149,10 @@ TRANSLATION_FILES = {"briefing.yaml": "briefing", "chronology.yaml": "event",
 
 
 def translation_files(folder: Path, records: Records
-                      ) -> list[tuple[str, Callable[[Path], Records]]]:
+                      ) -> list[tuple[str, FileReader]]:
     """Each translation's files: content/translations/<lang>/, a folder per language
     named by its BCP 47 tag, mirroring the originals."""
-    files: list[tuple[str, Callable[[Path], Records]]] = []
+    files: list[tuple[str, FileReader]] = []
     with os.scandir(folder) as entries:
         langs = sorted(e.name for e in entries if e.is_dir() and not e.name.startswith("."))
     for lang in langs:
@@ -167,15 +187,15 @@ def unknown_language(tag: str) -> str | None:
     return None
 
 
-def translation_reader(lang: str, kind: str) -> Callable[[Path], Records]:
+def translation_reader(lang: str, kind: str) -> FileReader:
     """A reader for one translation file: a record of its own (briefing.yaml, an actor's),
     or a map from ids to records (chronology.yaml: event id → title, summary)."""
     record = schema.TRANSLATIONS[kind]
 
-    def read_translation(path: Path) -> Records:
+    def read_translation(path: Path, text: str | None = None) -> Records:
         part = Records()
         found = part.translations.setdefault(lang, {}).setdefault(kind, {})
-        root = read_node(path, part)
+        root = read_node(path, part, text)
         reader = part.reader(display_path(path))
         if root is None:
             return part
@@ -212,7 +232,7 @@ def read_translated(root: yaml.MappingNode, lang: str, kind: str, part: Records,
     part.markdown_of[lang], part.markdown = part.markdown, []  # rendered in its language
 
 
-def cached_read(path: str, read_one: Callable[[Path], Records], cache: ReadCache) -> Records:
+def cached_read(path: str, read_one: FileReader, cache: ReadCache) -> Records:
     try:
         stat = os.stat(path)
         stamp = (stat.st_mtime_ns, stat.st_size)
@@ -252,21 +272,21 @@ def named_files(folder: Path, suffix: str, records: Records) -> list[str]:
     return out
 
 
-def read_node(path: Path, part: Records) -> yaml.Node | None:
+def read_node(path: Path, part: Records, text: str | None = None) -> yaml.Node | None:
     shown = display_path(path)
-    text = read_text(path, shown, part.problems)
+    text = read_text(path, shown, part.problems) if text is None else normalised(text)
     return None if text is None else parse_yaml(text, shown, part.problems)
 
 
-def read_briefing(path: Path) -> Records:
+def read_briefing(path: Path, text: str | None = None) -> Records:
     part = Records()
     shown = display_path(path)
-    if not path.is_file():
+    if text is None and not path.is_file():
         part.problems.append(Problem(shown, 1, 1, "missing: every briefing needs a "
                                      "briefing.yaml with its title, summary, updated date "
                                      "and sides"))
         return part
-    root = read_node(path, part)
+    root = read_node(path, part, text)
     reader = part.reader(shown)
     if root is None or not isinstance(root, yaml.MappingNode):
         if root is not None or not part.problems:
@@ -318,11 +338,11 @@ def id_of(node: yaml.Node) -> yaml.ScalarNode | None:
     return None
 
 
-def read_actor(path: Path) -> Records:
+def read_actor(path: Path, text: str | None = None) -> Records:
     part = Records()
     part.known["actor"].add(path.stem)
     shown = display_path(path)
-    root = read_node(path, part)
+    root = read_node(path, part, text)
     if root is None:
         if not part.problems:
             part.problems.append(Problem(shown, 1, 1, "this actor file is empty"))
@@ -333,11 +353,11 @@ def read_actor(path: Path) -> Records:
     return part
 
 
-def read_article(path: Path) -> Records:
+def read_article(path: Path, text: str | None = None) -> Records:
     part = Records()
     part.known["article"].add(path.stem)
     shown = display_path(path)
-    text = read_text(path, shown, part.problems)
+    text = read_text(path, shown, part.problems) if text is None else normalised(text)
     if text is None:
         return part
     parts = split_front_matter(text)
@@ -368,12 +388,12 @@ def read_mapping(root: yaml.Node, record: Record, what: str, reader: Reader) -> 
     return None if values is INVALID else values
 
 
-def list_reader(kind: str, record: Record) -> Callable[[Path], Records]:
+def list_reader(kind: str, record: Record) -> FileReader:
     """A reader for a list file (chronology, positions, sources)."""
 
-    def read_list(path: Path) -> Records:
+    def read_list(path: Path, text: str | None = None) -> Records:
         part = Records(present={kind})
-        root = read_node(path, part)
+        root = read_node(path, part, text)
         if root is None:
             if part.problems:
                 part.unreadable.add(kind)  # its ids are unknown: don't call them missing

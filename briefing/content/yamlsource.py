@@ -63,6 +63,11 @@ def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
         problems.append(Problem(shown, line, column,
                                 "this file is not UTF-8 text: save it as UTF-8"))
         return None
+    return normalised(text)
+
+
+def normalised(text: str) -> str:
+    """Text as the loader reads it: without a byte-order mark, with Unix line ends."""
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -96,6 +101,9 @@ def syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str = "") -> Pro
             return Problem(shown, mark.line + 1, indent.index("\t") + 1,
                            "a tab character here: indent with spaces, not tabs")
         char = text[mark.index:mark.index + 1]
+        if char == "\t":  # after a value: the build's reader (libyaml) lets it pass; PyYAML's not
+            return Problem(shown, mark.line + 1, mark.column + 1,
+                           "a tab character here: use spaces, not tabs")
         if "cannot start any token" in reason and char:
             return Problem(shown, mark.line + 1, mark.column + 1,
                            f"text cannot start with '{char}': put it in quotes")

@@ -9,10 +9,7 @@ events with the same ids, or nothing is written.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import tempfile
 from pathlib import Path
 
 import yaml
@@ -20,6 +17,8 @@ import yaml
 from ..content import schema
 from ..content.read import Records, list_reader
 from ..content.words import event_ids
+from ..content.yamlsource import syntax_problem
+from ..files import ChangedMeanwhile, write_atomically
 from ..problems import Problem, display_path
 
 
@@ -38,13 +37,17 @@ def add_ids(content: Path) -> tuple[Path, int]:
     if not path.is_file():
         return path, 0
     order = ids_in_file_order(read_events(path))
-    with open(path, encoding="utf-8", newline="") as file:  # line ends as they are
-        old = file.read()
+    data = path.read_bytes()
+    old = data.decode("utf-8")  # line ends as they are
     missing = [None if "id" in v else event_id for event_id, v in order]
-    new = with_ids(old, missing)
+    try:
+        new = with_ids(old, missing)
+    except yaml.MarkedYAMLError as exc:  # what the build's reader (libyaml) lets pass
+        raise Refused(f"{display_path(path)} cannot be edited as it is: fix it; no id was "
+                      "written", [syntax_problem(exc, display_path(path), old)]) from None
     if new == old:
         return path, 0
-    write_checked(path, old, new, [event_id for event_id, _ in order])
+    write_checked(path, data, new, [event_id for event_id, _ in order])
     return path, len(missing) - missing.count(None)
 
 
@@ -98,27 +101,24 @@ def line_end(text: str) -> str:
     return "\r\n" if "\r\n" in text else "\r" if "\r" in text else "\n"
 
 
-def write_checked(path: Path, old: str, new: str, ids: list[str]) -> None:
-    """Write `new` over `path` atomically, if it reads as the same events as `old`, each
-    with its id; else leave `path` as it was and raise Refused."""
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def write_checked(path: Path, old: bytes, new: str, ids: list[str]) -> None:
+    """Replace `path` with `new` whole (files.py), if it reads as the same events as
+    `old`, each with its id, and the file still holds `old`; else leave it as it is and
+    raise Refused."""
+    why = differs(old.decode("utf-8"), new, ids, path)
+    if why:
+        raise Refused(f"{display_path(path)}: with the ids added, {why}, so no id was "
+                      "written: this layout is one `ids` cannot edit; write each event's "
+                      "'id:' by hand")
     try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(new.encode("utf-8"))
-        shutil.copymode(path, temp)
-        why = differs(old, new, ids, Path(temp))
-        if why:
-            raise Refused(f"{display_path(path)}: with the ids added, {why}, so no id was "
-                          "written: this layout is one `ids` cannot edit; write each event's "
-                          "'id:' by hand")
-        os.replace(temp, path)
-    finally:
-        if os.path.exists(temp):
-            os.remove(temp)
+        write_atomically(path, new.encode("utf-8"), was=old)
+    except ChangedMeanwhile:
+        raise Refused(f"{display_path(path)} changed while 'ids' ran; no id was written: run "
+                      "it again") from None
 
 
-def differs(old: str, new: str, ids: list[str], written: Path) -> str:
-    """How the edited file (written to `written`) reads differently, or ""."""
+def differs(old: str, new: str, ids: list[str], path: Path) -> str:
+    """How the edited file (`new`, as `path`) reads differently, or ""."""
     before = yaml.load(old, Loader=yaml.BaseLoader)  # every value as written
     wanted = [v if "id" in v else {"id": event_id, **v}
               for v, event_id in zip(before, ids, strict=True)]
@@ -127,7 +127,7 @@ def differs(old: str, new: str, ids: list[str], written: Path) -> str:
             return "the events' fields would read differently"
     except yaml.YAMLError:
         return "it would not be valid YAML"
-    records = list_reader("event", schema.EVENT)(written)
+    records = list_reader("event", schema.EVENT)(path, new)
     if any(p.severity == "error" for p in records.problems):
         return "it would have errors"
     if [event_id for event_id, _ in ids_in_file_order(records)] != ids:

@@ -2,8 +2,11 @@
 editor would write it, from flags (or answers in a terminal), and checked at once.
 
 Actors and articles get a file of their own; events, issues and sources are appended to
-their list file as text, so its comments and formatting stay as they were. If the new
-entry has a mistake, the file is put back as it was and the mistake is reported.
+their list file as text, so its comments and formatting stay as they were. The briefing
+is checked with the new entry in place before anything is written: if the entry has a
+mistake, nothing is written and the mistake is reported. The file is then replaced whole
+(files.py), and only if it still holds what was read: an editor's save made meanwhile
+is never overwritten.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from ..content.fields import (
 from ..content.load import LoadCache, load_and_check
 from ..content.read import Records, read_content
 from ..content.words import alternatives, event_ids, slugify
+from ..files import ChangedMeanwhile, write_atomically
 from ..problems import Problem, display_path
 
 
@@ -107,11 +111,22 @@ def new_entry(kind: str, content: Path, given: dict[str, Any], entry_id: str | N
             lines = [("the front matter", "---"), *lines]
         return path, write_checked(content, path, None, text, cache, Entry(1, lines))
     path = content / spec.list_file
-    old = path.read_text(encoding="utf-8") if path.is_file() else None
-    new = appended(old, text)
+    old = path.read_bytes() if path.is_file() else None
+    new = appended(as_text(path, old), text)
     entry = Entry(new.count("\n") - text.count("\n") + 1, lines,
                   len(lines[0][1]) - len(lines[0][1].lstrip("- ")) + 1)
     return path, write_checked(content, path, old, new, cache, entry)
+
+
+def as_text(path: Path, data: bytes | None) -> str | None:
+    """A list file's text, with '\n' line ends (written back with its own)."""
+    if data is None:
+        return None
+    try:
+        return data.decode("utf-8").replace("\r\n", "\n")
+    except UnicodeDecodeError:
+        raise Refused(f"{display_path(path)} is not UTF-8 text: save it as UTF-8, then run "
+                      "this again; nothing was written") from None
 
 
 def made_id(kind: str, values: dict[str, Any], records: Records) -> str:
@@ -211,8 +226,8 @@ class Entry:
     key_column: int = 1  # where its first field's name starts: a problem of the whole entry
 
     def origin(self, problem: Problem) -> str | None:
-        """The flag a problem on the entry's lines comes from (its lines are rolled
-        back, so a line number would point at nothing)."""
+        """The flag a problem on the entry's lines comes from (its lines were never
+        written, so a line number would point at nothing)."""
         at = problem.line - self.first_line
         if at < 0:
             return None
@@ -261,36 +276,37 @@ def appended(old: str | None, entry: str) -> str:
     return old + ("" if old.endswith("\n") else "\n") + separator + body
 
 
-def write_checked(content: Path, path: Path, old: str | None, new: str,
+def write_checked(content: Path, path: Path, old: bytes | None, new: str,
                   cache: LoadCache, entry: Entry) -> list[Problem]:
-    """Write `new` to `path`, check the briefing; if the check finds errors it did not
-    find before, put `path` back as it was and raise Refused with them."""
+    """Check the briefing as it would be with `new` in `path` (`old`: its bytes as read,
+    None: a new file); if the check finds errors it did not find before, raise Refused
+    with them, having written nothing. Else replace the file, unless it changed since
+    it was read (Refused too)."""
+    shown = display_path(path)
     if old is None and path.exists():
-        raise Refused(f"{display_path(path)} already exists: choose another id")
+        raise Refused(f"{shown} already exists: choose another id")
     before = {str(p) for p in load_and_check(content, cache=cache)[1] if p.severity == "error"}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(new, encoding="utf-8")
-    problems = load_and_check(content, cache=cache)[1]
+    problems = load_and_check(content, cache=cache, unsaved={os.fspath(path): new})[1]
     added = [p for p in problems if p.severity == "error" and str(p) not in before]
     if added:
-        if old is None:
-            os.remove(path)
-        else:
-            path.write_text(old, encoding="utf-8")
-        shown = display_path(path)
         raise Refused("\n".join(refusal(p, entry if p.path == shown else None)
                                 for p in added)
                       + f"\nnothing was written: {shown} "
                       + ("was not created" if old is None else "is as it was"))
-    first = old.count("\n") + 1 if old else 1  # the new entry's first line
+    newline = "\r\n" if old is not None and b"\r\n" in old else "\n"
+    try:
+        write_atomically(path, new.replace("\n", newline).encode("utf-8"), was=old)
+    except ChangedMeanwhile:
+        raise Refused(f"{shown} changed while 'new' ran; nothing was written: run it "
+                      "again") from None
     return [p for p in problems if p.severity == "error"  # all from before: said too
-            or (p.path == display_path(path) and (p.severity == "warning" or p.line >= first))]
+            or (p.path == shown and (p.severity == "warning" or p.line >= entry.first_line))]
 
 
 def refusal(problem: Problem, entry: Entry | None) -> str:
     """A problem as the editor can act on it: at the flag it came from, when it is on
     the new entry's lines, else at its file's line (which exists: only the entry's
-    lines were taken back)."""
+    lines were not written)."""
     origin = entry.origin(problem) if entry else None
     if origin is None:
         return str(problem)

@@ -13,7 +13,9 @@ in the original, or without a hash, is kept as a note to reuse or delete; the
 translator's comments stay with the field, group or record they are written at (those
 inside `translated_from`, the skeleton's own, do not). The new text is read back before
 it replaces the file: it must read without errors and hold every translation the old
-one held, or nothing is written. Only `--confirm` (or the translator) moves a hash.
+one held, or nothing is written; and it replaces the file whole (files.py), only if the
+file still holds what was read, so that a translator's save made meanwhile stays.
+Only `--confirm` (or the translator) moves a hash.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ import bisect
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,8 @@ from ..content import matching
 from ..content import translations as tr
 from ..content.read import TRANSLATION_FILES, Records, read_content, translation_reader
 from ..content.words import did_you_mean, event_ids
+from ..content.yamlsource import syntax_problem
+from ..files import ChangedMeanwhile, write_atomically
 from ..problems import Problem, display_path
 
 ORDER = {  # each kind's fields, in the order written (groups: key_points, sides, …)
@@ -53,11 +56,14 @@ UNPRINTED = re.compile(r"[\x80-\x9f\u2028\u2029\ufeff]")  # written as \u escape
 
 class CannotConfirm(Exception):
     """The skeleton cannot be written, or --confirm names nothing to confirm: why, in one
-    line; `usage`: the command was given something that is not there (exit status 2)."""
+    line, after `problems` (path:line:column) where there are; `usage`: the command was
+    given something that is not there (exit status 2)."""
 
-    def __init__(self, message: str, usage: bool = False):
+    def __init__(self, message: str, usage: bool = False,
+                 problems: list[Problem] | None = None):
         super().__init__(message)
         self.usage = usage
+        self.problems = problems or []
 
 
 @dataclass
@@ -79,7 +85,7 @@ class OldFile:
     def __init__(self, raw: str):
         self.bom = raw.startswith("\ufeff")
         self.newline = "\r\n" if "\r\n" in raw else "\n"
-        self.text = raw.removeprefix("\ufeff").replace("\r\n", "\n")
+        self.text = self.text_of(raw)
         self.lines = self.text.split("\n")
         self.starts = [0] + [n + 1 for n, c in enumerate(self.text) if c == "\n"]
         self.root = yaml.compose(self.text, Loader=yaml.SafeLoader) if self.text.strip() else None
@@ -88,6 +94,10 @@ class OldFile:
         self.head = len(leading_comments(self.lines))
         if self.root is not None:
             self.note_spans(self.root)
+
+    @staticmethod
+    def text_of(raw: str) -> str:
+        return raw.removeprefix("\ufeff").replace("\r\n", "\n")
 
     def note_spans(self, node: yaml.Node) -> None:
         if isinstance(node, yaml.ScalarNode):
@@ -190,18 +200,60 @@ def read(content: Path, lang: str, files: Path) -> tuple[Records, dict[str, dict
 
 
 def refresh(content: Path, lang: str) -> Work:
-    """Make or refresh the skeleton of every translation file of `lang`."""
+    """Make or refresh the skeleton of every translation file of `lang`: every file's
+    new text made and checked first, then each written (write_all)."""
     records, given = read(content, lang, content / "translations" / lang)
     work = Work()
     folder = content / "translations" / lang
+    rewrites = []
     for name, items in originals_by_file(records).items():
         path = folder / name
-        old = path.read_bytes().decode("utf-8") if path.is_file() else None
-        new = rewritten(old, items, given, lang, name, work, set())
-        if new != old:
-            write_checked(path, old, new, lang, items[0][0])
-            work.files += 1
+        old = path.read_bytes() if path.is_file() else None
+        new = rewrite(path, old, items, given, lang, work, set())
+        if old is None or new != old.decode("utf-8"):
+            rewrites.append(Rewrite(path, old, new, items[0][0]))
+    write_all(rewrites, lang)
+    work.files = len(rewrites)
     return work
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """A translation file's new text, and its bytes as read (None: a new file)."""
+
+    path: Path
+    old: bytes | None
+    new: str
+    kind: str
+
+
+def rewrite(path: Path, old: bytes | None, items: list[tuple[str, str, dict[str, Any]]],
+            given: dict[str, dict[str, Any]], lang: str, work: Work, accept: set[str]) -> str:
+    """`rewritten` for the file at `path`, with a syntax error that the build's reader
+    lets pass but this one does not (a tab after a value) reported where it is."""
+    text = old.decode("utf-8") if old is not None else None
+    try:
+        return rewritten(text, items, given, lang, path.name, work, accept)
+    except yaml.MarkedYAMLError as exc:
+        shown = display_path(path)
+        where = syntax_problem(exc, shown, OldFile.text_of(text or ""))
+        raise CannotConfirm(f"{shown} cannot be refreshed as it is: fix it, then run this "
+                            "again; nothing was written", problems=[where]) from None
+
+
+def write_all(rewrites: list[Rewrite], lang: str) -> None:
+    """Check every new text (write_checked's reasons), then replace each file whole,
+    unless a translator saved it since it was read."""
+    for one in rewrites:
+        refuse_loss(one.path, one.old, one.new, lang, one.kind)
+    for done, one in enumerate(rewrites):
+        try:
+            write_atomically(one.path, one.new.encode("utf-8"), was=one.old)
+        except ChangedMeanwhile:
+            before = f" to it ({done} other file{'' if done == 1 else 's'} written before it)"
+            raise CannotConfirm(f"{display_path(one.path)} changed while 'translations' ran; "
+                                f"nothing was written{before if done else ''}: run it "
+                                "again") from None
 
 
 def rewritten(raw: str | None, items: list[tuple[str, str, dict[str, Any]]],
@@ -446,36 +498,19 @@ def find(node: yaml.MappingNode, path: str) -> tuple[yaml.Node, yaml.Node, bool]
     return (start, current, flow) if start is not None else None
 
 
-def write_checked(path: Path, old: str | None, new: str, lang: str, kind: str) -> None:
-    """Replace the file with `new`, whole or not at all, once it reads back without
-    errors and with every translation `old` had (as a field or a note); else refuse."""
-    why = lost(old, new, path.name, lang, kind)
+def refuse_loss(path: Path, old: bytes | None, new: str, lang: str, kind: str) -> None:
+    """Refuse a new text that does not read back without errors, or misses a translation
+    `old` had (as a field or a note)."""
+    why = lost(old.decode("utf-8") if old is not None else None, new, path, lang, kind)
     if why:
         raise CannotConfirm(f"{display_path(path)}: {why}; nothing was written to it: "
                             "refresh it by hand, or tell us what in it was not understood")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(new.encode("utf-8"))
-        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists()
-                 else 0o666 & ~current_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
 
 
-def current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def lost(old: str | None, new: str, name: str, lang: str, kind: str) -> str:
+def lost(old: str | None, new: str, path: Path, lang: str, kind: str) -> str:
     """What the new text would lose or break, or ""."""
-    before = texts_in(old, name, lang, kind)[0] if old else []
-    after, errors = texts_in(new, name, lang, kind)
+    before = texts_in(old, path, lang, kind)[0] if old else []
+    after, errors = texts_in(new, path, lang, kind)
     if errors:
         return f"written again it would not read ({errors[0].message})"
     for text in before:
@@ -484,13 +519,10 @@ def lost(old: str | None, new: str, name: str, lang: str, kind: str) -> str:
     return ""
 
 
-def texts_in(text: str, name: str, lang: str, kind: str) -> tuple[list[str], list[Problem]]:
+def texts_in(text: str, path: Path, lang: str, kind: str) -> tuple[list[str], list[Problem]]:
     """Every translated text a translation file holds, and its errors, read as the build
     reads it."""
-    with tempfile.TemporaryDirectory(prefix="briefing-translation-") as folder:
-        path = Path(folder) / Path(name).name
-        path.write_text(text, encoding="utf-8")
-        part = translation_reader(lang, kind)(path)
+    part = translation_reader(lang, kind)(path, text)
     found = part.translations.get(lang, {}).get(kind, {})
     texts = [text for t in found.values() for _, text, _ in matching.translated(kind, t)]
     return texts, [p for p in part.problems if p.severity == "error"]
@@ -518,10 +550,10 @@ def confirm(content: Path, lang: str, target: str) -> list[str]:
         raise CannotConfirm(f"{name} has no field or record '{which}' to confirm"
                             f"{did_you_mean(which, fields)}", usage=True)
     work = Work()
-    old = path.read_bytes().decode("utf-8")
-    new = rewritten(old, items, given, lang, name, work, {wanted})
+    old = path.read_bytes()
+    new = rewrite(path, old, items, given, lang, work, {wanted})
     if not work.confirmed:  # and nothing written
         raise CannotConfirm(f"nothing to confirm in {target}: no field there is translated "
                             "from an earlier text of its original")
-    write_checked(path, old, new, lang, items[0][0])
+    write_all([Rewrite(path, old, new, items[0][0])], lang)
     return work.confirmed

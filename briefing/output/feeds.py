@@ -26,7 +26,7 @@ from ..content.model import (
 )
 from ..content.words import N_
 from .pages import Page, positions_heading, revised
-from .urls import Urls
+from .urls import Urls, media_link
 
 ATOM = "http://www.w3.org/2005/Atom"
 NOTE_TITLES = {"correction": N_("Correction"), "clarification": N_("Clarification"),
@@ -209,7 +209,9 @@ def actor_json(actor: Actor) -> dict[str, Any]:
         "side": actor.side.id if actor.side else None, "country": actor.country,
         "summary": md(actor.summary),
         "image": actor.image and {"src": actor.image.src, "alt": actor.image.alt,
-                                  "credit": actor.image.credit},
+                                  "credit": actor.image.credit,
+                                  "url": media_link(actor.image.src) if actor.image.is_local
+                                  else actor.image.src},
         "links": [{"title": x.title, "url": x.url} for x in actor.links],
         "url": f"actors/{actor.id}/",
     }

@@ -20,7 +20,7 @@ from ..content.dates import Moment, PartialDate
 from ..content.model import Briefing, Change, Claim, History, Quote
 from ..content.schema import CLAIM_STATUSES
 from .i18n import date_text
-from .urls import Urls
+from .urls import Urls, media_link
 
 LATEST_EVENTS = 3
 RECENT = 50  # latest changes a page knows of, to count what is new since a visit
@@ -115,7 +115,7 @@ def site_of(briefing: Briefing, search: bool = True, words: NullTranslations | N
         image_url = urls.absolute(SHARE_IMAGE)
         alt = _("%(title)s: a briefing") % {"title": briefing.title}
     else:
-        image_url = urls.absolute(image.src) if image.is_local else image.src
+        image_url = urls.absolute(media_link(image.src)) if image.is_local else image.src
         alt = image.alt
     recent = tuple(c.at.written for c in briefing.announced[:RECENT])
     original = languages[0] if briefing.original_language and languages else None
@@ -142,13 +142,20 @@ def content_policy(briefing: Briefing) -> str:
     """What a page may load, as GitHub Pages cannot send headers: the site's own scripts,
     styles and images, and the search index's WebAssembly; no inline script (JSON data
     blocks are not run), no eval, nothing from elsewhere but the images an editor named
-    by https:// URL (their origins alone)."""
-    remote = sorted({urlsplit(a.image.src)._replace(path="", query="", fragment="").geturl()
-                     for a in briefing.actors if a.image is not None and not a.image.is_local})
+    by https:// URL (their origins alone: scheme, host and port, as parsed from URLs the
+    loader checked, so that no source can add a directive)."""
+    remote = sorted({origin(a.image.src) for a in briefing.actors
+                     if a.image is not None and not a.image.is_local})
     images = " ".join(("'self'", *remote))
     return ("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
             f"img-src {images}; connect-src 'self'; "
             "manifest-src 'self'; base-uri 'none'; form-action 'self'")
+
+
+def origin(url: str) -> str:
+    """'https://images.example.org:8443' of an https URL."""
+    parts = urlsplit(url)
+    return f"https://{parts.hostname}" + (f":{parts.port}" if parts.port else "")
 
 
 def plan_site(briefing: Briefing, words: Callable[[str], NullTranslations],

@@ -30,6 +30,7 @@ from ..problems import BuildFailed, Problem, display_path
 from . import i18n
 from .pages import Page, Site
 from .structured import json_ld
+from .urls import media_link
 
 Stamps = dict[str, tuple[int, int]]
 T = TypeVar("T")
@@ -165,7 +166,7 @@ class Renderer:
         # filter directly, a function through the context; and every global is looked
         # over again at each `import` in a template.
         self.env.filters.update(
-            url=self.url, asset=self.asset, tx=self.tx, tx_note=self.tx_note,
+            url=self.url, asset=self.asset, media=self.media, tx=self.tx, tx_note=self.tx_note,
             said_in=self.said_in, untranslated=self.untranslated, when=self.when,
             date=self.date, moment=self.moment,
             event_html=self.event_html, json_ld=self.json_ld, in_language=self.in_language,
@@ -200,6 +201,11 @@ class Renderer:
     def asset(self, _context: jinja2.runtime.Context, target: str) -> str:
         """A link to a file every language shares (style.css, feed-less data, images)."""
         return self.link(target)
+
+    @jinja2.pass_context
+    def media(self, _context: jinja2.runtime.Context, src: str) -> str:
+        """A link to a picture from content/ (`src` as written), in the site's media/."""
+        return self.link(media_link(src))
 
     def link(self, target: str) -> str:
         """A site path relative to the current page.

@@ -11,8 +11,23 @@ absolute, and exists only when the site's base URL is known.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from ..content.markdown import base_path
+
+# Where pictures from content/ are published: a folder of their own, so that none can
+# land on a page or a file from templates/static/ (content/media.py says which are).
+MEDIA = "media/"
+
+
+def media_file(src: str) -> str:
+    """The site path a picture from content/ (`src`, as written) is copied to."""
+    return MEDIA + src
+
+
+def media_link(src: str) -> str:
+    """The same as a link: a name with spaces or other letters, percent-encoded."""
+    return quote(media_file(src))
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,16 +2,27 @@
 
 A failed build never touches the previous output, and a deleted actor leaves no
 orphan page, since the new folder holds exactly what this build rendered.
+
+Only what Briefing built is ever replaced: every site it writes holds a marker file
+(MARKER), and any other folder that is not empty is refused, so that `--out` naming
+the wrong folder (a project's own, with its sources) deletes nothing.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+# In every site built, and published with it: plain text, the same in every build (no
+# date, no path, nothing of the machine that built it).
+MARKER = ".briefing-site"
+MARKER_TEXT = (b"This folder was built by Briefing (python build.py build), which replaces "
+               b"it whole at every build: keep nothing else in it.\n")
 
 
 class UnsafeOutput(Exception):
@@ -19,15 +30,46 @@ class UnsafeOutput(Exception):
 
 
 def check_output(out: Path, content: Path) -> None:
+    """Refuse an output folder that a build must not replace: one that overlaps the
+    content, the current folder, or a folder Briefing did not build (a new or empty
+    folder is fine)."""
     out, content = out.resolve(), content.resolve()
     if out == content or out in content.parents or content in out.parents:
         raise UnsafeOutput(f"the output folder {out} overlaps the content folder {content}")
     if out == Path.cwd().resolve() or out == Path(out.anchor):
         raise UnsafeOutput(f"refusing to replace {out}: choose a folder such as site/")
-    if out.exists() and (not out.is_dir() or (any(out.iterdir())
-                                              and not (out / "index.html").is_file())):
-        raise UnsafeOutput(f"refusing to replace {out}: it does not look like a built site "
-                           "(no index.html); choose another --out or empty it")
+    if not out.exists() or is_built_site(out) or (out.is_dir() and not any(out.iterdir())):
+        return
+    if (out / "index.html").is_file():
+        raise UnsafeOutput(f"refusing to replace {out}: it has no {MARKER}, the file that "
+                           "marks a site Briefing built, so it may hold files no build made; "
+                           "if it is a site built before Briefing marked its sites, delete it "
+                           "and build again, else choose another --out")
+    raise UnsafeOutput(f"refusing to replace {out}: it does not look like a built site (no "
+                       f"{MARKER}): choose another --out, or a new or empty folder")
+
+
+def is_built_site(folder: Path) -> bool:
+    """A folder that a build wrote (and so may replace whole)."""
+    return (folder / MARKER).is_file()
+
+
+def sweep_leftovers(out: Path) -> None:
+    """Remove the folders a killed build left beside `out` (named as new_folder and swap
+    name them: `.<out>-new-XXXXXXXX`, `.<out>-old-XXXXXXXX`). A build killed between
+    swap's two renames left no `out`, only its old one: that one is put back."""
+    out = out.resolve()
+    if not out.parent.is_dir():
+        return
+    left = re.compile(rf"\.{re.escape(out.name)}-(new|old)-[a-z0-9_]{{8}}")
+    with os.scandir(out.parent) as entries:
+        found = {Path(e.path): m.group(1) for e in entries
+                 if (m := left.fullmatch(e.name)) and e.is_dir(follow_symlinks=False)}
+    olds = [path for path, kind in found.items() if kind == "old"]
+    if not out.exists() and len(olds) == 1 and is_built_site(olds[0]):
+        olds[0].rename(out)
+    for path in found:
+        shutil.rmtree(path, ignore_errors=True)  # (one put back is no longer there)
 
 
 @contextmanager
@@ -39,6 +81,7 @@ def new_folder(out: Path) -> Iterator[Path]:
     fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     try:
         os.chmod(fresh, 0o755)  # mkdtemp makes it private; a site is meant to be served
+        (fresh / MARKER).write_bytes(MARKER_TEXT)
         yield fresh
         swap(fresh, out)
     except BaseException:
