@@ -41,8 +41,8 @@ def tell(outcome: Outcome, format: str, step: Step) -> None:
             out.write(summary(outcome, "built" if step == "build" else "published"))
 
 
-def counted(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+def counted(n: int, noun: str, nouns: str = "") -> str:
+    return f"{n} {noun if n == 1 else nouns or noun + 's'}"
 
 
 def said(outcome: Outcome, done: str = "built") -> list[Said]:
@@ -56,7 +56,7 @@ def said(outcome: Outcome, done: str = "built") -> list[Said]:
             names = ", ".join(item.left_out[:SHOWN]) + (", …" if len(item.left_out) > SHOWN
                                                        else "")
             items.append(Said("warning", f"edition {item.edition.tag}: "
-                              f"{counted(len(item.left_out), 'entry')} of its build not "
+                              f"{counted(len(item.left_out), 'entry', 'entries')} of its build not "
                               f"published (not a regular file or folder, or a page that is "
                               f"not UTF-8): {names}"))
         items.append(Said("info", f"{item.edition.tag}: "
