@@ -314,6 +314,31 @@ def test_edition_refuses_content_that_fails_strict(tmp_path: Path):
     assert git(repo, "tag", "--list") == ""
 
 
+def test_editions_refuses_what_names_nothing_in_one_line(tmp_path: Path):
+    """Usage mistakes (exit 2): a --branch that names no commit, a --build-only folder
+    already holding something, a --built folder that is not there."""
+    repo = make_repo(tmp_path)
+    (repo / "site").mkdir()
+    (repo / "site" / "index.html").write_text("live")
+    (repo / "full").mkdir()
+    (repo / "full" / "a.html").write_text("kept")
+    for args, said in [
+        (["--branch", "nosuch"], "python build.py editions: error: --branch: no commit named "
+                                 f"'nosuch' in {repo}"),
+        (["--build-only", "full"], "python build.py editions: error: --build-only: full is not "
+                                   "a new, empty folder (see python build.py editions --help)"),
+        (["--built", "absent"], "python build.py editions: error: --built: no folder at absent "
+                                "(build the editions into it with --build-only) (see python "
+                                "build.py editions --help)"),
+        (["--build-only", "x", "--built", "full"], "python build.py editions: error: argument "
+                                                    "--built: not allowed with argument "
+                                                    "--build-only (see python build.py "
+                                                    "editions --help)")]:
+        done = run_cli("editions", *args, cwd=repo)
+        assert (done.returncode, done.stderr.strip()) == (2, said), args
+    assert (repo / "full" / "a.html").read_text() == "kept"
+
+
 # --- three editions whose templates differ, built, published, cached -----------------------
 
 LOOKS = {"2025-05-11": "a", "2025-05-12": "b", "2025-05-13": "c"}

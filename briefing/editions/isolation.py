@@ -55,6 +55,9 @@ def export_tree(repo: Path, edition: Edition, tree: Path) -> None:
     """The tag's files in `tree`, in a repository of their own that holds only the tag
     (a build asks git whether the briefing has editions, to link to their list).
     Refuses (tarfile.TarError) a tree with a link pointing out of it."""
+    if not hasattr(tarfile, "data_filter"):  # Python 3.11.4 and later
+        raise RuntimeError("building an edition needs Python 3.11.4 or later, whose tarfile "
+                           "refuses links out of the folder it extracts into")
     tree.mkdir(parents=True)
     archive = tree.parent / "tree.tar"
     git(repo, "archive", "--format=tar", "-o", str(archive), edition.commit)
