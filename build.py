@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 import time
@@ -132,8 +133,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     edition.add_argument("--content", type=Path, default=Path("content"),
                          help="content folder (default: content)")
     editions = commands.add_parser(
-        "editions", help="build every edition tag with its own code (once: cached), into "
-        "OUT/editions/, after the live site is built into OUT")
+        "editions", help="build every edition tag in the published branch's history with "
+        "its own code (once: cached), into OUT/editions/, after the live site is built into "
+        "OUT")
     editions.add_argument("--content", type=Path, default=Path("content"),
                           help="the live content folder (default: content)")
     editions.add_argument("--out", type=Path, default=Path("site"),
@@ -145,6 +147,21 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     editions.add_argument("--cache", type=Path, default=Path(".cache"),
                           help="where built editions and their environments are kept "
                           "(default: .cache)")
+    editions.add_argument("--branch", default="HEAD", metavar="REF",
+                          help="the commit being published: only tags in its history are "
+                          "built, others are named and left out (default: HEAD)")
+    split = editions.add_mutually_exclusive_group()
+    split.add_argument("--build-only", type=Path, metavar="DIR",
+                       help="only build each edition with its tag's code, into DIR/NAME/ (a "
+                       "new folder), for --built to publish; needs no live site")
+    split.add_argument("--built", type=Path, metavar="DIR",
+                       help="publish the editions that --build-only built into DIR, as files "
+                       "(only regular files are read; nothing in DIR is run)")
+    editions.add_argument("--format", choices=("text", "github"),
+                          default="github" if os.environ.get("GITHUB_ACTIONS") == "true"
+                          else "text",
+                          help="text, or github: annotations on the run's page (the default "
+                          "in GitHub Actions)")
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
         argv = ["build", *argv]  # `python build.py [--strict ...]` means build
     args = parser.parse_args(argv)
@@ -174,6 +191,12 @@ def check_paths(args: argparse.Namespace, parser: argparse.ArgumentParser) -> No
                      f"with python build.py editions --out {args.editions})")
     if args.command == "schemas" and args.out.exists() and not args.out.is_dir():
         parser.error(f"--out: {args.out} is a file, not a folder")
+    if getattr(args, "build_only", None) is not None and args.build_only.exists() and (
+            not args.build_only.is_dir() or any(args.build_only.iterdir())):
+        parser.error(f"--build-only: {args.build_only} is not a new, empty folder")
+    if getattr(args, "built", None) is not None and not args.built.is_dir():
+        parser.error(f"--built: no folder at {args.built} (build the editions into it with "
+                     "--build-only)")
     if getattr(args, "cache", None) is not None and args.cache.exists() and not (
             args.cache.is_dir()):
         parser.error(f"--cache: {args.cache} is a file, not a folder")
@@ -389,48 +412,55 @@ def tag_edition(args: argparse.Namespace) -> int:
 
 def publish_editions(args: argparse.Namespace) -> int:
     """Build (or take from the cache) every edition into OUT/editions/, with its list in
-    each of the site's languages."""
-    from briefing.editions.publish import listing_page, publish_editions
-    from briefing.editions.tags import GitError, repository
+    each of the site's languages; or only build them (--build-only), or only publish
+    those built (--built). An edition that does not build is reported, not fatal: the
+    live site and the other editions are published all the same (exit status 0)."""
+    from briefing.editions.publish import build_editions, listing_page, publish_editions
+    from briefing.editions.report import counted, tell
+    from briefing.editions.tags import GitError, commit_of, repository
     from briefing.output.write import MARKER, is_built_site
     from briefing.pipeline import write_in_every_language
     from briefing.problems import BuildFailed
 
-    if not is_built_site(args.out):  # the editions are written into it
-        print(f"python build.py editions: error: no live site that Briefing built in "
-              f"{args.out}/ (no {MARKER}): build it first (python build.py build --out "
-              f"{args.out}; a site built before Briefing marked its sites: delete it first)",
-              file=sys.stderr)
+    def usage(message: str) -> int:
+        print(f"python build.py editions: error: {message}", file=sys.stderr)
         return 2
+
+    if args.build_only is None and not is_built_site(args.out):  # editions are written in
+        return usage(f"no live site that Briefing built in {args.out}/ (no {MARKER}): build "
+                     f"it first (python build.py build --out {args.out}; a site built before "
+                     "Briefing marked its sites: delete it first)")
     try:
-        repository(args.content)
-    except GitError as exc:  # not in a repository: no tags to build
-        print(f"python build.py editions: error: {exc}", file=sys.stderr)
-        return 2
+        commit_of(repository(args.content), args.branch)
+    except GitError as exc:  # not in a repository, or no such branch: nothing to build
+        return usage(f"--branch: {exc}" if "no commit named" in str(exc) else str(exc))
+    log = functools.partial(print, file=sys.stderr)
     try:
-        outcome = publish_editions(args.content, args.out, args.base_url, args.cache,
-                                   args.templates, lambda line: print(line, file=sys.stderr))
+        if args.build_only is not None:
+            outcome = build_editions(args.content, args.build_only, args.base_url,
+                                     args.cache, log, args.branch)
+        else:
+            outcome = publish_editions(args.content, args.out, args.base_url, args.cache,
+                                       args.templates, log, args.branch, args.built)
     except GitError as exc:
         print(f"python build.py editions: error: {exc}", file=sys.stderr)
         return 1
-    for problem in outcome.problems:
-        print(f"warning: {problem}; left out", file=sys.stderr)
-    for failed in outcome.failed:
-        print(f"error: edition {failed.edition.tag} did not build; left out:\n"
-              f"{failed.output}", file=sys.stderr)
-    for done in outcome.published:
-        print(f"{done.edition.tag}: {'from the cache' if done.cached else 'built'}",
-              file=sys.stderr)
-    try:
-        write_in_every_language(args.content, args.out, args.templates, args.base_url,
-                                lambda site, words: listing_page(outcome.listed, site, words))
-    except BuildFailed as failed:
-        report(failed.problems)
-        return 1
-    print(f"published {len(outcome.published)} edition"
-          f"{'' if len(outcome.published) == 1 else 's'} into {args.out}/editions/",
-          file=sys.stderr)
-    return 1 if outcome.failed else 0
+    tell(outcome, args.format, "build" if args.build_only else "publish" if args.built
+         else "both")
+    if args.build_only is None:
+        try:
+            write_in_every_language(args.content, args.out, args.templates, args.base_url,
+                                    lambda site, words: listing_page(outcome.listed, site,
+                                                                     words))
+        except BuildFailed as failed:
+            report(failed.problems)
+            return 1
+    where = args.build_only or f"{args.out}/editions"
+    print(f"{'built' if args.build_only else 'published'} "
+          f"{counted(len(outcome.published), 'edition')} into {where}/"
+          + (f"; {len(outcome.failed) + len(outcome.problems)} left out (above)"
+             if outcome.failed or outcome.problems else ""), file=sys.stderr)
+    return 0
 
 
 def main(argv: list[str]) -> int:

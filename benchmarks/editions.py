@@ -1,6 +1,8 @@
-"""What editions add to a deploy once they are cached: a repository with N edition tags
-of the seed briefing, published once (every edition built, into the cache), then again
-from the cache, timed; the second run is what a deploy pays.
+"""What editions cost a deploy, which keeps nothing between runs: a repository with N
+edition tags of the seed briefing; every edition built by its own code, as the
+workflow's editions job does (`editions --build-only`, an environment made first), then
+published into the live site as the build job does (`editions --built`); and, as an
+editor's second run on their computer, published again from the cache.
 
     .venv/bin/python benchmarks/editions.py 20
 
@@ -50,19 +52,22 @@ def main() -> None:
         run = [sys.executable, str(ROOT / "build.py")]
         subprocess.run([*run, "build", "--out", "site"], cwd=repo, check=True,
                        capture_output=True)
+        steps = {"the editions job: every edition built": ["--build-only", "built"],
+                 "the build job: publishing them": ["--out", "site", "--built", "built"],
+                 "on a computer, again, from the cache": ["--out", "site"]}
         timings = []
-        for label in ("first publish (every edition built)", "publish from the cache",
-                      "publish from the cache, again"):
+        for label, options in steps.items():
             started = time.perf_counter()
-            done = subprocess.run([*run, "editions", "--out", "site"], cwd=repo,
+            done = subprocess.run([*run, "editions", *options], cwd=repo,
                                   capture_output=True, text=True)
             timings.append(time.perf_counter() - started)
-            if done.returncode != 0:
+            if done.returncode != 0 or "left out" in done.stderr:
                 raise SystemExit(done.stderr)
             print(f"{label}: {timings[-1]:.2f} s", file=sys.stderr)
         pages = sum(1 for _ in (repo / "site" / "editions").rglob("*.html"))
-        print(f"{args.editions} editions ({pages} pages): a deploy with them cached adds "
-              f"{min(timings[1:]):.2f} s (target: at most 2 s)")
+        print(f"{args.editions} editions ({pages} pages): a deploy builds them in "
+              f"{timings[0]:.2f} s (beside the tests) and publishing them adds "
+              f"{timings[1]:.2f} s")
 
 
 if __name__ == "__main__":

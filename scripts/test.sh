@@ -6,7 +6,9 @@
 # Debian's Chromium for the browser tests (never a browser downloaded by Playwright),
 # unless CHROMIUM_PATH names another Chromium-based browser (as on GitHub's runners);
 # Java for the Nu HTML Checker; and, with npm, the checker and Lighthouse
-# (package.json, package-lock.json). Lints the code (ruff) and the workflows (zizmor).
+# (package.json, package-lock.json). Lints the code (ruff), and the workflows and
+# Dependabot's settings with zizmor's pedantic persona (offline: its online audits need a
+# GitHub token), suppressing nothing.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -24,6 +26,6 @@ fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
 npm ci --no-audit --no-fund --loglevel=error
 .venv/bin/ruff check .
-.venv/bin/zizmor --offline --quiet .github/workflows/
+.venv/bin/zizmor --persona pedantic --offline .github/
 .venv/bin/python scripts/lighthouse.py
 .venv/bin/python -m pytest "$@"

@@ -37,49 +37,96 @@ def test_workflow_tests_then_builds_then_deploys_on_push_to_main():
     assert flow["concurrency"] == {"group": "pages", "cancel-in-progress": "false"}
     assert flow["permissions"] == {}
     jobs = flow["jobs"]
-    assert jobs["build"]["needs"] == "test" and jobs["deploy"]["needs"] == "build"
+    assert list(jobs) == ["main", "test", "editions", "build", "deploy"]
+    assert jobs["test"]["needs"] == jobs["editions"]["needs"] == "main"
+    assert jobs["build"]["needs"] == ["main", "test", "editions"]
+    assert jobs["deploy"]["needs"] == "build"
     assert [action(s) for s in steps(jobs["test"])[:2]] == ["actions/checkout",
                                                              "actions/setup-python"]
     assert "bash scripts/test.sh" in steps(jobs["test"])
-    assert jobs["test"]["permissions"] == {"contents": "read"}
-    assert jobs["build"]["permissions"] == {"contents": "read", "pages": "read"}
+    assert jobs["main"]["permissions"] == {"contents": "read", "pages": "read"}
+    for name in ("test", "editions", "build"):
+        assert jobs[name]["permissions"] == {"contents": "read"}, name
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert jobs["deploy"]["environment"]["name"] == "github-pages"
     assert [action(s) for s in steps(jobs["deploy"])] == ["actions/deploy-pages"]
 
 
+def test_every_job_checks_out_mains_pinned_commit_never_the_pushed_tag():
+    """A pushed edition tag triggers the workflow, but the live site, the tests and the
+    editions' list are main's: the first job pins main's commit, the others check it
+    out (so the tests test what is published, even if main moves meanwhile)."""
+    jobs = workflow()["jobs"]
+    first = jobs["main"]["steps"]
+    assert first[0]["with"]["ref"] == "main"
+    assert "git rev-parse HEAD" in first[1]["run"] and first[1]["id"] == "main"
+    assert jobs["main"]["outputs"]["commit"] == "${{ steps.main.outputs.commit }}"
+    for name in ("test", "editions", "build"):
+        checkout = jobs[name]["steps"][0]
+        assert action(checkout["uses"]) == "actions/checkout"
+        assert checkout["with"]["ref"] == "${{ needs.main.outputs.commit }}", name
+
+
 def test_workflow_builds_strictly_for_the_url_pages_gives_it():
-    build_steps = workflow()["jobs"]["build"]["steps"]
+    jobs = workflow()["jobs"]
+    configure = next(s for s in jobs["main"]["steps"]
+                     if action(s.get("uses", "")) == "actions/configure-pages")
+    assert configure["id"] == "pages"
+    assert jobs["main"]["outputs"]["base_url"] == "${{ steps.pages.outputs.base_url }}"
+    build_steps = jobs["build"]["steps"]
     names = [s.get("uses", s.get("run")) for s in build_steps]
-    configure = next(i for i, n in enumerate(names) if action(n) == "actions/configure-pages")
-    command = next(s["run"] for s in build_steps if "build.py" in s.get("run", ""))
-    assert names.index(command) > configure
+    command = next(s["run"] for s in build_steps if "build.py build" in s.get("run", ""))
     env = next(s for s in build_steps if s.get("run") == command)["env"]
-    assert env == {"BASE_URL": "${{ steps.pages.outputs.base_url }}"}
-    assert build_steps[configure]["id"] == "pages"
-    assert command.split()[:4] == ["python", "build.py", "build", "--strict"]
-    assert '--base-url "$BASE_URL/"' in command
+    assert env == {"BASE_URL": "${{ needs.main.outputs.base_url }}"}
+    assert command.split() == ["python", "build.py", "build", "--strict", "--base-url",
+                               '"$BASE_URL/"']  # no --cache: every deploy builds cold
     upload = next(s for s in build_steps if s.get("uses", "").startswith(
         "actions/upload-pages-artifact"))
     assert upload["with"]["path"] == "site" and names.index(upload["uses"]) > names.index(command)
 
 
-def test_workflow_publishes_the_editions_from_full_history_through_a_cache():
+def test_the_tags_code_runs_in_a_job_of_its_own_and_reaches_the_site_as_files():
+    """The editions job runs each tag's code with a read checkout and nothing else (no
+    token kept, no secret, no write permission) and uploads plain files; the build job
+    downloads them and publishes them with --built, running none of them."""
     flow = workflow()
     assert flow["on"]["push"]["tags"] == ["edition-*"]
-    build_steps = flow["jobs"]["build"]["steps"]
-    assert build_steps[0]["with"]["fetch-depth"] == "0"
-    runs = [s.get("run", "") for s in build_steps]
-    live = next(i for i, r in enumerate(runs) if r.startswith("python build.py build"))
-    editions = next(i for i, r in enumerate(runs) if r.startswith("python build.py editions"))
-    cache = next(i for i, s in enumerate(build_steps)
-                 if s.get("uses", "").startswith("actions/cache@"))
-    upload = next(i for i, s in enumerate(build_steps)
-                  if s.get("uses", "").startswith("actions/upload-pages-artifact"))
-    assert cache < live < editions < upload
-    assert build_steps[cache]["with"]["path"].split() == [".cache", "site"]
-    assert runs[live].endswith("--cache .cache")  # the live site rebuilt from the last run's
-    assert "--out site" in runs[editions] and "--base-url" in runs[editions]
+    jobs = flow["jobs"]
+    editions = jobs["editions"]
+    assert editions["steps"][0]["with"] == {
+        "ref": "${{ needs.main.outputs.commit }}", "fetch-depth": "0",
+        "persist-credentials": "false"}
+    text = (ROOT / ".github/workflows/pages.yml").read_text()
+    assert "secrets." not in text and "github.token" not in text
+    runs = [s.get("run", "") for s in editions["steps"]]
+    assert runs[-2] == ('python build.py editions --build-only built-editions '
+                        '--base-url "$BASE_URL/"')
+    upload = editions["steps"][-1]
+    assert action(upload["uses"]) == "actions/upload-artifact"
+    assert upload["with"]["name"] == "editions" and upload["with"]["path"] == "built-editions"
+    build_steps = jobs["build"]["steps"]
+    order = [s.get("uses", s.get("run", "")) for s in build_steps]
+    live = next(i for i, r in enumerate(order) if r.startswith("python build.py build"))
+    download = next(i for i, r in enumerate(order)
+                    if action(r) == "actions/download-artifact")
+    publish = next(i for i, r in enumerate(order) if r.startswith("python build.py editions"))
+    upload = next(i for i, r in enumerate(order)
+                  if action(r) == "actions/upload-pages-artifact")
+    assert live < download < publish < upload
+    assert build_steps[download]["with"] == {"name": "editions", "path": "built-editions"}
+    assert order[publish] == ('python build.py editions --out site --base-url "$BASE_URL/" '
+                              "--built built-editions")
+
+
+def test_nothing_is_cached_between_runs_of_the_publishing_workflow():
+    """A cache any job of a push run could write, restored by a later run, would carry
+    what one run left into the next publication: publishing restores nothing."""
+    for name, job in workflow()["jobs"].items():
+        for step in job["steps"]:
+            assert action(step.get("uses", "")) != "actions/cache", name
+            assert not {"cache", "cache-dependency-path"} & set(step.get("with", {})), name
+            if action(step.get("uses", "")) == "actions/setup-node":
+                assert step["with"]["package-manager-cache"] == "false"
 
 
 def test_every_page_has_canonical_description_and_share_tags(seed_site: Path):
@@ -232,20 +279,33 @@ def test_no_checkout_keeps_the_token_and_no_expression_reaches_a_shell():
 
 
 def test_what_publishes_is_installed_with_hashes_only():
-    build_steps = workflow()["jobs"]["build"]["steps"]
-    installs = [s["run"] for s in build_steps if "pip install" in s.get("run", "")]
-    assert installs == ["python -m pip install --require-hashes -r requirements.lock"]
+    jobs = workflow()["jobs"]
+    for name in ("editions", "build"):
+        installs = [s["run"] for s in jobs[name]["steps"] if "pip install" in s.get("run", "")]
+        assert installs == ["python -m pip install --require-hashes -r requirements.lock"]
 
 
-def test_zizmor_finds_nothing_in_the_workflows():
+ZIZMOR = ["--persona", "pedantic", "--offline", ".github/"]
+
+
+def test_zizmor_pedantic_finds_nothing_and_nothing_is_suppressed():
+    """The workflows and Dependabot's settings, as scripts/test.sh lints them: offline,
+    since zizmor's online audits (impostor-commit, ref-confusion, known-vulnerable-actions,
+    stale-action-refs) need a GitHub token, which tests never hold."""
     import subprocess
     import sys
 
+    assert f".venv/bin/zizmor {' '.join(ZIZMOR)}\n" in (ROOT / "scripts/test.sh").read_text()
+    for path in sorted((ROOT / ".github").rglob("*")):
+        if path.is_file():
+            assert "zizmor: ignore" not in path.read_text(), path
+    assert not [p for p in (ROOT / "zizmor.yml", ROOT / ".github" / "zizmor.yml") if p.exists()]
     zizmor = Path(sys.executable).with_name("zizmor")
-    result = subprocess.run([str(zizmor), "--offline", str(ROOT / ".github" / "workflows")],
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "No findings to report" in result.stdout + result.stderr
+    result = subprocess.run([str(zizmor), *ZIZMOR], cwd=ROOT, capture_output=True, text=True)
+    said = result.stdout + result.stderr
+    assert result.returncode == 0, said
+    assert "completed .github/dependabot.yml" in said and "completed .github/workflows" in said
+    assert "No findings to report" in said and "ignored" not in said and "suppressed" not in said
 
 
 def test_dependabot_updates_actions_python_and_npm():

@@ -1,24 +1,23 @@
 """Building every edition with its own tag's code, templates, content and dependencies,
 once: each build is kept in a cache keyed by the tag's commit (and the address it is
-built for), so a later publish copies it.
+built for), so a later publish copies it; and putting a build into the live site, each
+page stamped.
 
-A tag's code runs in a git worktree of the tag, with the Python of an environment made
-from that tag's own `pyproject.toml` dependencies (shared by tags whose dependencies are
-the same), and only through the command line every version has: `build.py build
---content … --out … --base-url …`.
+A tag's code runs fenced (isolation.py) on a copy of the tag's files, with the Python of
+an environment made from the tag's own requirements.lock (environments.py), and only
+through the command line every version has: `build.py build --content … --out …
+--base-url …`. What it leaves is data: only its regular files are copied, into the
+cache and from there into `editions/<name>/`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
 import shutil
-import subprocess
-import sys
+import tarfile
 import tempfile
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -28,15 +27,24 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from ..content.dates import PartialDate
 from ..output.i18n import catalog, catalog_path, date_text, direction
 from ..output.urls import Urls
-from ..output.write import link_or_copy
+from .environments import NoLock, environment
+from .isolation import BUILD_TIMEOUT, copy_files, export_tree, last_lines, run_fenced, scratch_env
 from .stamp import Banner, Stamp, places, stamp
-from .tags import Edition, git
+from .tags import Edition, GitError
 
-FORMAT = "1"  # bump when what is cached changes shape
-STAMPED = "2"  # bump when what a page is stamped with changes (the builds stay good)
+FORMAT = "2"  # bump when what is cached changes shape (2: built fenced, files only)
 STYLESHEET = "edition.css"  # the banner's look, at the live site's root (templates/static/)
 PLACEHOLDER = "http://edition.invalid/"  # where links are resolved with no base URL
 LANG_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")  # a BCP 47 tag, as folders use
+# What a tag's build can fail with: each is reported, and the other editions go on.
+BUILD_FAILURES = (RuntimeError, NoLock, GitError, OSError, tarfile.TarError)
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    files: Path  # the edition's site: folders and regular files only
+    cached: bool  # taken from the cache, not built now
+    left_out: tuple[str, ...] = ()  # what its build left that is not a regular file
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,12 +52,13 @@ class Published:
     edition: Edition
     cached: bool  # taken from the cache, not built now
     languages: frozenset[str] = frozenset()  # its translations' folders: "uk/"
+    left_out: tuple[str, ...] = ()  # entries of its build not published (links, devices)
 
 
 @dataclass(frozen=True, slots=True)
 class Failed:
     edition: Edition
-    output: str  # what the build said (its last lines)
+    output: str  # what the build said (its last lines), or why it was not built
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,123 +78,73 @@ def cache_key(edition: Edition, base_url: str | None) -> str:
                           ).hexdigest()[:24]
 
 
-def dependencies(pyproject: Path) -> list[str]:
-    data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    return sorted(data.get("project", {}).get("dependencies", []))
-
-
-def environment(tree: Path, envs: Path, log: Callable[[str], None]) -> Path:
-    """The Python of an isolated environment with exactly the tag's dependencies, made
-    once and shared by every tag that has the same: from its requirements.lock with
-    --require-hashes when it has one, else from its pyproject.toml's ranges."""
-    lock = tree / "requirements.lock"
-    pyproject = tree / "pyproject.toml"
-    if lock.is_file():
-        spec, args = lock.read_text(encoding="utf-8"), ["--require-hashes", "-r", str(lock)]
-    else:
-        deps = dependencies(pyproject) if pyproject.is_file() else []
-        spec, args = "\n".join(deps), deps
-    key = hashlib.sha256(spec.encode()).hexdigest()[:16]
-    home = envs / key
-    python = home / "bin" / "python"
-    if (home / "ready").is_file():
-        return python
-    shutil.rmtree(home, ignore_errors=True)
-    log(f"making an environment for the dependencies of {key}")
-    made = subprocess.run([sys.executable, "-m", "venv", str(home)], capture_output=True,
-                          text=True)
-    if made.returncode != 0:
-        raise RuntimeError(f"cannot make an environment in {home}: "
-                           + (made.stderr or made.stdout).strip()[-500:])
-    if args:
-        installed = subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-             *args], capture_output=True, text=True)
-        if installed.returncode != 0:
-            shutil.rmtree(home, ignore_errors=True)
-            raise RuntimeError("installing its dependencies failed: "
-                               + (installed.stderr or installed.stdout).strip()[-1500:])
-    (home / "ready").write_text(spec + "\n", encoding="utf-8")
-    return python
-
-
 def build_one(repo: Path, edition: Edition, content: str, base_url: str | None,
-              cache: Path, log: Callable[[str], None]) -> tuple[Path, bool]:
-    """The edition's site in the cache, and whether it was there already (else it is
-    built now). Raises RuntimeError with the build's output when the tag's code cannot
-    build it."""
+              cache: Path, log: Callable[[str], None]) -> Built:
+    """The edition's site in the cache, built now unless it is there already. Raises
+    one of BUILD_FAILURES, saying why (with the build's output), when it cannot be."""
     kept = cache / "editions" / cache_key(edition, base_url)
     if (kept / "ready").is_file():
-        return kept / "site", True
+        return Built(kept / "site", cached=True)
     shutil.rmtree(kept, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="briefing-edition-") as scratch:
-        tree = Path(scratch) / "tree"
-        git(repo, "worktree", "add", "--detach", "--force", str(tree), edition.commit)
-        try:
-            python = environment(tree, cache / "envs", log)
-            out = Path(scratch) / "site"
-            args = [str(python), "build.py", "build", "--content", content, "--out", str(out)]
-            if base_url:
-                args += ["--base-url", edition_url(base_url, edition) or ""]
-            env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV",
-                                                                      "PYTHONPATH")}
-            built = subprocess.run(args, cwd=tree, capture_output=True, text=True, env=env)
-            if built.returncode != 0 or not (out / "index.html").is_file():
-                raise RuntimeError((built.stderr + built.stdout).strip()[-3000:]
-                                   or f"exit status {built.returncode}")
-            kept.mkdir(parents=True)
-            shutil.move(str(out), kept / "site")
-            (kept / "ready").write_text(f"{edition.tag} {edition.commit}\n", encoding="utf-8")
-        finally:
-            git(repo, "worktree", "remove", "--force", str(tree), check=False)
-            git(repo, "worktree", "prune", check=False)
-    return kept / "site", False
+        out = build_fenced(repo, edition, content, base_url, Path(scratch), cache / "envs",
+                           log)
+        left = copy_files(out, kept / "site")
+    (kept / "ready").write_text(f"{edition.tag} {edition.commit}\n", encoding="utf-8")
+    return Built(kept / "site", cached=False, left_out=tuple(left))
+
+
+def build_fenced(repo: Path, edition: Edition, content: str, base_url: str | None,
+                 scratch: Path, envs: Path, log: Callable[[str], None]) -> Path:
+    """Run the tag's `build.py build` in `scratch`; the folder it built into."""
+    tree, out = scratch / "tree", scratch / "site"
+    export_tree(repo, edition, tree)
+    python = environment(tree, envs, log)
+    args = [str(python), "build.py", "build", "--content", content, "--out", str(out)]
+    if base_url:
+        args += ["--base-url", edition_url(base_url, edition) or ""]
+    status = run_fenced(args, tree, scratch_env(scratch / "home", python.parent),
+                        scratch / "build.log")
+    said = last_lines(scratch / "build.log")
+    if status is None:
+        raise RuntimeError(f"{said}\nits build did not finish in {BUILD_TIMEOUT} s: stopped")
+    index = out / "index.html"
+    if status != 0 or index.is_symlink() or not index.is_file():
+        raise RuntimeError(said or f"exit status {status}, and no index.html")
+    return out
 
 
 def publish(built: Path, target: Path, live: Path, edition: Edition,
-            base_url: str | None, templates: Path) -> frozenset[str]:
-    """Put an edition into the live site's `editions/<name>/`, each page stamped:
-    noindex, canonical and banner pointing at the same page live (or home), the
-    banner in the page's language from the live `templates`' catalogs, links to the
-    list of editions sent to the live list. Returns the edition's translations'
-    folders ("uk/"), for the list to link to each language's pages.
-
-    The stamped pages depend only on the edition, the banner's words, which of its
-    pages still exist live and which languages the live site has, so they are kept
-    beside the build under that digest, and a deploy where nothing of that changed
-    links the kept files in (hard links: no bytes copied)."""
-    pages = sorted(p.relative_to(built).as_posix() for p in built.rglob("*.html"))
+            base_url: str | None, templates: Path) -> tuple[frozenset[str], list[str]]:
+    """Put an edition's build into the live site's `editions/<name>/` (`target`): its
+    regular files copied (nothing else of it is read), each page stamped: noindex,
+    canonical and banner pointing at the same page live (or home), the banner in the
+    page's language from the live `templates`' catalogs, links to the list of editions
+    sent to the live list. Returns the edition's translations' folders ("uk/"), for the
+    list to link to each language's pages, and what was left out (not a regular file,
+    or a page that is not UTF-8 text)."""
+    left = copy_files(built, target)
+    pages = sorted(p.relative_to(target).as_posix() for p in target.rglob("*.html"))
     alive = {rel for rel in pages if rel != "404.html" and (live / rel).is_file()}
-    languages = Languages(language_folders(built), language_folders(live))
+    languages = Languages(language_folders(target), language_folders(live))
     words = banner_words(templates, edition.day, edition.number)
-    stamped = built.parent / f"stamped-{stamped_key(built, alive, languages, words, base_url)}"
-    if not (stamped / ".ready").is_file():
-        for old in built.parent.glob("stamped-*"):
-            shutil.rmtree(old)
-        shutil.copytree(built, stamped, copy_function=link_or_copy)
-        for rel in pages:
-            stamp_page(stamped / rel, stamp_for(rel, rel in alive, edition, base_url, words,
-                                                 languages))
-        (stamped / ".ready").write_text("", encoding="utf-8")
-    shutil.copytree(stamped, target, copy_function=link_or_copy,
-                    ignore=shutil.ignore_patterns(".ready"))
-    return languages.own
+    for rel in pages:
+        if not stamp_page(target / rel, stamp_for(rel, rel in alive, edition, base_url,
+                                                   words, languages)):
+            left.append(rel)
+    return languages.own, left
 
 
-def stamped_key(built: Path, alive: set[str], languages: Languages,
-                words: Callable[[str], Banner], base_url: str | None) -> str:
-    """The digest of everything a stamped page depends on beyond the edition's build."""
-    langs = {page_language(built / "index.html"), *(f.strip("/") for f in languages.own)}
-    said = [repr(words(lang)) for lang in sorted(langs)]
-    parts = [FORMAT, STAMPED, base_url or "", *sorted(alive), "", *said, "",
-             *sorted(languages.live)]
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
-
-
-def stamp_page(page: Path, how: Stamp) -> None:
-    text = stamp(page.read_bytes().decode("utf-8"), how).encode("utf-8")
-    page.unlink()  # a link to the build's own file: never written through
-    page.write_bytes(text)
+def stamp_page(page: Path, how: Stamp) -> bool:
+    """Stamp a page of an edition in place; one that is not UTF-8 text cannot be, and is
+    removed (False): no page of an edition is published without its stamp."""
+    try:
+        text = page.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        page.unlink()
+        return False
+    page.write_bytes(stamp(text, how).encode("utf-8"))
+    return True
 
 
 def stamp_for(rel: str, alive: bool, edition: Edition, base_url: str | None,
@@ -230,7 +189,9 @@ def language_folders(site: Path) -> frozenset[str]:
 
 def page_language(page: Path) -> str:
     """A page's <html lang>, read by the parser ("" for none, or no page)."""
-    return places(page.read_text(encoding="utf-8")).lang if page.is_file() else ""
+    if not page.is_file():
+        return ""
+    return places(page.read_bytes().decode("utf-8", "replace")).lang
 
 
 def banner_words(templates: Path, day: dt.date, number: int = 1) -> Callable[[str], Banner]:

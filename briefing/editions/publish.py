@@ -1,9 +1,16 @@
-"""`build.py editions`: every edition tag built (or taken from the cache), stamped and
-put into the live site's `editions/`, with the list of editions at `/editions/` (and
-`/<lang>/editions/` in each of the site's translations)."""
+"""`build.py editions`: every edition tag in the published branch's history built (or
+taken from the cache), stamped and put into the live site's `editions/`, with the list
+of editions at `/editions/` (and `/<lang>/editions/` in each of the site's
+translations).
+
+The work can be split where it must be trusted: `build_editions` only runs the tags'
+code, into a folder of plain files (the publishing workflow's job that holds no token),
+and `publish_editions(..., built=that folder)` only reads those files as data.
+"""
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,8 +21,11 @@ from babel.support import NullTranslations
 
 from ..content.dates import PartialDate
 from ..output.pages import Page, Site, page
-from .archive import Failed, Published, build_one, publish
-from .tags import Edition, GitError, git, read_editions, repository
+from .archive import BUILD_FAILURES, Built, Failed, Published, build_one, publish
+from .isolation import copy_files
+from .tags import Edition, git, read_editions, repository
+
+MANIFEST = "editions.json"  # in a folder of built editions: which commit each was built from
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,39 +39,100 @@ class Listed:
 
 @dataclass
 class Outcome:
-    published: list[Published] = field(default_factory=list)
+    published: list[Published] = field(default_factory=list)  # or built, by build_editions
     failed: list[Failed] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # tags left out, each named
     listed: list[Listed] = field(default_factory=list)  # the published, newest first
 
 
 def publish_editions(content: Path, out: Path, base_url: str | None, cache: Path,
-                     templates: Path, log: Callable[[str], None]) -> Outcome:
-    """Build what is not cached, then replace `out/editions/` whole (the live site in
-    `out` is built first; its `templates` give the banner's words). A tag that fails is
-    reported and skipped. The lists of editions are left to `listing_page`."""
-    cache, out = cache.resolve(), out.resolve()  # the tags' builds run in other folders
-    repo = repository(content)
-    content_rel = content.resolve().relative_to(repo).as_posix()
-    editions, problems = read_editions(repo, content_rel)
+                     templates: Path, log: Callable[[str], None], branch: str = "HEAD",
+                     built: Path | None = None) -> Outcome:
+    """Build what is not cached (or, given `built`, take the builds `build_editions`
+    made there), then replace `out/editions/` whole (the live site in `out` is built
+    first; its `templates` give the banner's words). A tag that fails is reported and
+    left out; the others are published. The lists of editions are left to
+    `listing_page`."""
+    cache, out = cache.resolve(), out.resolve()
+    repo, content_rel = where(content)
+    editions, problems = read_editions(repo, content_rel, branch)
     outcome = Outcome(problems=problems)
     fresh = out / ".editions-new"
     shutil.rmtree(fresh, ignore_errors=True)
     fresh.mkdir(parents=True)
+    made = read_manifest(built) if built is not None else {}
     for edition in editions:
+        target = fresh / edition.name
         try:
-            built, was_cached = build_one(repo, edition, content_rel, base_url, cache, log)
-        except (RuntimeError, GitError, OSError) as exc:
+            build = (prebuilt(built, made, edition) if built is not None
+                     else build_one(repo, edition, content_rel, base_url, cache, log))
+            languages, left = publish(build.files, target, out, edition, base_url, templates)
+        except (*BUILD_FAILURES, ValueError) as exc:
+            shutil.rmtree(target, ignore_errors=True)
             outcome.failed.append(Failed(edition, str(exc)))
             continue
-        languages = publish(built, fresh / edition.name, out, edition, base_url, templates)
-        outcome.published.append(Published(edition, was_cached, languages))
+        outcome.published.append(Published(edition, build.cached, languages,
+                                           (*build.left_out, *left)))
     old = out / "editions"
     if old.exists():
         shutil.rmtree(old)
     fresh.rename(old)
     outcome.listed = listing(repo, content_rel, outcome.published)
     return outcome
+
+
+def build_editions(content: Path, into: Path, base_url: str | None, cache: Path,
+                   log: Callable[[str], None], branch: str = "HEAD") -> Outcome:
+    """Only build: each edition's files into `into/<name>/` (a new folder), and a
+    manifest of the commit each was built from, for `publish_editions(built=into)`."""
+    cache = cache.resolve()
+    repo, content_rel = where(content)
+    editions, problems = read_editions(repo, content_rel, branch)
+    outcome = Outcome(problems=problems)
+    into.mkdir(parents=True, exist_ok=True)
+    made: dict[str, str] = {}
+    for edition in editions:
+        try:
+            build = build_one(repo, edition, content_rel, base_url, cache, log)
+        except BUILD_FAILURES as exc:
+            outcome.failed.append(Failed(edition, str(exc)))
+            continue
+        copy_files(build.files, into / edition.name)
+        made[edition.name] = edition.commit
+        outcome.published.append(Published(edition, build.cached, left_out=build.left_out))
+    (into / MANIFEST).write_text(json.dumps({"built": made}, indent=1, sort_keys=True) + "\n",
+                                 encoding="utf-8")
+    return outcome
+
+
+def where(content: Path) -> tuple[Path, str]:
+    """The repository holding the content, and the content folder's path in it."""
+    repo = repository(content)
+    return repo, content.resolve().relative_to(repo).as_posix()
+
+
+def read_manifest(built: Path) -> dict[str, str]:
+    """Which commit each edition in a folder of builds was built from (edition name →
+    commit); nothing for a manifest that is not as `build_editions` writes it."""
+    try:
+        said = json.loads((built / MANIFEST).read_text(encoding="utf-8"))["built"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    return {k: v for k, v in said.items() if isinstance(k, str) and isinstance(v, str)} \
+        if isinstance(said, dict) else {}
+
+
+def prebuilt(built: Path, made: dict[str, str], edition: Edition) -> Built:
+    """An edition built elsewhere, as untrusted files (`publish` copies only its regular
+    files): there only if the manifest says it was built from the tag's commit."""
+    files = built / edition.name
+    if made.get(edition.name) != edition.commit or files.is_symlink() or not files.is_dir():
+        why = ("it was built from another commit (the tag moved since)"
+               if edition.name in made else "its build failed, or did not run")
+        raise RuntimeError(f"not among the editions built in {built}: {why}; see the "
+                           "output of the command that built them (build.py editions "
+                           "--build-only)")
+    return Built(files, cached=False)
 
 
 def listing(repo: Path, content_rel: str, published: list[Published]) -> list[Listed]:

@@ -55,22 +55,36 @@ class Places:
 
 
 class _Finder(HTMLParser):
+    """Where things are, as offsets into the text taken from the parser itself: the
+    index at which it starts reading each tag, never a count of lines (which the parser
+    and `str.splitlines` count differently: U+2028, U+0085, a form feed)."""
+
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=True)
         self.text = text
-        self.starts = [0]  # where each line starts, as the parser counts lines: by "\n"
-        for line in text.split("\n")[:-1]:
-            self.starts.append(self.starts[-1] + len(line) + 1)
+        self.at = 0  # where the tag being read starts, in `text`
         self.places = Places()
         self.first_in_body: str | None = None  # "skip" while inside a leading skip link
 
-    def here(self) -> int:
-        line, column = self.getpos()
-        return self.starts[line - 1] + column
+    def position(self, i: int) -> int:
+        """`text`'s offset of the parser's index `i` (it drops what it has read only
+        between feeds; the text is fed whole)."""
+        return len(self.text) - len(self.rawdata) + i
+
+    def parse_starttag(self, i: int) -> int:
+        self.at = self.position(i)
+        return super().parse_starttag(i)
+
+    def parse_endtag(self, i: int) -> int:
+        self.at = self.position(i)
+        end = super().parse_endtag(i)
+        if self.first_in_body == "closed" and end >= 0:  # the skip link's </a> ends here
+            self.places.skip_link = self.position(end)
+            self.first_in_body = "done"
+        return end
 
     def span(self) -> tuple[int, int]:
-        start = self.here()
-        return start, start + len(self.get_starttag_text() or "")
+        return self.at, self.at + len(self.get_starttag_text() or "")
 
     def handle_starttag(self, tag: str, attrs: Attrs) -> None:
         values = {k: (v or "").lower() for k, v in attrs}
@@ -94,10 +108,9 @@ class _Finder(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "head" and self.places.head_end is None:
-            self.places.head_end = self.here()
-        if tag == "a" and self.first_in_body == "skip" and self.places.skip_link is None:
-            self.places.skip_link = self.text.index(">", self.here()) + 1
-            self.first_in_body = "done"
+            self.places.head_end = self.at
+        if tag == "a" and self.first_in_body == "skip":
+            self.first_in_body = "closed"
 
 
 def places(text: str) -> Places:

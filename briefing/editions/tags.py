@@ -65,9 +65,13 @@ def parse_name(tag: str) -> tuple[dt.date, int] | None:
         return None
 
 
-def read_editions(repo: Path, content: str = "content") -> tuple[list[Edition], list[str]]:
-    """Every edition tag, newest first, and what is wrong with the tags left out (each
-    message naming its tag). `content`: the content folder's path in the repository."""
+def read_editions(repo: Path, content: str = "content", branch: str = "HEAD"
+                  ) -> tuple[list[Edition], list[str]]:
+    """Every edition tag in `branch`'s history, newest first, and what is wrong with the
+    tags left out (each message naming its tag). `content`: the content folder's path in
+    the repository. A tag off that history (a branch never merged) is left out unread:
+    its code is never run, whoever pushed it."""
+    head = commit_of(repo, branch)
     listed = git(repo, "for-each-ref", "--format=%(refname:strip=2) %(objectname) "
                  "%(*objectname)", "refs/tags/edition*")
     editions: list[Edition] = []
@@ -80,6 +84,12 @@ def read_editions(repo: Path, content: str = "content") -> tuple[list[Edition], 
         if parsed is None:
             problems.append(f"tag '{tag}' is not an edition's name: write edition-YYYY-MM-DD "
                             "(a real day), or edition-YYYY-MM-DD-2 for a second that day")
+            continue
+        if not in_history(repo, commit, head):
+            problems.append(f"tag '{tag}' is on commit {commit[:12]}, which is not in the "
+                            f"history of {branch} ({head[:12]}), the commit published: an "
+                            "edition is built only from what was merged; merge it first, or "
+                            f"delete the tag (git tag -d {tag})")
             continue
         if not has_file(repo, commit, f"{content}/briefing.yaml"):
             problems.append(f"tag '{tag}' is on commit {commit[:12]}, which has no "
@@ -99,6 +109,26 @@ def read_editions(repo: Path, content: str = "content") -> tuple[list[Edition], 
         by_commit[commit] = edition
         editions.append(edition)
     return sorted(editions, key=lambda e: e.order, reverse=True), problems
+
+
+def commit_of(repo: Path, ref: str) -> str:
+    """The commit `ref` names (a branch, HEAD, a commit), or GitError saying it names none."""
+    found = subprocess.run(["git", "-C", str(repo), "rev-parse", "--verify", "--quiet",
+                            "--end-of-options", f"{ref}^{{commit}}"],
+                           capture_output=True, text=True)
+    if found.returncode != 0:
+        raise GitError(f"no commit named '{ref}' in {repo}")
+    return found.stdout.strip()
+
+
+def in_history(repo: Path, commit: str, head: str) -> bool:
+    """Whether `commit` is `head` or one of its ancestors: merged into what is published."""
+    done = subprocess.run(["git", "-C", str(repo), "merge-base", "--is-ancestor", commit,
+                           head], capture_output=True, text=True)
+    if done.returncode not in (0, 1):
+        raise GitError(f"git merge-base --is-ancestor {commit} {head}: "
+                       f"{done.stderr.strip() or 'failed'}")
+    return done.returncode == 0
 
 
 def has_file(repo: Path, commit: str, path: str) -> bool:
