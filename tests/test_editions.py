@@ -24,6 +24,7 @@ from briefing.editions.publish import Listed, listing_page
 from briefing.editions.stamp import Stamp, places, stamp
 from briefing.editions.tags import Edition, next_tag, parse_name, read_editions
 from briefing.output.render import RenderCache, Renderer
+from briefing.output.write import MARKER, MARKER_TEXT
 from briefing.pipeline import plan
 from tests.conftest import (
     ROOT,
@@ -320,6 +321,7 @@ def test_editions_refuses_what_names_nothing_in_one_line(tmp_path: Path):
     repo = make_repo(tmp_path)
     (repo / "site").mkdir()
     (repo / "site" / "index.html").write_text("live")
+    (repo / "site" / MARKER).write_bytes(MARKER_TEXT)
     (repo / "full").mkdir()
     (repo / "full" / "a.html").write_text("kept")
     for args, said in [
