@@ -11,7 +11,9 @@ and `publish_editions(..., built=that folder)` only reads those files as data.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +23,7 @@ from babel.support import NullTranslations
 
 from ..content.dates import PartialDate
 from ..output.pages import Page, Site, page
+from ..output.write import swap, sweep_leftovers
 from .archive import BUILD_FAILURES, Built, Failed, Published, build_one, publish
 from .isolation import copy_files
 from .tags import Edition, git, read_editions, repository
@@ -57,26 +60,27 @@ def publish_editions(content: Path, out: Path, base_url: str | None, cache: Path
     repo, content_rel = where(content)
     editions, problems = read_editions(repo, content_rel, branch)
     outcome = Outcome(problems=problems)
-    fresh = out / ".editions-new"
-    shutil.rmtree(fresh, ignore_errors=True)
-    fresh.mkdir(parents=True)
-    made = read_manifest(built) if built is not None else {}
-    for edition in editions:
-        target = fresh / edition.name
-        try:
-            build = (prebuilt(built, made, edition) if built is not None
-                     else build_one(repo, edition, content_rel, base_url, cache, log))
-            languages, left = publish(build.files, target, out, edition, base_url, templates)
-        except (*BUILD_FAILURES, ValueError) as exc:
-            shutil.rmtree(target, ignore_errors=True)
-            outcome.failed.append(Failed(edition, str(exc)))
-            continue
-        outcome.published.append(Published(edition, build.cached, languages,
-                                           (*build.left_out, *left)))
-    old = out / "editions"
-    if old.exists():
-        shutil.rmtree(old)
-    fresh.rename(old)
+    sweep_leftovers(out / "editions")  # what a killed run left beside it
+    fresh = Path(tempfile.mkdtemp(prefix=".editions-new-", dir=out))
+    os.chmod(fresh, 0o755)  # mkdtemp makes it private; a site is meant to be served
+    try:
+        made = read_manifest(built) if built is not None else {}
+        for edition in editions:
+            target = fresh / edition.name
+            try:
+                build = (prebuilt(built, made, edition) if built is not None
+                         else build_one(repo, edition, content_rel, base_url, cache, log))
+                languages, left = publish(build.files, target, out, edition, base_url, templates)
+            except (*BUILD_FAILURES, ValueError) as exc:
+                shutil.rmtree(target, ignore_errors=True)
+                outcome.failed.append(Failed(edition, str(exc)))
+                continue
+            outcome.published.append(Published(edition, build.cached, languages,
+                                               (*build.left_out, *left)))
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    swap(fresh, out / "editions")  # the last editions stay whole until the new are
     outcome.listed = listing(repo, content_rel, outcome.published)
     return outcome
 
