@@ -17,6 +17,7 @@ import re
 import socket
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from tornado.httpclient import HTTPRequest
@@ -159,3 +160,17 @@ def test_a_request_path_with_escape_sequences_is_logged_escaped(server: Server):
     said = logged_since(server, before, "404")
     assert not RAW.search(said), said
     assert "\\x9b2J" in said
+
+
+def test_listening_on_every_address_answers_addresses_not_names(tmp_path: Path):
+    """--host 0.0.0.0 (a phone on the same network asks by address): any IP address is
+    answered, as rebinding always asks by a name; names other than localhost are not."""
+    running = start_server(tmp_path, "--host", "0.0.0.0")
+    try:
+        port = running.port
+        assert get(running, MOUNT, f"192.168.1.5:{port}")[0] == 200
+        assert get(running, MOUNT, f"[fe80::1]:{port}")[0] == 200
+        assert get(running, MOUNT, f"localhost:{port}")[0] == 200
+        assert get(running, MOUNT, f"printer.lan:{port}")[0] == 403
+    finally:
+        stop_server(running)
