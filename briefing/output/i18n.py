@@ -21,7 +21,9 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 from markupsafe import Markup, escape
 
+from ..content.characters import invisible_problems
 from ..content.dates import Moment, PartialDate, offset_text, range_parts
+from ..problems import BuildFailed, display_path
 
 TAG = re.compile(r"<[^<>]*>")
 REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
@@ -105,8 +107,13 @@ def catalog_path(templates: Path, lang: str) -> Path | None:
 
 @lru_cache(maxsize=16)
 def compiled(path: Path, _stamp: int) -> Translations:
-    with open(path, "rb") as po:
-        messages = read_po(po)
+    """The catalog, once no invisible character that disguises text is in it (a
+    bidirectional override in a heading, as in content: characters.py)."""
+    text = path.read_text(encoding="utf-8")
+    wrong = [p for p in invisible_problems(text, display_path(path)) if p.severity == "error"]
+    if wrong:
+        raise BuildFailed(wrong)
+    messages = read_po(io.StringIO(text))
     buffer = io.BytesIO()
     write_mo(buffer, messages)
     buffer.seek(0)
