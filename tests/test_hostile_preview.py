@@ -3,8 +3,9 @@
 - DNS rebinding: a site whose name points at 127.0.0.1 asks the preview for drafts; any
   request whose Host is not this computer's own name gets a short refusal, no content.
 - Another site opens the live-reload WebSocket, or calls /forcereload: refused.
-- A URL or path sent to the server holds terminal escape sequences: the terminal shows
-  them escaped, never as the bytes that would move its cursor or retitle its window.
+- A URL or path sent to the server, or a file name in the repository, holds terminal
+  escape sequences: the terminal shows them escaped, never as the bytes that would
+  clear it or retitle its window.
 
 The server runs as a real process (tests/test_serve.py), spoken to in raw HTTP.
 """
@@ -160,6 +161,19 @@ def test_a_request_path_with_escape_sequences_is_logged_escaped(server: Server):
     said = logged_since(server, before, "404")
     assert not RAW.search(said), said
     assert "\\x9b2J" in said
+
+
+def test_a_file_name_with_escape_sequences_is_printed_escaped(server: Server):
+    """A hostile repository's file name: the rebuild's lines name it, escaped."""
+    hostile = server.content / "actors" / "\x1b]0;owned\x07\x1b[2J.yaml"
+    before = len(server.log)
+    hostile.write_text("name: X\n", encoding="utf-8")
+    said = logged_since(server, before, "build failed")
+    assert not RAW.search(said), said
+    assert "\\x1b]0;owned\\x07\\x1b[2J.yaml" in said
+    before = len(server.log)
+    hostile.unlink()
+    logged_since(server, before, "checked")
 
 
 def test_listening_on_every_address_answers_addresses_not_names(tmp_path: Path):

@@ -125,7 +125,7 @@ class App:
         was_failed = self.preview.failed
         body = self.preview.file(rel)
         if self.preview.failed and not was_failed:  # a page failed to render just now
-            report(self.preview.problems, f"{printable(rel)}: rendering failed")
+            report(self.preview.problems, f"{rel}: rendering failed")
         return self.respond(start_response, "200 OK", rel, body, port)
 
     def respond(self, start_response: StartResponse, status: str, rel: str,
@@ -195,9 +195,11 @@ def with_reload(body: bytes, port: int) -> bytes:
 
 
 def report(problems: list[Problem], summary: str) -> None:
+    """Problems and a summary on the terminal, escaped: they quote file names and
+    what files say, which a hostile repository could fill with escape sequences."""
     for problem in problems:
-        print(problem, file=sys.stderr)
-    print(summary, file=sys.stderr, flush=True)
+        print(printable(str(problem)), file=sys.stderr)
+    print(printable(summary), file=sys.stderr, flush=True)
 
 
 def serve(preview: Preview, host: str, port: int, open_browser: bool,
