@@ -18,6 +18,7 @@ import re
 import socket
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -145,7 +146,8 @@ def test_a_url_sent_over_the_socket_is_printed_escaped(server: Server):
         await asyncio.sleep(0.2)
         socket_.close()
 
-    asyncio.run(say())
+    with ThreadPoolExecutor(1) as thread:  # a loop of its own: Playwright's may be running
+        thread.submit(asyncio.run, say()).result(timeout=20)
     said = logged_since(server, before, "Browser Connected")
     assert not RAW.search(said), said
     assert "\\x1b[2J" in said and "\\u202eevil" in said
