@@ -91,6 +91,13 @@ AGREE = [
     ("actors/ana.yaml", ACTOR.replace("Mayor", "[Mayor, Poet]"), False),
     ("actors/ana.yaml", ACTOR.replace("Mayor", '"   "'), False),  # blank
     ("actors/ana.yaml", ACTOR.replace("Mayor", '"May\\x07or"'), False),  # control character
+    ("actors/ana.yaml", ACTOR.replace("Mayor", "May\u202eor"), False),  # bidi override
+    ("actors/ana.yaml", ACTOR.replace("Mayor", '"May\\u2066or"'), False),  # … as an escape
+    ("actors/ana.yaml", ACTOR.replace("Mayor", '"May\\x9bor"'), False),  # C1 control
+    ("actors/ana.yaml", ACTOR.replace("Mayor", '"May\\Lor"'), False),  # line separator
+    ("actors/ana.yaml", ACTOR.replace("Mayor", "May\u200bor"), True),  # a warning only
+    ("actors/ana.yaml", ACTOR.replace("Mayor", "می\u200cخواهم"), True),  # Persian ZWNJ
+    ("actors/ana.yaml", ACTOR.replace("Mayor", "\u05e8\u05d0\u05e9 \u200fMayor"), True),
     ("actors/ana.yaml", ACTOR.replace("side: north", "side: North Side"), False),
     ("actors/ana.yaml", ACTOR + "links:\n  - {title: Home, url: https://example.org/}\n", True),
     ("actors/ana.yaml", ACTOR + "links:\n  - {title: Home, url: example.org}\n", False),

@@ -71,14 +71,20 @@ def test_a_side_in_flow_style_keeps_each_translation(seed: Path):
 
 
 @pytest.mark.parametrize("mark", ["\u2028", "\x85"])
-def test_a_line_separator_inside_a_translation_loses_nothing(seed: Path, mark: str):
+def test_a_line_separator_inside_a_translation_is_refused_and_lost_by_nothing(seed: Path,
+                                                                             mark: str):
+    """A line break YAML reads and pages do not show (characters.py): an error where it
+    is written; a refresh refuses the file, unchanged, until it is removed."""
     path = edit(seed, "positions.yaml", "issue: \"Перемир'я до переговорів?\"",
                 f"issue: \"Перемир'я{mark}до переговорів?\"")
-    text = refreshed(seed, path)
-    assert f"issue: \"Перемир'я{mark}до переговорів?\"" in text  # as written
-    data = yaml.safe_load(text)["ceasefire-first"]
-    assert data["stances"]["russia"]["position"].startswith("Спершу переговори")
-    assert data["summary"].startswith("Чи мають бойові дії")
+    before = path.read_bytes()
+    ahead = before.decode().split(mark)[0]
+    line, column = ahead.count("\n") + 1, len(ahead) - ahead.rfind("\n")
+    check = run_cli("check", cwd=seed)
+    assert f"positions.yaml:{line}:{column}: error: U+{ord(mark):04X}" in check.stderr
+    result = run_cli("translations", "uk", cwd=seed)
+    assert result.returncode == 1 and "has mistakes: fix them first" in result.stderr
+    assert path.read_bytes() == before
 
 
 def test_a_line_starting_with_a_hash_inside_a_block_stays_one_line(seed: Path):

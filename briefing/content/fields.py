@@ -15,6 +15,7 @@ import yaml
 
 from ..problems import Loc, Problem
 from . import media
+from .characters import ERRORS as INVISIBLE_ERRORS
 from .dates import parse_date, parse_moment
 from .words import SLUG_RE, closest, did_you_mean, slugify, suggest_id
 
@@ -77,8 +78,10 @@ def shape(node: yaml.Node) -> str:
 
 
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# Not blank, no control character (CONTROL_RE), in a regex both JSON Schema and Python read.
-TEXT_PATTERN = r"^(?=[\s\S]*\S)[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$"
+# Not blank, no control character (CONTROL_RE) nor invisible one that is an error
+# (characters.py: yamlsource reports them), in a regex both JSON Schema and Python read.
+TEXT_PATTERN = (r"^(?=[\s\S]*\S)[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f"
+                + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in INVISIBLE_ERRORS) + "]*$")
 
 
 class Written(str):

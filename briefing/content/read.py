@@ -16,6 +16,7 @@ import yaml
 
 from ..problems import Problem, display_path
 from . import schema
+from .characters import invisible_problems
 from .fields import INVALID, Reader, Record
 from .words import SLUG_RE, slugify
 from .yamlsource import normalised, parse_yaml, read_text, split_front_matter
@@ -367,6 +368,7 @@ def read_article(path: Path, text: str | None = None) -> Records:
                                      "'---'"))
         return part
     front, body, body_line = parts
+    part.problems.extend(invisible_problems(body, shown, body_line - 1))
     root = parse_yaml(front, shown, part.problems)
     if root is None:
         if not part.problems:

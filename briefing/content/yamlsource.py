@@ -2,7 +2,8 @@
 
 Files are composed into nodes, not constructed into Python objects: a scalar stays as
 the editor wrote it (`no`, `18:30`, `2025-05-12`), and the contract's field types decide
-what it means (fields.py), not YAML 1.1's implicit typing.
+what it means (fields.py), not YAML 1.1's implicit typing. Invisible characters that
+would make a file read other than it looks are reported where written (characters.py).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from ..problems import Problem
+from .characters import escaped_problems, invisible_problems
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -77,6 +79,7 @@ def parse_yaml(text: str, shown: str, problems: list[Problem]) -> yaml.Node | No
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
         problems.append(syntax_problem(exc, shown, text))
+        problems.extend(invisible_problems(text, shown))  # perhaps why it looks right
         return None
     except yaml.reader.ReaderError as exc:  # a character YAML refuses, with no mark
         before = text[:exc.position]
@@ -85,8 +88,11 @@ def parse_yaml(text: str, shown: str, problems: list[Problem]) -> yaml.Node | No
         problems.append(Problem(shown, line, column, f"a control character (U+{code:04X}) "
                                 "that YAML does not allow: remove it"))
         return None
+    problems.extend(invisible_problems(text, shown))
     if root is not None and not check_structure(root, text, shown, problems):
         return None
+    if root is not None:
+        problems.extend(escaped_problems(root, text, shown))
     return root
 
 

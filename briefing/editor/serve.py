@@ -1,18 +1,17 @@
 """The preview server: build, serve from memory, watch, rebuild, reload the browser.
 
-Glue around the pipeline: livereload serves the in-memory site (through its WSGI
-container) and its websocket; this module owns change detection, and puts the reload
-script into each page as a file (`/livereload.js`), since the pages' Content-Security-
-Policy, the same as published, runs no inline script (livereload's own snippet is
-one). livereload's own watcher drops reloads that come within ~3 s of the
-last one, so it is not started: after each rebuild the browsers are told to reload
-directly, once the new site is complete.
+Glue around the pipeline: liveserver.py answers the browser (the in-memory site through
+a WSGI app, livereload.js and its socket, for this computer only); this module owns
+change detection, and puts the reload script into each page as a file
+(`/livereload.js`), since the pages' Content-Security-Policy, the same as published,
+runs no inline script. After each rebuild the browsers are told to reload directly,
+once the new site is complete (livereload's own watcher, not used, drops reloads that
+come within ~3 s of the last one).
 """
 
 from __future__ import annotations
 
 import asyncio
-import logging
 import mimetypes
 import os
 import posixpath
@@ -22,13 +21,11 @@ import webbrowser
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from livereload import Server
-from livereload import server as livereload_server
-from livereload.handlers import LiveReloadHandler
 from markupsafe import Markup, escape
 from tornado import ioloop
 
 from ..problems import Problem
+from .liveserver import Browsers, application, log_to_terminal, printable
 from .preview import Preview
 
 POLL_SECONDS = 0.04  # how often the watched folders are scanned for changes
@@ -49,16 +46,6 @@ box-shadow:0 2px 8px rgba(0,0,0,.4)}
 ERROR_PAGE = Markup("""<!doctype html><html lang="en"><head><meta charset="utf-8">\
 <title>Build failed</title></head><body>{overlay}</body></html>""")
 RELOAD_SCRIPT = b'<script src="/livereload.js?port=%d"></script>'
-
-
-def _no_inline_snippet(self, status_code, headers, chunk, finishing):  # noqa: ANN001
-    return status_code, headers, chunk
-
-
-# livereload injects an inline <script> into every HTML response (twice over: the
-# WSGI container and a transform); the pages' policy would refuse it. The App puts the
-# same reload script in as a file instead.
-livereload_server.LiveScriptInjector.transform_first_chunk = _no_inline_snippet
 
 
 def fingerprint(folders: Iterable[Path]) -> dict[str, tuple[int, int]]:
@@ -207,28 +194,12 @@ def with_reload(body: bytes, port: int) -> bytes:
     return body[:at] + script + body[at:] if at >= 0 else body + script
 
 
-class QuietServer(Server):
-    """livereload's server, but its WSGI container adds no inline script (see above)."""
-
-    def get_web_handlers(self, script: bytes) -> list:
-        return super().get_web_handlers(b"")
-
-
-def say_connections() -> None:
-    """Print livereload's 'Browser Connected' lines (an editor sees the preview is live);
-    its other messages repeat what this module prints."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.addFilter(lambda record: record.getMessage().startswith("Browser Connected"))
-    livereload_log = logging.getLogger("livereload")
-    livereload_log.addHandler(handler)
-    livereload_log.setLevel(logging.INFO)
-    livereload_log.propagate = False
-
-
 def report(problems: list[Problem], summary: str) -> None:
+    """Problems and a summary on the terminal, escaped: they quote file names and
+    what files say, which a hostile repository could fill with escape sequences."""
     for problem in problems:
-        print(problem, file=sys.stderr)
-    print(summary, file=sys.stderr, flush=True)
+        print(printable(str(problem)), file=sys.stderr)
+    print(printable(summary), file=sys.stderr, flush=True)
 
 
 def serve(preview: Preview, host: str, port: int, open_browser: bool,
@@ -236,8 +207,7 @@ def serve(preview: Preview, host: str, port: int, open_browser: bool,
     """Run the preview until Ctrl-C; `published`: a site into which `build.py editions`
     published the editions, served too. Returns the exit status."""
     asyncio.set_event_loop(asyncio.new_event_loop())  # tornado needs one, made explicitly
-    logging.getLogger("tornado.access").setLevel(logging.WARNING)
-    say_connections()
+    log_to_terminal()
     started = time.perf_counter()
     preview.rebuild()
     report(preview.problems, preview.summary(time.perf_counter() - started))
@@ -247,11 +217,12 @@ def serve(preview: Preview, host: str, port: int, open_browser: bool,
         preview.rebuild()
         names = ", ".join(sorted(os.path.relpath(p) for p in paths)[:3])
         report(preview.problems, f"{names}: {preview.summary(time.perf_counter() - began)}")
-        LiveReloadHandler.reload_waiters("*")
+        browsers.reload()
 
-    server = QuietServer(app=App(preview, preview.base_path, published))
+    browsers = Browsers()
     try:
-        server.application(port, host, debug=False, live_css=False)
+        application(App(preview, preview.base_path, published), host, browsers).listen(
+            port, address=host)
     except OSError as exc:
         print(f"python build.py serve: error: cannot listen on {host}:{port} "
               f"({exc.strerror}): is another server running? Choose another port with "

@@ -32,6 +32,7 @@ import yaml
 
 from ..content import matching
 from ..content import translations as tr
+from ..content.characters import visible
 from ..content.read import TRANSLATION_FILES, Records, read_content, translation_reader
 from ..content.words import did_you_mean, event_ids
 from ..content.yamlsource import syntax_problem
@@ -405,7 +406,7 @@ class RecordWriter:
         if path in matched.stale and not self.confirmed(path):
             assert own is not None and own.hash is not None and found is not None
             note = [f"{pad}{NOTE} the original has changed; it now reads:",
-                    *[f"{pad}{NOTE} {line}".rstrip() for line in lines_of(original)],
+                    *[f"{pad}{NOTE} {visible(line)}".rstrip() for line in lines_of(original)],
                     f"{pad}{NOTE} once the translation follows it: python build.py translations "
                     f"{self.lang} --confirm {tr.confirm_target(self.kind, self.item_id, path)}"]
             assert self.old is not None
@@ -461,7 +462,9 @@ def lines_of(text: str) -> list[str]:
 
 
 def comment(text: str, indent: int) -> list[str]:
-    return [f"{' ' * indent}{ORIGINAL} {line}".rstrip() for line in lines_of(text)]
+    """The original as comment lines, its invisible characters shown ('<U+200B>'): the
+    translator sees them, and the translation's file is not warned of the original's."""
+    return [f"{' ' * indent}{ORIGINAL} {visible(line)}".rstrip() for line in lines_of(text)]
 
 
 def yaml_string(text: str) -> str:

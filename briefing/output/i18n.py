@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,9 +19,14 @@ from babel.dates import format_date, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from ..content.characters import invisible_problems
 from ..content.dates import Moment, PartialDate, offset_text, range_parts
+from ..problems import BuildFailed, display_path
+
+TAG = re.compile(r"<[^<>]*>")
+REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 def english(lang: str) -> bool:
@@ -101,12 +107,45 @@ def catalog_path(templates: Path, lang: str) -> Path | None:
 
 @lru_cache(maxsize=16)
 def compiled(path: Path, _stamp: int) -> Translations:
-    with open(path, "rb") as po:
-        messages = read_po(po)
+    """The catalog, once no invisible character that disguises text is in it (a
+    bidirectional override in a heading, as in content: characters.py)."""
+    text = path.read_text(encoding="utf-8")
+    wrong = [p for p in invisible_problems(text, display_path(path)) if p.severity == "error"]
+    if wrong:
+        raise BuildFailed(wrong)
+    messages = read_po(io.StringIO(text))
     buffer = io.BytesIO()
     write_mo(buffer, messages)
     buffer.seek(0)
     return Translations(buffer)
+
+
+def catalog_html(translated: str, *originals: str) -> Markup:
+    """A catalog's message as HTML: the templates' own words as written; a translation
+    keeps a tag only where one of its `originals` (msgid, msgid_plural) has the very same
+    tag, attributes and all, and is otherwise text, escaped (character references are
+    text already). A translator writes words around the template's markup, not markup:
+    a hostile `<img onerror>` in a .po shows as what it is."""
+    if translated in originals:
+        return Markup(translated)
+    allowed = {tag for original in originals for tag in TAG.findall(original)}
+    html, at = [], 0
+    for found in TAG.finditer(translated):
+        html += [text_html(translated[at:found.start()]),
+                 found[0] if found[0] in allowed else str(escape(found[0]))]
+        at = found.end()
+    html.append(text_html(translated[at:]))
+    return Markup("".join(html))
+
+
+def text_html(text: str) -> str:
+    """Text between tags, escaped but for its character references (`&amp;`, `&#8212;`)."""
+    html, at = [], 0
+    for found in REFERENCE.finditer(text):
+        html += [str(escape(text[at:found.start()])), found[0]]
+        at = found.end()
+    html.append(str(escape(text[at:])))
+    return "".join(html)
 
 
 def script_messages(t: NullTranslations, n: int) -> dict[str, str]:

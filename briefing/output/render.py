@@ -231,13 +231,14 @@ class Renderer:
         return found
 
     def gettext(self, message: str, **variables: object) -> Markup:
-        """A message in the page's language, its %(name)s variables filled in escaped
-        (each message looked up once a language: a page shows a dozen)."""
+        """A message in the page's language, its markup only the template's own
+        (i18n.catalog_html), its %(name)s variables filled in escaped (each message
+        looked up once a language: a page shows a dozen). `{% trans %}` calls it too."""
         assert self.site is not None
         key = (self.site.language, message)
         text = self.texts.get(key)
         if text is None:
-            text = self.texts[key] = Markup(self.words().gettext(message))
+            text = self.texts[key] = i18n.catalog_html(self.words().gettext(message), message)
         return text % variables if variables else text
 
     def ngettext(self, singular: str, plural: str, n: int, **variables: object) -> Markup:
@@ -246,7 +247,8 @@ class Renderer:
         key = (self.site.language, singular, plural, n)
         text = self.texts.get(key)
         if text is None:
-            text = self.texts[key] = Markup(self.words().ngettext(singular, plural, n))
+            text = self.texts[key] = i18n.catalog_html(
+                self.words().ngettext(singular, plural, n), singular, plural)
         return text % {"num": n, **variables}
 
     def date(self, date: PartialDate) -> Markup:
