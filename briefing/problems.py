@@ -22,7 +22,11 @@ class Problem:
     severity: Severity = "error"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        """One line for a terminal: what an editor wrote, quoted in the message or in a
+        file's name, shows its unprintable characters as escapes (an escape sequence
+        in a hostile repository's key must not drive the terminal)."""
+        return printable(f"{self.path}:{self.line}:{self.column}: {self.severity}: "
+                         f"{self.message}")
 
 
 class Loc(NamedTuple):
@@ -54,6 +58,14 @@ class BuildFailed(Exception):
 
     def __reduce__(self):  # raised in a worker process, re-raised in the main one
         return BuildFailed, (self.problems,)
+
+
+def printable(text: str) -> str:
+    """Text as a terminal may show it: every character that is not printable (controls,
+    escape sequences, bidirectional overrides, line breaks) written as an escape."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
 
 
 def display_path(path: str | os.PathLike[str]) -> str:

@@ -7,6 +7,8 @@
   (U+202A–U+202E, U+2066–U+2069; "Trojan Source") reorder what readers and reviewers
   see; they, and the other invisible characters with no place in text, are errors at
   the character's own line and column, named; those some scripts need are warnings.
+- An escape sequence in a key (`"\\e[2J": x`) is printed as an escape by `check`, in
+  text and in GitHub's annotations, never sent raw to a terminal or a log.
 """
 
 from __future__ import annotations
@@ -267,3 +269,17 @@ def test_an_override_in_a_catalog_stops_the_build(tmp_path: Path):
     assert f"templates/locales/uk.po:{line}:16: error: U+202E RIGHT-TO-LEFT OVERRIDE" in (
         result.stderr)
     assert not (tmp_path / "site").exists()
+
+
+def test_a_key_written_with_an_escape_sequence_reaches_the_terminal_escaped(tmp_path: Path):
+    """A double-quoted key may hold ESC ("\\e[2J" clears a terminal): `check` names the
+    unknown field with its unprintable characters shown as escapes, in every format."""
+    shutil.copytree(SEED, tmp_path / "content")
+    putin = tmp_path / "content" / "actors" / "putin.yaml"
+    putin.write_text(putin.read_text() + '"\\e[2J\\e]0;owned\\a": x\n')
+    for args in ([], ["--format", "github"]):
+        result = run_cli("check", *args, cwd=tmp_path)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        said = result.stdout + result.stderr
+        assert "\x1b" not in said and "\x07" not in said
+        assert "\\x1b[2J\\x1b]0;owned\\x07" in said

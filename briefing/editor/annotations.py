@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-from ..problems import Problem
+from ..problems import Problem, printable
 
 
 def annotations(problems: list[Problem], format: str) -> str:
@@ -20,11 +20,12 @@ COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}  # GitHub'
 
 def github_command(problem: Problem) -> str:
     """`::error file=…,line=…,col=…,title=…::message`, escaped as the runner reads it (a
-    note is GitHub's `::notice`)."""
-    properties = ",".join(f"{key}={escape_property(str(value))}" for key, value in (
+    note is GitHub's `::notice`), unprintable characters as escapes (a log is a terminal
+    too)."""
+    properties = ",".join(f"{key}={escape_property(printable(str(value)))}" for key, value in (
         ("file", problem.path), ("line", problem.line), ("col", problem.column),
         ("title", f"Briefing {problem.severity}")))
-    return f"::{COMMANDS[problem.severity]} {properties}::{escape_data(problem.message)}"
+    return f"::{COMMANDS[problem.severity]} {properties}::{escape_data(printable(problem.message))}"
 
 
 def escape_data(text: str) -> str:

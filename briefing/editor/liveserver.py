@@ -31,20 +31,14 @@ from tornado.routing import AnyMatches, Matcher, Rule
 from tornado.websocket import WebSocketClosedError, WebSocketHandler
 from tornado.wsgi import WSGIContainer
 
+from ..problems import printable
+
 LOCAL_NAMES = frozenset({"localhost", "127.0.0.1", "[::1]"})
 WILDCARDS = frozenset({"", "0.0.0.0", "::", "[::]"})
 PROTOCOL = "http://livereload.com/protocols/official-7"
 SCRIPT = Path(livereload.__file__).parent / "vendors" / "livereload.js"
 REFUSED = (b"This preview answers only at this computer's own address (localhost, "
            b"127.0.0.1): the request named another site.\n")
-
-
-def printable(text: str) -> str:
-    """Text from the network as the terminal may show it: every character that is not
-    printable (controls, escape sequences, bidirectional overrides) written as an escape."""
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
 
 
 class Printable(logging.Formatter):

@@ -24,8 +24,8 @@ from pathlib import Path
 from markupsafe import Markup, escape
 from tornado import ioloop
 
-from ..problems import Problem
-from .liveserver import Browsers, application, log_to_terminal, printable
+from ..problems import Problem, printable
+from .liveserver import Browsers, application, log_to_terminal
 from .preview import Preview
 
 POLL_SECONDS = 0.04  # how often the watched folders are scanned for changes
@@ -198,7 +198,7 @@ def report(problems: list[Problem], summary: str) -> None:
     """Problems and a summary on the terminal, escaped: they quote file names and
     what files say, which a hostile repository could fill with escape sequences."""
     for problem in problems:
-        print(printable(str(problem)), file=sys.stderr)
+        print(problem, file=sys.stderr)
     print(printable(summary), file=sys.stderr, flush=True)
 
 
