@@ -62,10 +62,11 @@ class BuildFailed(Exception):
 
 def printable(text: str) -> str:
     """Text as a terminal may show it: every character that is not printable (controls,
-    escape sequences, bidirectional overrides, line breaks) written as an escape."""
+    escape sequences, bidirectional overrides) written as an escape; a message's own
+    line breaks kept."""
     if text.isprintable():
         return text
-    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
+    return "".join(c if c.isprintable() or c == "\n" else ascii(c)[1:-1] for c in text)
 
 
 def display_path(path: str | os.PathLike[str]) -> str:
