@@ -1,0 +1,120 @@
+"""What the build cache keeps, as plain JSON: reading it back can never run code.
+
+Pickle rebuilds whatever a file names (a crafted one runs code when loaded), so nothing
+kept between builds is pickled. Here str, int, float, bool, None, lists and dicts with
+text keys are written as JSON writes them; anything else is a one-key object
+`{"~tag": fields}`: a tuple, a set, a dict with other keys (or a key starting with
+"~"), bytes, and the project's own types in KINDS, each by its fields in order (a
+list, not a dict: smaller and faster to read). Reading rebuilds a tagged object only
+into the type its tag names in KINDS, by its fields (any other object stays a dict);
+fields that do not fit mean the value does not decode (ValueError). JSON's own parser
+does the reading, and a tagged object is rebuilt as it is parsed (its `object_hook`):
+no second walk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import fields
+from typing import Any
+
+from markupsafe import Markup
+
+from .content.dates import Moment, PartialDate
+from .content.fields import INVALID, Invalid, Ref, Written
+from .content.model import Rich
+from .content.read import Records
+from .problems import Loc, Problem
+
+NATIVE = frozenset({str, int, float, bool, type(None)})
+Encode = Callable[[Any], Any]
+Decode = Callable[[Any], Any]
+
+
+def by_fields(kind: type) -> tuple[Encode, Decode]:
+    """A dataclass as its fields in order, and back by its constructor."""
+    names = tuple(f.name for f in fields(kind))
+    return (lambda value: [plain(getattr(value, name)) for name in names],
+            lambda found: kind(*found))
+
+
+def by_items(kind: Any) -> tuple[Encode, Decode]:
+    """A named tuple as its items, and back (`_make`: tuple's own constructor, the
+    fastest; a quarter of a million places are read back in a large briefing)."""
+    return lambda value: [plain(item) for item in value], kind._make
+
+
+def moment_fields(value: Moment) -> list:
+    return [value.day.isoformat(), value.time.isoformat() if value.time else None,
+            value.written]
+
+
+def moment(found: list) -> Moment:
+    day, time, written = found
+    return Moment(dt.date.fromisoformat(day), time and dt.time.fromisoformat(time), written)
+
+
+# The only types a kept value is rebuilt into, by tag: what the build cache holds (the
+# records read from content files, Markdown's and articles' HTML).
+KINDS: dict[type, tuple[str, Encode, Decode]] = {
+    tuple: ("~t", lambda value: [plain(item) for item in value], tuple),
+    set: ("~s", lambda value: [plain(item) for item in value], set),
+    bytes: ("~b", bytes.hex, bytes.fromhex),
+    Loc: ("~L", *by_items(Loc)),
+    Ref: ("~R", *by_items(Ref)),
+    Written: ("~W", lambda value: [str(value), value.raw], lambda found: Written(*found)),
+    Markup: ("~M", str, Markup),
+    Invalid: ("~I", lambda value: 0, lambda found: INVALID),
+    PartialDate: ("~D", *by_fields(PartialDate)),
+    Moment: ("~m", moment_fields, moment),
+    Problem: ("~P", *by_fields(Problem)),
+    Rich: ("~H", *by_fields(Rich)),
+    Records: ("~r", *by_fields(Records)),
+}
+DECODERS: dict[str, Decode] = {tag: decode for tag, _, decode in KINDS.values()}
+DECODERS["~d"] = dict  # a dict whose keys are not all text: its [key, value] pairs
+
+
+def plain(value: Any) -> Any:
+    """`value` as JSON can write it; a type not in KINDS is a TypeError (a bug: what is
+    kept must be listed)."""
+    kind = type(value)
+    if kind in NATIVE:
+        return value
+    if kind is list:
+        return [plain(item) for item in value]
+    if kind is dict:
+        for key in value:
+            if type(key) is not str or key[:1] == "~":
+                return {"~d": [[plain(k), plain(v)] for k, v in value.items()]}
+        return {key: plain(item) for key, item in value.items()}
+    found = KINDS.get(kind)
+    if found is None:
+        raise TypeError(f"the build cache cannot keep a {kind.__qualname__}")
+    return {found[0]: found[1](value)}
+
+
+def tagged(obj: dict[str, Any]) -> Any:
+    """A JSON object as it is parsed: a tagged value rebuilt, any other left as it is
+    (a dict of text keys with one key that is a tag is written as pairs, "~d")."""
+    if len(obj) == 1:
+        for key, found in obj.items():
+            decode = DECODERS.get(key)
+            if decode is not None:
+                return decode(found)
+    return obj
+
+
+def dumps(value: Any) -> bytes:
+    # ASCII: written fastest, and a lone surrogate (YAML's "\ud800") is no exception
+    return json.dumps(plain(value), separators=(",", ":"), check_circular=False).encode()
+
+
+def loads(data: bytes) -> Any:
+    """The value `dumps` wrote; ValueError for anything else."""
+    try:
+        return json.loads(data, object_hook=tagged)
+    except (TypeError, ValueError, RecursionError) as exc:
+        raise ValueError(f"not a kept value: {exc!r}") from None
