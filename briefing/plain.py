@@ -4,12 +4,12 @@ Pickle rebuilds whatever a file names (a crafted one runs code when loaded), so 
 kept between builds is pickled. Here str, int, float, bool, None, lists and dicts with
 text keys are written as JSON writes them; anything else is a one-key object
 `{"~tag": fields}`: a tuple, a set, a dict with other keys (or a key starting with
-"~"), bytes, and the project's own types in KINDS, each by its fields in order (a
-list, not a dict: smaller and faster to read). Reading rebuilds a tagged object only
-into the type its tag names in KINDS, by its fields (any other object stays a dict);
-fields that do not fit mean the value does not decode (ValueError). JSON's own parser
-does the reading, and a tagged object is rebuilt as it is parsed (its `object_hook`):
-no second walk.
+"~"), a dict of places in one file (`places`), bytes, and the project's own types in
+KINDS, each by its fields in order (a list, not a dict: smaller and faster to read).
+Reading rebuilds a tagged object only into the type its tag names, by its fields (any
+other object stays a dict); fields that do not fit mean the value does not decode
+(ValueError). JSON's own parser does the reading, and a tagged object is rebuilt as
+it is parsed (its `object_hook`): no second walk.
 """
 
 from __future__ import annotations
@@ -40,10 +40,52 @@ def by_fields(kind: type) -> tuple[Encode, Decode]:
             lambda found: kind(*found))
 
 
-def by_items(kind: Any) -> tuple[Encode, Decode]:
-    """A named tuple as its items, and back (`_make`: tuple's own constructor, the
-    fastest; a quarter of a million places are read back in a large briefing)."""
-    return lambda value: [plain(item) for item in value], kind._make
+RECORDS = tuple(f.name for f in fields(Records))
+
+
+def records_fields(value: Records) -> list:
+    """Records by their fields, their sets of ids as lists: a file's Records hold ten
+    sets, most of them empty, which as lists are read back with no object of their own
+    (they were a quarter of all objects in the files of records)."""
+    found = {name: getattr(value, name) for name in RECORDS}
+    found["known"] = {kind: list(ids) for kind, ids in value.known.items()}
+    found["unreadable"], found["present"] = list(value.unreadable), list(value.present)
+    return [plain(found[name]) for name in RECORDS]
+
+
+def records(found: list) -> Records:
+    value = dict(zip(RECORDS, found, strict=True))
+    value["known"] = {kind: set(ids) for kind, ids in value["known"].items()}
+    value["unreadable"], value["present"] = set(value["unreadable"]), set(value["present"])
+    return Records(**value)
+
+
+def ref(found: list) -> Ref:
+    kind, id, path, line, column = found
+    return Ref(kind, id, Loc(path, line, column))
+
+
+def places(value: dict[str, Any]) -> list | None:
+    """A dict of places in one file (a record's `locs`: where each of its fields was
+    written) as that file, then each key, line and column; None for any other dict.
+    A large briefing holds a quarter of a million places: so written, they take a
+    third of the room, and are read back with no object of their own to parse."""
+    first = next(iter(value.values()), None)
+    if type(first) is not Loc:
+        return None
+    found: list = [first.path]
+    for key, loc in value.items():
+        if type(loc) is not Loc or loc.path != first.path:
+            return None
+        found += (key, loc.line, loc.column)
+    return found
+
+
+def from_places(found: list) -> dict[str, Loc]:
+    items = iter(found)
+    path = next(items)
+    triples = zip(items, items, items, strict=True)
+    return {key: Loc(path, line, column) for key, line, column in triples}
 
 
 def moment_fields(value: Moment) -> list:
@@ -62,8 +104,8 @@ KINDS: dict[type, tuple[str, Encode, Decode]] = {
     tuple: ("~t", lambda value: [plain(item) for item in value], tuple),
     set: ("~s", lambda value: [plain(item) for item in value], set),
     bytes: ("~b", bytes.hex, bytes.fromhex),
-    Loc: ("~L", *by_items(Loc)),
-    Ref: ("~R", *by_items(Ref)),
+    Loc: ("~L", list, Loc._make),
+    Ref: ("~R", lambda value: [value.kind, value.id, *value.loc], ref),
     Written: ("~W", lambda value: [str(value), value.raw], lambda found: Written(*found)),
     Markup: ("~M", str, Markup),
     Invalid: ("~I", lambda value: 0, lambda found: INVALID),
@@ -71,10 +113,11 @@ KINDS: dict[type, tuple[str, Encode, Decode]] = {
     Moment: ("~m", moment_fields, moment),
     Problem: ("~P", *by_fields(Problem)),
     Rich: ("~H", *by_fields(Rich)),
-    Records: ("~r", *by_fields(Records)),
+    Records: ("~r", records_fields, records),
 }
 DECODERS: dict[str, Decode] = {tag: decode for tag, _, decode in KINDS.values()}
 DECODERS["~d"] = dict  # a dict whose keys are not all text: its [key, value] pairs
+DECODERS["~l"] = from_places
 
 
 def plain(value: Any) -> Any:
@@ -89,6 +132,9 @@ def plain(value: Any) -> Any:
         for key in value:
             if type(key) is not str or key[:1] == "~":
                 return {"~d": [[plain(k), plain(v)] for k, v in value.items()]}
+        found = places(value)
+        if found is not None:
+            return {"~l": found}
         return {key: plain(item) for key, item in value.items()}
     found = KINDS.get(kind)
     if found is None:

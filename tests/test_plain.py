@@ -76,9 +76,11 @@ def test_values_json_writes_differently_keep_their_type():
     value = {"~t": 1, "plain": ["a"], ("a", 1): {2: None}, Loc("p", 1, 2): b"\x00\xff",
              "moment": Moment(dt.date(2026, 3, 12),
                               dt.time(9, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5))), "x"),
-             "markup": Markup("<b>kept as it is</b>"), "text": "\ud800 lone", "set": {1, 2}}
+             "markup": Markup("<b>kept as it is</b>"), "text": "\ud800 lone", "set": {1, 2},
+             "places": {"a": Loc("p", 1, 2), "b": Loc("p", 3, 4)},
+             "elsewhere": {"a": Loc("p", 1, 2), "b": Loc("q", 3, 4)}, "none": {}}
     data = plain.dumps(value)
-    assert data.isascii()
+    assert data.isascii() and b'{"~l":["p","a",1,2,"b",3,4]}' in data
     same(plain.loads(data), value)
 
 
@@ -87,7 +89,7 @@ def test_only_the_listed_types_are_made_from_a_file():
     assert plain.loads(named) == {"~os.system": "touch marker"}
     assert plain.loads(b'{"~L":["a",1,2],"~t":[]}') == {"~L": ["a", 1, 2], "~t": []}
     for broken in (b"", b"\x80pickle", b'{"~b":"not hex"}', b'{"~D":[1,2,3,4]}',
-                   b'{"~d":[[[1],2]]}', b"[" * 100_000):
+                   b'{"~d":[[[1],2]]}', b'{"~l":["p","a",1]}', b"[" * 100_000):
         with pytest.raises(ValueError):
             plain.loads(broken)
     with pytest.raises(TypeError, match="cannot keep a"):
