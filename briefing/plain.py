@@ -105,7 +105,7 @@ KINDS: dict[type, tuple[str, Encode, Decode]] = {
     set: ("~s", lambda value: [plain(item) for item in value], set),
     bytes: ("~b", bytes.hex, bytes.fromhex),
     Loc: ("~L", list, Loc._make),
-    Ref: ("~R", lambda value: [value.kind, value.id, *value.loc], ref),
+    Ref: ("~R", lambda value: [plain(value.kind), plain(value.id), *value.loc], ref),
     Written: ("~W", lambda value: [str(value), value.raw], lambda found: Written(*found)),
     Markup: ("~M", str, Markup),
     Invalid: ("~I", lambda value: 0, lambda found: INVALID),
