@@ -101,8 +101,8 @@ def moment(found: list) -> Moment:
 # The only types a kept value is rebuilt into, by tag: what the build cache holds (the
 # records read from content files, Markdown's and articles' HTML).
 KINDS: dict[type, tuple[str, Encode, Decode]] = {
-    tuple: ("~t", lambda value: [plain(item) for item in value], tuple),
-    set: ("~s", lambda value: [plain(item) for item in value], set),
+    tuple: ("~t", lambda value: items(value), tuple),
+    set: ("~s", lambda value: items(value), set),
     bytes: ("~b", bytes.hex, bytes.fromhex),
     Loc: ("~L", list, Loc._make),
     Ref: ("~R", lambda value: [plain(value.kind), plain(value.id), *value.loc], ref),
@@ -127,7 +127,7 @@ def plain(value: Any) -> Any:
     if kind in NATIVE:
         return value
     if kind is list:
-        return [plain(item) for item in value]
+        return items(value)
     if kind is dict:
         for key in value:
             if type(key) is not str or key[:1] == "~":
@@ -135,11 +135,17 @@ def plain(value: Any) -> Any:
         found = places(value)
         if found is not None:
             return {"~l": found}
-        return {key: plain(item) for key, item in value.items()}
+        return {key: item if type(item) in NATIVE else plain(item)
+                for key, item in value.items()}
     found = KINDS.get(kind)
     if found is None:
         raise TypeError(f"the build cache cannot keep a {kind.__qualname__}")
     return {found[0]: found[1](value)}
+
+
+def items(values: Any) -> list:
+    # (most items are text or numbers: no call for them, a third of the time)
+    return [item if type(item) in NATIVE else plain(item) for item in values]
 
 
 def tagged(obj: dict[str, Any]) -> Any:
