@@ -3,12 +3,23 @@ rebuild after one edit reads, renders and writes only what the edit changed.
 
 Everything is keyed by what made it: each run of content files by their bytes (their
 records, `reads/`), each Markdown text by its text, each event's fragment and each page
-by the digest of its pickled inputs, and all of it by the code that made it (the
-package's source, the templates, Python's and the libraries' versions, the working
-folder that error messages' paths are relative to). A different code version, a
-cache that does not read back, or an output file that is not as the last build left
-it means that part is made again: the output is byte-identical to a cold build's
-(tests/test_cache.py).
+by the digest of its inputs, and all of it by the code that made it (the package's
+source, the templates, Python's and the libraries' versions, the working folder that
+error messages' paths are relative to). A different code version, a cache that does
+not read back, or an output file that is not as the last build left it means that part
+is made again: the output is byte-identical to a cold build's (tests/test_cache.py).
+
+What is kept is trusted no further than it can be checked (tests/test_hostile_cache.py):
+- it is plain JSON (plain.py), never pickle, so reading it cannot run code; compiled
+  templates are not kept at all (Jinja's bytecode cache is code);
+- each file starts with its format and code version, compared as bytes before anything
+  else is read, then a signature made with a key that only this user's builds on this
+  machine have (signed.py): a cache folder copied from another machine, restored from
+  CI or edited by hand does not check out, and the build starts afresh, silently;
+- a page of the last site is reused only if its bytes' digest is the one the (signed)
+  state holds.
+Pickle serves only in memory: for digests of values (Fingerprints, which only dumps),
+and for results sent back by the processes that share a build (parallel.py).
 """
 
 from __future__ import annotations
@@ -17,15 +28,19 @@ import hashlib
 import io
 import os
 import pickle
+import shutil
 import sys
 from dataclasses import dataclass, field, fields, is_dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .files import write_atomically
+from markupsafe import Markup
 
-FORMAT = 1
+from .content.model import Rich
+from .signed import SignedFolder, machine_key
+
+FORMAT = 2  # 1 was pickled: such a cache is left unread
 LIBRARIES = ("jinja2", "markdown-it-py", "mdit-py-plugins", "pyyaml", "babel", "markupsafe")
 
 
@@ -39,7 +54,9 @@ class Fingerprints:
     would change from run to run). An object of the model shared by many (an actor named
     in a thousand events) is pickled once: the others hold its digest instead (the model
     is frozen dataclasses with no cycles). Where an item was written (`Loc`) is left
-    out, since no page shows it: a line added above an event changes no page."""
+    out, since no page shows it: a line added above an event changes no page.
+
+    Pickle only dumps here, in memory: nothing pickled is kept or read back."""
 
     def __init__(self) -> None:
         from .content import model
@@ -126,12 +143,27 @@ def code_version(templates: Path) -> str:
 class State:
     """The small part of the cache, read whole at the start of a build."""
 
-    version: str = ""
-    markdown: dict[tuple[str, str], Any] = field(default_factory=dict)
+    markdown: dict[tuple[str, str], Rich] = field(default_factory=dict)
     articles: dict[tuple, Any] = field(default_factory=dict)
     fragments: dict[bytes, str] = field(default_factory=dict)  # digest(site, event) → HTML
-    pages: dict[str, bytes] = field(default_factory=dict)  # page file → digest(site, page)
-    files: dict[str, bytes] = field(default_factory=dict)  # … → its bytes' digest
+    # page file → (digest(site, page), its bytes' digest)
+    pages: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)
+
+    def to_plain(self) -> list:
+        """As plain values (plain.py): a Markdown text's Rich as its text and HTML (its
+        source is that text), digests as hex, so that the many fragments and pages are
+        JSON's own objects (the fastest to read back)."""
+        return [[[base, text, str(rich.html)] for (base, text), rich in self.markdown.items()],
+                self.articles, {key.hex(): html for key, html in self.fragments.items()},
+                {path: [key.hex(), found.hex()] for path, (key, found) in self.pages.items()}]
+
+    @classmethod
+    def from_plain(cls, value: Any) -> State:
+        markdown, articles, fragments, pages = value
+        return cls({(base, text): Rich(text, Markup(html)) for base, text, html in markdown},
+                   dict(articles), {bytes.fromhex(key): html for key, html in fragments.items()},
+                   {path: (bytes.fromhex(key), bytes.fromhex(found))
+                    for path, (key, found) in pages.items()})
 
 
 class BuildCache:
@@ -140,35 +172,27 @@ class BuildCache:
     def __init__(self, folder: Path, templates: Path):
         self.folder = folder / "build"
         self.version = code_version(templates)
+        self.files = SignedFolder(self.folder, f"briefing build cache {FORMAT} {self.version}",
+                                  machine_key())
         self.kept = self.load()
         self.used_reads: set[str] = set()
         self.fragments: dict[bytes, str] = {}  # this build's, kept for the next
         self.digest = Fingerprints()
 
     def load(self) -> State:
+        found = self.files.read("state.json")
         try:
-            with open(self.folder / "state.pickle", "rb") as file:
-                state = pickle.load(file)
-        except Exception:  # missing, from another version, or cut short: start afresh
-            return State(self.version)
-        if not isinstance(state, State) or state.version != self.version:
-            return State(self.version)
-        return state
+            return State.from_plain(found) if found is not None else State()
+        except (AttributeError, TypeError, ValueError):  # not a state: start afresh
+            return State()
 
     # Records read from content files, by the digest of the files' bytes (and of the
-    # code that read them); each file ends with its own digest, so that a damaged one
-    # is read again rather than trusted.
-    def reads(self, key: str) -> bytes | None:
-        try:
-            blob = (self.folder / "reads" / self.shard(key)).read_bytes()
-        except OSError:
-            return None
-        data, check = blob[:-16], blob[-16:]
-        return data if file_digest(data) == check else None
+    # code that read them), one file for each run of files.
+    def reads(self, key: str) -> Any | None:
+        return self.files.read(f"reads/{self.shard(key)}")
 
-    def keep_reads(self, key: str, data: bytes) -> None:
-        write_atomically(self.folder / "reads" / self.shard(key), data + file_digest(data),
-                         durable=False)
+    def keep_reads(self, key: str, records: Any) -> None:
+        self.files.keep(f"reads/{self.shard(key)}", records)
 
     def shard(self, key: str) -> str:
         return hashlib.blake2b(f"{self.version}\0{key}".encode(), digest_size=16).hexdigest()
@@ -182,12 +206,6 @@ class BuildCache:
     def keep_fragment(self, key: bytes, html: str) -> None:
         self.fragments[key] = html
 
-    def compiled(self) -> Path:
-        """Where compiled templates are kept (Jinja's bytecode cache)."""
-        folder = self.folder / "templates"
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder
-
     def reuse(self, path: str, key: bytes | None, out: Path, fresh: Path) -> bytes | None:
         """The last build's file at `path` in `out`, if made from `key` and left as it
         was, linked into the new folder `fresh`: its digest (None: make it again)."""
@@ -198,28 +216,29 @@ class BuildCache:
         """The digest of the file `path` in `out` if it is the one made from `key`, as the
         last build wrote it (its bytes are checked: a site restored from elsewhere, or
         a file changed by hand, is made again)."""
-        if self.kept.pages.get(path) != key:
+        kept = self.kept.pages.get(path)
+        if kept is None or kept[0] != key:
             return None
         try:
             found = file_digest((out / path).read_bytes())
         except OSError:
             return None
-        return found if found == self.kept.files.get(path) else None
+        return found if found == kept[1] else None
 
     def save(self, markdown: dict, articles: dict, made: list[tuple[str, bytes, bytes]]
              ) -> None:
         """Keep what this build made (and nothing it no longer uses) for the next:
         `made` is each page's (path, key, its file's digest)."""
-        pages = {path: key for path, key, _ in made}
-        files = {path: found for path, _, found in made}
-        state = State(self.version, markdown, articles, self.fragments, pages, files)
-        write_atomically(self.folder / "state.pickle",
-                         pickle.dumps(state, pickle.HIGHEST_PROTOCOL))
+        pages = {path: (key, found) for path, key, found in made}
+        self.files.keep("state.json", State(markdown, articles, self.fragments, pages).to_plain())
         reads, used = self.folder / "reads", {self.shard(key) for key in self.used_reads}
         if reads.is_dir():
             for name in os.listdir(reads):
                 if name not in used:
                     (reads / name).unlink(missing_ok=True)
+        # What FORMAT 1 kept (pickled, and Jinja's bytecode), never read now.
+        (self.folder / "state.pickle").unlink(missing_ok=True)
+        shutil.rmtree(self.folder / "templates", ignore_errors=True)
 
 
 def file_digest(data: bytes) -> bytes:

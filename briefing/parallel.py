@@ -4,6 +4,10 @@ A forked process starts with this one's memory as it is (the loaded briefing, th
 compiled templates), copied only where written, so nothing is sent to it but which
 share of the work is its own, and only its results come back (pickled, through a
 pipe). Where fork is missing (Windows), all of the work is done here.
+
+Pickle is safe here because both ends are this build: the bytes come from a process
+it forked, through a pipe, and are never written to disk (what is kept from one build
+to the next is plain JSON, cache.py).
 """
 
 from __future__ import annotations

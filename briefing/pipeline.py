@@ -121,8 +121,7 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
         if briefing is None:
             raise BuildFailed(problems)
         sites, pages = plan(briefing, templates, search, editions)
-        renderer = Renderer.for_build(templates, sites, RenderCache(
-            compiled=kept.compiled() if kept else None))
+        renderer = Renderer.for_build(templates, sites, RenderCache())
         shown = display_path(out)
         later = machine_files(briefing, pages, templates)
         # Jobs, largest first: the machine-readable files, then the pages in runs.

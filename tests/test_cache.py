@@ -4,7 +4,6 @@ build in one process; unchanged pages are the last build's files, not rendered a
 from __future__ import annotations
 
 import os
-import pickle
 import shutil
 from collections.abc import Callable
 from dataclasses import replace
@@ -14,13 +13,20 @@ import pytest
 import yaml
 
 import briefing.content.shares
-from briefing.cache import Fingerprints, file_digest
+from briefing.cache import FORMAT, BuildCache, Fingerprints, State, file_digest
 from briefing.pipeline import build
+from briefing.signed import SignedFolder, machine_key
 from tests.conftest import TEMPLATES, run_cli
 from tests.test_parallel import many_actors, share_everything  # noqa: F401  (a fixture)
 from tests.test_pipeline import digest
 
 URL = "https://x.github.io/repo/"
+
+
+@pytest.fixture(autouse=True)
+def machine_key_here(tmp_path, monkeypatch):
+    """This test's own key for signing the cache (cache.machine_key), not the user's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
 
 
 def edit_actor(content: Path, templates: Path) -> None:
@@ -106,21 +112,24 @@ def test_a_site_file_changed_by_hand_is_made_again(many_actors, tmp_path, monkey
     assert (out / "feed.xml").is_file()
 
 
-@pytest.mark.parametrize("damage", [b"", b"not a pickle", None])
+@pytest.mark.parametrize("damage", [b"", b"not a cache", None])
 def test_a_damaged_or_foreign_cache_means_a_full_build(many_actors, tmp_path, monkeypatch,  # noqa: F811
                                                         damage):
     share_everything(monkeypatch, True)
     cache, out = tmp_path / "cache", tmp_path / "site"
     build(many_actors, out, TEMPLATES, URL, cache=cache, search=False)
-    state = cache / "build/state.pickle"
+    state = cache / "build/state.json"
     forged = b"<p>made by other code</p>"
-    if damage is None:  # kept by other code (another version), which made other bytes
-        kept = pickle.loads(state.read_bytes())
-        assert kept.fragments and "actors/actor-4/index.html" in kept.files
-        kept.version = "other"
-        kept.fragments = {key: forged.decode() for key in kept.fragments}
-        kept.files["actors/actor-4/index.html"] = file_digest(forged)
-        state.write_bytes(pickle.dumps(kept))
+    if damage is None:  # kept, and signed, by other code (another version): other bytes
+        kept = BuildCache(cache, TEMPLATES)
+        assert kept.kept.fragments and "actors/actor-4/index.html" in kept.kept.pages
+        other = State(kept.kept.markdown, kept.kept.articles,
+                      {key: forged.decode() for key in kept.kept.fragments},
+                      {**kept.kept.pages, "actors/actor-4/index.html": (
+                          kept.kept.pages["actors/actor-4/index.html"][0], file_digest(forged))})
+        SignedFolder(cache / "build", f"briefing build cache {FORMAT} other", machine_key()).keep(
+            "state.json", other.to_plain())
+        assert b" other\n" in state.read_bytes()
         (out / "actors/actor-4/index.html").write_bytes(forged)
     else:
         state.write_bytes(damage)
@@ -130,6 +139,16 @@ def test_a_damaged_or_foreign_cache_means_a_full_build(many_actors, tmp_path, mo
     build(many_actors, out, TEMPLATES, URL, cache=cache, search=False)
     build(many_actors, tmp_path / "cold", TEMPLATES, URL, search=False)
     assert digest(out) == digest(tmp_path / "cold")
+
+
+def test_the_key_that_signs_the_cache_is_this_users_own(tmp_path):
+    """Made at random on first use, in the user's cache folder (not the project's), for
+    the user's eyes only; a damaged one is replaced."""
+    key, path = machine_key(), tmp_path / "xdg/briefing/cache-key"
+    assert key is not None and len(key) == 32 and path.read_bytes() == key
+    assert path.stat().st_mode & 0o777 == 0o600 and machine_key() == key
+    path.write_bytes(b"cut short")
+    assert machine_key() not in (key, b"cut short") and len(path.read_bytes()) == 32
 
 
 def test_fingerprints_follow_values_not_objects_and_leave_out_where_written(many_actors):  # noqa: F811
@@ -156,7 +175,7 @@ def test_build_keeps_its_cache_across_processes(many_actors, tmp_path):  # noqa:
     args = ("build", "--content", str(many_actors), "--out", str(out), "--no-search",
             "--cache", str(tmp_path / ".cache"))
     assert run_cli(*args, cwd=tmp_path).returncode == 0
-    assert (tmp_path / ".cache/build/state.pickle").is_file()
+    assert (tmp_path / ".cache/build/state.json").is_file()
     before = {p: os.stat(out / p).st_ino for p in digest(out) if p.startswith("actors/")}
     assert run_cli(*args, cwd=tmp_path).returncode == 0
     assert all(os.stat(out / p).st_ino == inode for p, inode in before.items())

@@ -7,14 +7,13 @@ and each part is parsed alone, padded with blank lines so that YAML's lines and 
 are the file's own. A part that does not parse alone, or an id repeated across parts,
 means the file is read whole: the records and every message are always those of
 reading each file whole, in order (tests/test_parallel.py). With a build's cache, each
-job's records are kept by the digest of the bytes it read.
+job's records are kept by the digest of the bytes it read (as plain JSON, cache.py).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -72,28 +71,23 @@ def read_in_shares(files: list[tuple[str, Callable[[Path], Records]]],
                 done.append((path, i, read_part(path, kinds[path], text, spans[i])))
         return done
 
-    here = os.getpid()
-
-    def kept_job(number: int) -> tuple[str, bytes, Any]:
-        """The job's records as pickled bytes, kept or made (and also as objects, when
-        made in this process: no need to unpickle them)."""
+    def kept_job(number: int) -> tuple[str, list[tuple[str, int, Any]]]:
+        """The job's records, kept or made (and then kept), by the digest of its bytes."""
         assert kept is not None
         key = job_key(jobs[number], parts)
-        data = kept.reads(key)
-        if data is not None:
-            return key, data, None
-        made = job(number)
-        data = pickle.dumps(made, pickle.HIGHEST_PROTOCOL)
-        kept.keep_reads(key, data)
-        return key, data, made if os.getpid() == here else None
+        found = kept.reads(key)
+        if found is None:
+            found = job(number)
+            kept.keep_reads(key, found)
+        return key, found
 
     if kept is None:
         read = [one for found in share_out(len(jobs), job, 2) for one in found]
     else:
         read = []
-        for key, data, made in share_out(len(jobs), kept_job, 2):
+        for key, found in share_out(len(jobs), kept_job, 2):
             kept.used_reads.add(key)
-            read += pickle.loads(data) if made is None else made
+            read += found
     whole = {path: value for path, i, value in read if i < 0 or parts[path] is None}
     for path in kinds:
         if parts[path] is not None:

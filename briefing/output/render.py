@@ -57,7 +57,6 @@ class RenderCache:
     # (hashing 10,000 events is not free).
     fragments: dict[int, tuple[Event, str]] = field(default_factory=dict)
     pages: dict[str, tuple[tuple, bytes]] = field(default_factory=dict)
-    compiled: Path | None = None  # where compiled templates are kept (a build's cache)
 
     def last(self, path: str) -> bytes:
         """The page as it was last rendered, or nothing."""
@@ -114,11 +113,11 @@ def referenced(env: jinja2.Environment, name: str) -> set[str]:
         return set()
 
 
-def make_environment(templates: Path, compiled: Path | None = None) -> jinja2.Environment:
-    """`compiled`: a folder where compiled templates are kept for the next build (a
-    build's cache), by each template's source."""
+def make_environment(templates: Path) -> jinja2.Environment:
+    """Templates are compiled in memory only (the environment's own cache, for as long as
+    it lives): Jinja's bytecode cache would keep code on disk, and load it back, with a
+    pickle in each file's header, from a folder anyone who can write it controls."""
     return jinja2.Environment(
-        bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None,
         loader=jinja2.FileSystemLoader(templates),
         autoescape=True,
         extensions=["jinja2.ext.i18n"],  # interface text: _(), {% trans %}, by language
@@ -155,7 +154,7 @@ class Renderer:
         self.ui_cache: dict[str, Markup] = {}
         self.texts: dict[tuple, Markup] = {}  # (language, message…) → its translation
         self.touched: set[str] = set()
-        self.env = make_environment(templates, cache.compiled)
+        self.env = make_environment(templates)
         self.catalogs: dict[str, NullTranslations] = {}
         # _() and ngettext() are called like the i18n extension's "newstyle" ones
         # (variables as keywords, escaped; `num` for counts), but directly: Jinja's own
