@@ -46,7 +46,6 @@ BUILD_FAILURES = (RuntimeError, NoLock, GitError, OSError, tarfile.TarError)
 # robots.txt (an edition is not indexed). Anything else is left out, and named.
 PUBLISHED_TYPES = frozenset({".html", ".css", ".js", ".json", ".pagefind", ".pf_fragment",
                              ".pf_index", ".pf_meta", *(f".{ext}" for ext in FORMATS)})
-ICON = "favicon.svg"  # an edition's icon links go to the live site's, which is Briefing's
 PUBLISHED_NAMES = frozenset({".nojekyll", ".briefing-site"})  # plain text, no extension
 
 
@@ -142,7 +141,7 @@ def publish(built: Path, target: Path, live: Path, edition: Edition,
     words = banner_words(templates, edition.day, edition.number)
     for rel in pages:
         if not stamp_page(target / rel, stamp_for(rel, rel in alive, edition, base_url,
-                                                   words, languages)):
+                                                   words, languages, live)):
             left.append(rel)
     return languages.own, left
 
@@ -176,11 +175,13 @@ def stamp_page(page: Path, how: Stamp) -> bool:
 
 
 def stamp_for(rel: str, alive: bool, edition: Edition, base_url: str | None,
-               words: Callable[[str], Banner], languages: Languages) -> Stamp:
+               words: Callable[[str], Banner], languages: Languages,
+               live_site: Path | None = None) -> Stamp:
     """What the page at `rel` in the edition gets: its live page (or the live home), the
     banner's stylesheet at the live site's root, and its links to the edition's own
-    list of editions (which it does not have) sent to the live list, and to its icon (an
-    SVG, not published from an edition) sent to the live site's."""
+    list of editions (which it does not have) sent to the live list, and to a file of a
+    kind not published from an edition (its icon, an SVG; its feeds) sent to the same
+    file in the live site (`live_site`), where there is one."""
     up = "../" * (rel.count("/") + 2)  # out of editions/<name>/ and the page's folders
     url = rel.removesuffix("index.html") if alive else ""
     live = base_url.rstrip("/") + "/" + url if base_url else (up + url or "./")
@@ -192,8 +193,9 @@ def stamp_for(rel: str, alive: bool, edition: Edition, base_url: str | None,
         if not urlunsplit(target[:3] + ("", "")).startswith(root):
             return None
         path = target.path[len(urlsplit(root).path):]
-        if path == ICON:  # not published from an edition: the live site's
-            return f"{site}{ICON}"
+        if (live_site is not None and path and not published_kind(Path(path))
+                and (live_site / path).is_file()):
+            return site + path
         folder = listing_folder(path, languages.own)
         if folder is None:
             return None
