@@ -25,11 +25,12 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from ..content.dates import PartialDate
+from ..content.media import FORMATS
 from ..output.i18n import catalog, catalog_path, date_text, direction
 from ..output.urls import Urls
 from .environments import NoLock, environment
 from .isolation import BUILD_TIMEOUT, copy_files, export_tree, last_lines, run_fenced, scratch_env
-from .stamp import Banner, Stamp, places, stamp
+from .stamp import Banner, Stamp, Unstampable, places, stamp
 from .tags import Edition, GitError
 
 FORMAT = "2"  # bump when what is cached changes shape (2: built fenced, files only)
@@ -38,6 +39,14 @@ PLACEHOLDER = "http://edition.invalid/"  # where links are resolved with no base
 LANG_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")  # a BCP 47 tag, as folders use
 # What a tag's build can fail with: each is reported, and the other editions go on.
 BUILD_FAILURES = (RuntimeError, NoLock, GitError, OSError, tarfile.TarError)
+# The kinds of file a Briefing build makes that a browser never runs by their address:
+# pages (each stamped), styles, scripts and data its pages load, pictures (the formats
+# content/ may publish), Pagefind's index. Not an SVG, an XHTML or an XML file (each can
+# run script of its own when opened, with no page's policy over it), nor a feed or a
+# robots.txt (an edition is not indexed). Anything else is left out, and named.
+PUBLISHED_TYPES = frozenset({".html", ".css", ".js", ".json", ".pagefind", ".pf_fragment",
+                             ".pf_index", ".pf_meta", *(f".{ext}" for ext in FORMATS)})
+PUBLISHED_NAMES = frozenset({".nojekyll", ".briefing-site"})  # plain text, no extension
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,36 +131,57 @@ def publish(built: Path, target: Path, live: Path, edition: Edition,
     page's language from the live `templates`' catalogs, links to the list of editions
     sent to the live list. Returns the edition's translations' folders ("uk/"), for the
     list to link to each language's pages, and what was left out (not a regular file,
-    or a page that is not UTF-8 text)."""
-    left = copy_files(built, target)
-    pages = sorted(p.relative_to(target).as_posix() for p in target.rglob("*.html"))
+    a kind of file a build does not make, or a page the stamp cannot be placed in for
+    sure)."""
+    left = copy_files(built, target) + drop_unpublished(target)
+    pages = sorted(p.relative_to(target).as_posix() for p in target.rglob("*.html")
+                   if p.is_file())
     alive = {rel for rel in pages if rel != "404.html" and (live / rel).is_file()}
     languages = Languages(language_folders(target), language_folders(live))
     words = banner_words(templates, edition.day, edition.number)
     for rel in pages:
         if not stamp_page(target / rel, stamp_for(rel, rel in alive, edition, base_url,
-                                                   words, languages)):
+                                                   words, languages, live)):
             left.append(rel)
     return languages.own, left
 
 
+def drop_unpublished(target: Path) -> list[str]:
+    """Remove from an edition's copied files every kind a browser could run by its
+    address (PUBLISHED_TYPES); what was removed, each by its path in the edition."""
+    dropped = sorted(p for p in target.rglob("*") if p.is_file() and not published_kind(p))
+    for path in dropped:
+        path.unlink()
+    return [p.relative_to(target).as_posix() for p in dropped]
+
+
+def published_kind(file: Path) -> bool:
+    """One of PUBLISHED_TYPES (a page only as `.html`, the name every page is stamped
+    by; a picture in any case, as content/ may name it), or of PUBLISHED_NAMES."""
+    kind = file.suffix if file.suffix.lower() == ".html" else file.suffix.lower()
+    return kind in PUBLISHED_TYPES or file.name in PUBLISHED_NAMES
+
+
 def stamp_page(page: Path, how: Stamp) -> bool:
-    """Stamp a page of an edition in place; one that is not UTF-8 text cannot be, and is
-    removed (False): no page of an edition is published without its stamp."""
+    """Stamp a page of an edition in place; one that is not UTF-8 text, or where the
+    stamp could not be placed for sure, is removed (False): no page of an edition is
+    published without its stamp."""
     try:
-        text = page.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
+        page.write_bytes(stamp(page.read_bytes().decode("utf-8"), how).encode("utf-8"))
+    except (UnicodeDecodeError, Unstampable):
         page.unlink()
         return False
-    page.write_bytes(stamp(text, how).encode("utf-8"))
     return True
 
 
 def stamp_for(rel: str, alive: bool, edition: Edition, base_url: str | None,
-               words: Callable[[str], Banner], languages: Languages) -> Stamp:
+               words: Callable[[str], Banner], languages: Languages,
+               live_site: Path | None = None) -> Stamp:
     """What the page at `rel` in the edition gets: its live page (or the live home), the
     banner's stylesheet at the live site's root, and its links to the edition's own
-    list of editions (which it does not have) sent to the live list."""
+    list of editions (which it does not have) sent to the live list, and to a file of a
+    kind not published from an edition (its icon, an SVG; its feeds) sent to the same
+    file in the live site (`live_site`), where there is one."""
     up = "../" * (rel.count("/") + 2)  # out of editions/<name>/ and the page's folders
     url = rel.removesuffix("index.html") if alive else ""
     live = base_url.rstrip("/") + "/" + url if base_url else (up + url or "./")
@@ -162,7 +192,11 @@ def stamp_for(rel: str, alive: bool, edition: Edition, base_url: str | None,
         target = urlsplit(urljoin(root + rel, href))
         if not urlunsplit(target[:3] + ("", "")).startswith(root):
             return None
-        folder = listing_folder(target.path[len(urlsplit(root).path):], languages.own)
+        path = target.path[len(urlsplit(root).path):]
+        if (live_site is not None and path and not published_kind(Path(path))
+                and (live_site / path).is_file()):
+            return site + path
+        folder = listing_folder(path, languages.own)
         if folder is None:
             return None
         folder = folder if folder in languages.live else ""  # a language no longer live

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,14 +23,21 @@ from pathlib import Path
 import yaml
 from babel.support import NullTranslations
 
+from ..content.characters import ERRORS, ranges
 from ..content.dates import PartialDate
+from ..content.yamlsource import normalised, parse_yaml
 from ..output.pages import Page, Site, page
-from ..output.write import swap, sweep_leftovers
+from ..output.write import is_built_site, swap, sweep_leftovers
+from ..problems import Problem
 from .archive import BUILD_FAILURES, Built, Failed, Published, build_one, publish
 from .isolation import copy_files
 from .tags import Edition, git, read_editions, repository
 
 MANIFEST = "editions.json"  # in a folder of built editions: which commit each was built from
+MAX_CHANGE_LOG = 2_000_000  # bytes: a tag's changes.yaml longer than this is not read
+# Characters the project refuses in its content (characters.py) for hiding or reordering
+# text: an old tag's change log may have them, written before it refused them.
+HIDING = re.compile(f"[{ranges(ERRORS)}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +55,7 @@ class Outcome:
     failed: list[Failed] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # tags left out, each named
     listed: list[Listed] = field(default_factory=list)  # the published, newest first
+    unlisted: list[str] = field(default_factory=list)  # change logs read in part, or not
 
 
 def publish_editions(content: Path, out: Path, base_url: str | None, cache: Path,
@@ -60,7 +70,8 @@ def publish_editions(content: Path, out: Path, base_url: str | None, cache: Path
     repo, content_rel = where(content)
     editions, problems = read_editions(repo, content_rel, branch)
     outcome = Outcome(problems=problems)
-    sweep_leftovers(out / "editions")  # what a killed run left beside it
+    if is_built_site(out):  # its folders are Briefing's: what a killed run left beside it
+        sweep_leftovers(out / "editions")
     fresh = Path(tempfile.mkdtemp(prefix=".editions-new-", dir=out))
     os.chmod(fresh, 0o755)  # mkdtemp makes it private; a site is meant to be served
     try:
@@ -81,7 +92,7 @@ def publish_editions(content: Path, out: Path, base_url: str | None, cache: Path
         shutil.rmtree(fresh, ignore_errors=True)
         raise
     swap(fresh, out / "editions")  # the last editions stay whole until the new are
-    outcome.listed = listing(repo, content_rel, outcome.published)
+    outcome.listed, outcome.unlisted = listing(repo, content_rel, outcome.published)
     return outcome
 
 
@@ -98,15 +109,25 @@ def build_editions(content: Path, into: Path, base_url: str | None, cache: Path,
     for edition in editions:
         try:
             build = build_one(repo, edition, content_rel, base_url, cache, log)
+            copy_files(build.files, into / edition.name)  # a new folder: never one found
         except BUILD_FAILURES as exc:
             outcome.failed.append(Failed(edition, str(exc)))
             continue
-        copy_files(build.files, into / edition.name)
         made[edition.name] = edition.commit
         outcome.published.append(Published(edition, build.cached, left_out=build.left_out))
-    (into / MANIFEST).write_text(json.dumps({"built": made}, indent=1, sort_keys=True) + "\n",
-                                 encoding="utf-8")
+    write_manifest(into, made)
     return outcome
+
+
+def write_manifest(into: Path, made: dict[str, str]) -> None:
+    """The manifest, put in place whole, replacing whatever has its name (a tag's code
+    runs as the same user, and could have left a file or a link there): nothing is
+    written through a link, and nothing found there is kept."""
+    fd, temporary = tempfile.mkstemp(prefix=".manifest-", dir=into)
+    with open(fd, "w", encoding="utf-8") as out:
+        out.write(json.dumps({"built": made}, indent=1, sort_keys=True) + "\n")
+    os.chmod(temporary, 0o644)
+    os.replace(temporary, into / MANIFEST)
 
 
 def where(content: Path) -> tuple[Path, str]:
@@ -139,32 +160,73 @@ def prebuilt(built: Path, made: dict[str, str], edition: Edition) -> Built:
     return Built(files, cached=False)
 
 
-def listing(repo: Path, content_rel: str, published: list[Published]) -> list[Listed]:
+def listing(repo: Path, content_rel: str,
+            published: list[Published]) -> tuple[list[Listed], list[str]]:
     """Newest first; each edition's changes from its own changes.yaml, those after the
-    previous edition's (an edition without a change log lists none)."""
+    previous edition's (an edition without a change log lists none). And what is wrong
+    with a change log that is listed in part or not at all, each said in a line."""
     seen: set[str] = set()
-    rows = []
+    rows, said = [], []
     for item in sorted(published, key=lambda p: p.edition.order):
-        text = git(repo, "show", f"{item.edition.commit}:{content_rel}/changes.yaml",
-                   check=False)
-        try:
-            entries = yaml.safe_load(text) if text else []
-        except yaml.YAMLError:
-            entries = []
+        entries, wrong = change_log(repo, item.edition, content_rel)
+        said += [f"edition {item.edition.tag}: {why}" for why in wrong]
         brought = []
-        for entry in entries if isinstance(entries, list) else []:
-            if not isinstance(entry, dict):
-                continue
-            key = str(entry.get("id") or (entry.get("at"), entry.get("summary")))
+        for entry in entries:
+            key = entry.get("id") or str((entry.get("at"), entry.get("summary")))
             if key in seen:
                 continue
             seen.add(key)
-            if entry.get("minor") is True:
+            if entry.get("minor", "").lower() == "true":
                 continue
-            brought.append((str(entry.get("kind", "update")), str(entry.get("at", "")),
-                            str(entry.get("summary", ""))))
+            brought.append((entry.get("kind", "update"), entry.get("at", ""),
+                            entry.get("summary", "")))
         rows.append(Listed(item.edition, tuple(brought), item.languages))
-    return rows[::-1]
+    return rows[::-1], said
+
+
+def change_log(repo: Path, edition: Edition, content_rel: str) -> tuple[list[dict[str, str]],
+                                                                         list[str]]:
+    """The entries of an edition's changes.yaml, each its fields' text as written, read
+    as the project reads YAML (no aliases: a few hundred bytes of them expand to
+    gigabytes); none from a file too long or that cannot be read, and characters that
+    hide or reorder text taken out. With what was wrong, in words."""
+    shown = f"{content_rel}/changes.yaml"
+    size = git(repo, "cat-file", "-s", f"{edition.commit}:{shown}", check=False).strip()
+    if not size.isdigit():
+        return [], []  # no change log
+    if int(size) > MAX_CHANGE_LOG:
+        return [], [f"{shown} is {size} bytes, more than a change log's "
+                    f"{MAX_CHANGE_LOG}: its changes are not listed"]
+    problems: list[Problem] = []
+    try:
+        text = normalised(blob(repo, f"{edition.commit}:{shown}").decode("utf-8"))
+    except UnicodeDecodeError:
+        return [], [f"{shown} is not UTF-8 text: its changes are not listed"]
+    root = parse_yaml(text, shown, problems)
+    if root is None:
+        return [], [f"{spot(problems[0]) if problems else shown}: its changes are not listed"]
+    entries = [fields(node) for node in root.value if isinstance(node, yaml.MappingNode)] \
+        if isinstance(root, yaml.SequenceNode) else []
+    kept = [{k: HIDING.sub("", v) for k, v in entry.items()} for entry in entries]
+    hiding = [p for p in problems if p.severity == "error" and p.message.startswith("U+")]
+    return kept, ([f"{spot(hiding[0])} (its changes are listed without such characters)"]
+                  if kept != entries and hiding else [])
+
+
+def spot(problem: Problem) -> str:
+    return f"{problem.path}:{problem.line}:{problem.column}: {problem.message}"
+
+
+def fields(node: yaml.MappingNode) -> dict[str, str]:
+    """A change's fields that are text, as written."""
+    return {k.value: v.value for k, v in node.value
+            if isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode)}
+
+
+def blob(repo: Path, spec: str) -> bytes:
+    """A file of a commit, as its bytes."""
+    return subprocess.run(["git", "-C", str(repo), "cat-file", "blob", spec],
+                          capture_output=True, check=False).stdout
 
 
 def listing_page(listed: list[Listed], site: Site, words: NullTranslations) -> Page:

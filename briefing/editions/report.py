@@ -1,8 +1,16 @@
 """What `build.py editions` tells a newsroom: each tag left out and each edition that
 did not build, named, while the others (and the live site) are published. As plain
 lines, or in a GitHub Actions run as annotations on the run's page and a section of its
-summary. A build's output is the tag code's text: printed as it is, inside a block the
-runner reads no workflow command from."""
+summary.
+
+Much of it is the tags' text, not the publisher's: tag names, names of files a build
+left, a build's output, a change log's problems. None of it reaches a terminal, the
+runner or the summary page as anything but text: every message and output goes through
+`printable` (no escape sequence, no carriage return that rewrites a line), names also
+with their line breaks escaped (a name cannot fake a line of its own), a build's output
+inside a block the runner reads no workflow command from, and in the summary (Markdown,
+which GitHub renders with links and some HTML) every such text inside a code span or
+block, where Markdown and HTML are shown as written."""
 
 from __future__ import annotations
 
@@ -14,6 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..editor.annotations import escape_data
+from ..problems import printable
 from .publish import Outcome
 
 SHOWN = 5  # entries named of what an edition's build left out
@@ -53,15 +62,26 @@ def said(outcome: Outcome, done: str = "built") -> list[Said]:
                    failed.output) for failed in outcome.failed]
     for item in outcome.published:
         if item.left_out:
-            names = ", ".join(item.left_out[:SHOWN]) + (", …" if len(item.left_out) > SHOWN
-                                                       else "")
+            names = ", ".join(name(n) for n in item.left_out[:SHOWN]) + (
+                ", …" if len(item.left_out) > SHOWN else "")
             items.append(Said("warning", f"edition {item.edition.tag}: "
                               f"{counted(len(item.left_out), 'entry', 'entries')} of its build not "
-                              f"published (not a regular file or folder, or a page that is "
-                              f"not UTF-8): {names}"))
+                              f"published ({LEFT_OUT}): {names}"))
         items.append(Said("info", f"{item.edition.tag}: "
                           f"{'from the cache' if item.cached else done}"))
-    return items
+    items += [Said("warning", unlisted) for unlisted in outcome.unlisted]
+    return [Said(s.severity, printable(s.message), printable(s.output)) for s in items]
+
+
+# Why an entry of a build is not published (archive.copy_files, publish, stamp_page).
+LEFT_OUT = ("not a regular file or folder, a kind of file a Briefing build does not make "
+            "or that a browser could run on its own, or a page that is not UTF-8 or where "
+            "the banner cannot be placed for sure")
+
+
+def name(text: str) -> str:
+    """A name from a tag's build, on one line whatever it holds."""
+    return printable(text).replace("\n", "\\n")
 
 
 def as_text(items: list[Said]) -> str:
@@ -91,22 +111,35 @@ def as_github(items: list[Said]) -> str:
 
 def summary(outcome: Outcome, done: str = "published") -> str:
     """A section for the run's summary page (Markdown)."""
-    names = ", ".join(p.edition.tag for p in sorted(outcome.published,
-                                                     key=lambda p: p.edition.order))
+    names = ", ".join(code(p.edition.tag) for p in sorted(outcome.published,
+                                                           key=lambda p: p.edition.order))
     lines = ["## Editions", "",
              f"{counted(len(outcome.published), 'edition')} {done}"
              + (f": {names}" if names else "") + "."]
     if outcome.failed or outcome.problems:
         lines += ["", f"**Not published** ({len(outcome.failed) + len(outcome.problems)}); "
                   "the live site and the other editions are:", ""]
-        lines += [f"- {failed.edition.tag} did not build:\n\n" + fenced(failed.output)
+        lines += [f"- {code(failed.edition.tag)} did not build:\n\n" + fenced(failed.output)
                   for failed in outcome.failed]
-        lines += [f"- {problem}" for problem in outcome.problems]
+        lines += [f"- {code(problem)}" for problem in outcome.problems]
     left = [p for p in outcome.published if p.left_out]
     if left:
-        lines += ["", "**Left out of an edition** (not regular files):", ""]
-        lines += [f"- {p.edition.tag}: {', '.join(p.left_out[:SHOWN])}" for p in left]
+        lines += ["", f"**Left out of an edition** ({LEFT_OUT}):", ""]
+        lines += [f"- {code(p.edition.tag)}: {', '.join(code(n) for n in p.left_out[:SHOWN])}"
+                  for p in left]
+    if outcome.unlisted:
+        lines += ["", "**Changes not listed**:", ""]
+        lines += [f"- {code(unlisted)}" for unlisted in outcome.unlisted]
     return "\n".join(lines) + "\n"
+
+
+def code(text: str) -> str:
+    """`text` as a Markdown code span, shown as written (no link, no HTML, no emphasis):
+    on one line, its fence longer than any run of backticks in it."""
+    text = name(text)
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def fenced(text: str) -> str:
@@ -114,5 +147,5 @@ def fenced(text: str) -> str:
     than any run of backticks in it."""
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * max(3, longest + 1)
-    body = "\n".join("  " + line for line in text.splitlines()[-20:])
+    body = "\n".join("  " + line for line in printable(text).split("\n")[-20:])
     return f"  {fence}text\n{body}\n  {fence}\n"

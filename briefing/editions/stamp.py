@@ -9,6 +9,14 @@ by searching the text: the end of `<head>`'s start tag and its end tag, the end 
 `<body>`'s start tag, an existing `canonical` link, which is replaced (a page has one),
 and each tag with an `href`, rewritten whole from its parsed attributes when its link
 must change.
+
+A page is stamped only where a browser is sure to read the stamp as the parser finds
+it: an edition's pages are the tag's, and the standard library's parser is not a
+browser's (it reads tags inside `<title>`, `<template>` or `<textarea>`, where a browser
+reads text or an inert fragment). So everything before the body must have the shape a
+Briefing build gives it: a doctype, `<html>`, an explicit `<head>` holding only head
+elements (no comment, no `<template>`, no text, nothing inside `<title>`), then an
+explicit `<body>`. A page of any other shape is refused (`Unstampable`), not published.
 """
 
 from __future__ import annotations
@@ -19,6 +27,14 @@ from html import escape
 from html.parser import HTMLParser
 
 Attrs = list[tuple[str, str | None]]
+# What may come before <body>: what a Briefing build puts there, nothing a browser could
+# read as the start of the body (text, an element of the body) or as an inert fragment
+# (<template>, <noscript>: the stamp inside it would be no part of the page).
+HEAD_ELEMENTS = frozenset({"html", "head", "meta", "link", "title", "script", "style"})
+
+
+class Unstampable(ValueError):
+    """A page whose stamp could not be placed for sure: not published."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +68,7 @@ class Places:
     robots: list[tuple[int, int]] = field(default_factory=list)  # <meta name="robots">
     skip_link: int | None = None  # just after the body's first element, a skip link's </a>
     links: list[tuple[int, int, str, Attrs]] = field(default_factory=list)  # tags with href
+    doubt: str = ""  # why the stamp could not be placed for sure (its first reason)
 
 
 class _Finder(HTMLParser):
@@ -65,6 +82,14 @@ class _Finder(HTMLParser):
         self.at = 0  # where the tag being read starts, in `text`
         self.places = Places()
         self.first_in_body: str | None = None  # "skip" while inside a leading skip link
+        self.in_title = False
+        self.started = False  # a tag has been read (a doctype comes before any)
+
+    def doubt(self, why: str) -> None:
+        """Note a reason not to trust the places found (only what precedes the body and
+        its skip link decides where the stamp goes)."""
+        if self.places.body is None and not self.places.doubt:
+            self.places.doubt = why
 
     def position(self, i: int) -> int:
         """`text`'s offset of the parser's index `i` (it drops what it has read only
@@ -88,9 +113,12 @@ class _Finder(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: Attrs) -> None:
         values = {k: (v or "").lower() for k, v in attrs}
+        self.check_start(tag)
         if self.places.body is not None and self.first_in_body is None:
             skip = tag == "a" and "skip-link" in values.get("class", "").split()
             self.first_in_body = "skip" if skip else "other"
+        elif self.first_in_body == "skip":  # an element inside the skip link: no place there
+            self.first_in_body = "other"
         if tag == "html" and not self.places.lang:
             self.places.lang = next((v or "" for k, v in attrs if k == "lang"), "")
         elif tag == "head" and self.places.head is None:
@@ -106,7 +134,43 @@ class _Finder(HTMLParser):
 
     handle_startendtag = handle_starttag
 
+    def check_start(self, tag: str) -> None:
+        if self.in_title:
+            self.doubt(f"<{tag}> inside <title>")
+        elif tag == "body" and self.places.head is None:
+            self.doubt("no <head> start tag before <body>")
+        elif tag not in HEAD_ELEMENTS | {"body"}:
+            self.doubt(f"<{tag}> before <body>")
+        elif tag not in ("html", "head", "body") and self.places.head is None:
+            self.doubt(f"<{tag}> before <head>")
+        self.in_title = self.in_title or tag == "title"
+        self.started = True
+
+    def handle_data(self, data: str) -> None:
+        if self.cdata_elem == "script" and "<!--" in data:  # a browser may read on past
+            self.doubt("'<!--' inside a <script>")  # its </script> (an escaped script)
+        elif not self.in_title and self.cdata_elem is None and data.strip():
+            self.doubt("text before <body>")
+
+    def handle_comment(self, data: str) -> None:
+        self.doubt("a comment before <body>")  # browsers and this parser end some apart
+
+    def handle_decl(self, decl: str) -> None:
+        if decl.lower() != "doctype html" or self.started:
+            self.doubt(f"<!{decl}> before <body>")
+
+    def unknown_decl(self, data: str) -> None:
+        self.doubt("a <![...]> section before <body>")
+
+    def handle_pi(self, data: str) -> None:
+        self.doubt("a <?...> before <body>")
+
     def handle_endtag(self, tag: str) -> None:
+        if self.in_title and tag != "title":
+            self.doubt(f"</{tag}> inside <title>")
+        elif tag not in HEAD_ELEMENTS - {"html"}:
+            self.doubt(f"</{tag}> before <body>")
+        self.in_title = self.in_title and tag != "title"
         if tag == "head" and self.places.head_end is None:
             self.places.head_end = self.at
         if tag == "a" and self.first_in_body == "skip":
@@ -117,16 +181,20 @@ def places(text: str) -> Places:
     finder = _Finder(text)
     finder.feed(text)
     finder.close()
+    if finder.places.head is None or finder.places.body is None:
+        finder.places.doubt = finder.places.doubt or (
+            "no <head> start tag" if finder.places.head is None else "no <body> start tag")
     return finder.places
 
 
 def stamp(text: str, how: Stamp) -> str:
     """An edition's page with the publisher's additions. The banner opens the body,
     after a skip link if the page starts with one (which must stay the first thing a
-    keyboard reaches); its stylesheet comes last in the head, after the page's own."""
+    keyboard reaches); its stylesheet comes last in the head, after the page's own.
+    Raises Unstampable for a page where the stamp's places are not certain."""
     found = places(text)
-    if found.head is None or found.body is None:
-        return text  # not a page (a fragment, a redirect stub): left as it was
+    if found.doubt or found.head is None or found.body is None:
+        raise Unstampable(found.doubt)
     link = escape(how.live, quote=True)
     banner_at = found.skip_link or found.body
     sheet_at = found.head if found.head_end is None else found.head_end
