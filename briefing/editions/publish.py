@@ -28,6 +28,7 @@ from ..content.dates import PartialDate
 from ..content.yamlsource import normalised, parse_yaml
 from ..output.pages import Page, Site, page
 from ..output.write import is_built_site, swap, sweep_leftovers
+from ..pipeline import write_in_every_language
 from ..problems import Problem
 from .archive import BUILD_FAILURES, Built, Failed, Published, build_one, publish
 from .isolation import copy_files
@@ -227,6 +228,14 @@ def blob(repo: Path, spec: str) -> bytes:
     """A file of a commit, as its bytes."""
     return subprocess.run(["git", "-C", str(repo), "cat-file", "blob", spec],
                           capture_output=True, check=False).stdout
+
+
+def write_listing(listed: list[Listed], content: Path, out: Path, templates: Path,
+                  base_url: str | None) -> None:
+    """The list of editions into the live site in `out`, in each of its languages, after
+    the editions are published. Raises BuildFailed if the live content does not load."""
+    write_in_every_language(content, out, templates, base_url,
+                            lambda site, words: listing_page(listed, site, words))
 
 
 def listing_page(listed: list[Listed], site: Site, words: NullTranslations) -> Page:

@@ -14,14 +14,13 @@ block, where Markdown and HTML are shown as written."""
 
 from __future__ import annotations
 
-import os
 import re
 import secrets
 import sys
 from dataclasses import dataclass
 from typing import Literal
 
-from ..editor.annotations import escape_data
+from ..editor.annotations import add_to_step_summary, escape_data
 from ..problems import printable
 from .publish import Outcome
 
@@ -45,9 +44,7 @@ def tell(outcome: Outcome, format: str, step: Step) -> None:
         sys.stdout.flush()
     else:
         sys.stderr.write(as_text(items))
-    if os.environ.get("GITHUB_STEP_SUMMARY"):
-        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as out:
-            out.write(summary(outcome, "built" if step == "build" else "published"))
+    add_to_step_summary(summary(outcome, "built" if step == "build" else "published"))
 
 
 def counted(n: int, noun: str, nouns: str = "") -> str:

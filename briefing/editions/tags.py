@@ -1,4 +1,5 @@
-"""Edition tags (`edition-YYYY-MM-DD[-N]`): reading them, and naming the next one.
+"""Edition tags (`edition-YYYY-MM-DD[-N]`): reading them, and naming and making the next
+one (`build.py edition`: which commit may be one, and what it is called).
 
 A tag is the editor's word that a commit is an edition; its date is in its name, never
 from git's clock. A tag is never moved or overwritten: the next edition of a day takes
@@ -12,6 +13,10 @@ import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..content.model import Briefing
 
 PREFIX = "edition-"
 NAME_RE = re.compile(r"edition-(\d{4})-(\d{2})-(\d{2})(?:-([1-9]\d*))?")
@@ -134,6 +139,48 @@ def in_history(repo: Path, commit: str, head: str) -> bool:
 def has_file(repo: Path, commit: str, path: str) -> bool:
     return subprocess.run(["git", "-C", str(repo), "cat-file", "-e", f"{commit}:{path}"],
                           capture_output=True).returncode == 0
+
+
+class Refused(Exception):
+    """Why no edition can be tagged, in one line; `usage`: there is no repository at all."""
+
+    def __init__(self, message: str, usage: bool = False):
+        super().__init__(message)
+        self.usage = usage
+
+
+def untagged_head(content: Path) -> tuple[Path, str]:
+    """The repository holding `content`, and its HEAD commit, which may become an edition:
+    everything is committed (an edition is a commit, rebuilt from git alone) and HEAD is
+    not an edition already (an edition is never tagged twice). Refused says why not."""
+    try:
+        repo = repository(content)
+    except GitError as exc:  # not in a repository: nothing to tag
+        raise Refused(str(exc), usage=True) from None
+    dirty = git(repo, "status", "--porcelain").splitlines()
+    if dirty:
+        raise Refused("an edition is a commit, and there are uncommitted changes "
+                      f"({', '.join(line[3:] for line in dirty[:5])}"
+                      f"{', …' if len(dirty) > 5 else ''}): commit them, or remove what is "
+                      "not the briefing's, first")
+    head = git(repo, "rev-parse", "HEAD").strip()
+    on_head = git(repo, "tag", "--points-at", head, "--list", f"{PREFIX}*").split()
+    if on_head:
+        raise Refused(f"this commit is already {on_head[0]}; an edition is never tagged twice")
+    return repo, head
+
+
+def edition_day(briefing: Briefing) -> dt.date:
+    """The day an edition is named for: its latest change's, else the briefing's last
+    update (never the clock's: tagging the same commit later names it the same)."""
+    return briefing.changes[0].at.day if briefing.changes else briefing.updated.first_day
+
+
+def tag_edition(repo: Path, commit: str, day: dt.date) -> str:
+    """Tag `commit` as the day's next edition; the tag made."""
+    tag = next_tag(day, set(git(repo, "tag", "--list", f"{PREFIX}*").split()))
+    git(repo, "tag", tag, commit)
+    return tag
 
 
 def next_tag(day: dt.date, taken: set[str]) -> str:

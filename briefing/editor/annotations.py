@@ -4,6 +4,7 @@ line of a pull request's diff, and JSON for other tools."""
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict
 
 from ..problems import Problem, printable
@@ -13,6 +14,14 @@ def annotations(problems: list[Problem], format: str) -> str:
     if format == "json":
         return json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2) + "\n"
     return "".join(github_command(p) + "\n" for p in problems)
+
+
+def add_to_step_summary(text: str) -> None:
+    """Under GitHub Actions, append Markdown to the run's summary page (the file the runner
+    names in GITHUB_STEP_SUMMARY); elsewhere, nothing."""
+    if os.environ.get("GITHUB_STEP_SUMMARY"):
+        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as out:
+            out.write(text)
 
 
 COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}  # GitHub's names
