@@ -35,7 +35,7 @@ def address(site: Site, target: str) -> str:
 def hreflang(context: Context, page: Page) -> Markup:
     """<link rel=alternate hreflang> to the page in each language offering it (itself
     included) and x-default, the original."""
-    site = context["site"]
+    site = context.parent["site"]
     links = [(lang.tag, address(site, lang.prefix + page.url)) for lang in page.alternates]
     links.append(("x-default", address(site, page.url)))
     return Markup("\n".join(f'<link rel="alternate" hreflang="{escape(tag)}" '
@@ -45,7 +45,7 @@ def hreflang(context: Context, page: Page) -> Markup:
 @jinja2.pass_context
 def og_alternates(context: Context, page: Page) -> Markup:
     """Open Graph's other locales of the page."""
-    language = context["site"].language
+    language = context.parent["site"].language
     return Markup("\n".join(
         f'<meta property="og:locale:alternate" content="{escape(i18n.og_locale(lang.tag))}">'
         for lang in page.alternates if lang.tag != language))
@@ -56,7 +56,7 @@ def switcher(context: Context, page: Page) -> Markup:
     """The language switcher's items: the same page in each language that offers it (a
     page with nothing translated is not), and in its own, named in their own (from the
     404 page, each language's overview); nothing when that is one."""
-    site = context["site"]
+    site = context.parent["site"]
     here = "" if page.template == "404.html" else page.url
     current = ' aria-current="true"'
     languages = [lang for lang in site.languages
@@ -74,7 +74,7 @@ def switcher(context: Context, page: Page) -> Markup:
 @jinja2.pass_context
 def language_in(context: Context, tag: str) -> str:
     """A language's name in the page's language: 'англійська'."""
-    return i18n.language_in(tag, context["site"].language)
+    return i18n.language_in(tag, context.parent["site"].language)
 
 
 @jinja2.pass_context
@@ -82,16 +82,16 @@ def in_language(context: Context, lang: str, name: str) -> Markup:
     """A part of the page rendered in another of the build's languages (`sites`): the one
     404 page carries every language's words, shown by the path asked for
     (`tag|in_language("header")`)."""
-    sites = context["sites"]
-    site = next((s for s in sites if s.language == lang), context["site"])
+    sites = context.parent["sites"]
+    site = next((s for s in sites if s.language == lang), context.parent["site"])
     template = context.environment.from_string(PARTS[name])
-    return Markup(template.render(site=site, page=context["page"], sites=sites))
+    return Markup(template.render(site=site, page=context.parent["page"], sites=sites))
 
 
 @jinja2.pass_context
 def json_ld(context: Context, page: Page) -> Markup:
     """The page's schema.org data (structured.py)."""
-    return structured_data(context["site"], page)
+    return structured_data(context.parent["site"], page)
 
 
 FILTERS: dict[str, Callable] = {

@@ -63,21 +63,21 @@ class Messages:
     def gettext(self, context: jinja2.runtime.Context, message: str,
                 **variables: object) -> Markup:
         """A message in the page's language, its %(name)s variables filled in escaped."""
-        text = self.text(context["site"].language, message)
+        text = self.text(context.parent["site"].language, message)
         return text % variables if variables else text
 
     @jinja2.pass_context
     def ngettext(self, context: jinja2.runtime.Context, singular: str, plural: str, n: int,
                  **variables: object) -> Markup:
         """A counted message in the page's language; %(num)s is the count."""
-        return self.counted(context["site"].language, singular, plural, n) % {
+        return self.counted(context.parent["site"].language, singular, plural, n) % {
             "num": n, **variables}
 
     @jinja2.pass_context
     def ui_text(self, context: jinja2.runtime.Context, _site: object) -> Markup:
         """The scripts' words in the page's language, as JSON: each counted message in
         every CLDR plural form the language has (`site|ui_text`)."""
-        lang = context["site"].language
+        lang = context.parent["site"].language
         found = self.scripts.get(lang)
         if found is None:
             found = self.scripts[lang] = i18n.script_text(self.words(lang), lang)

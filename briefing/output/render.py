@@ -81,8 +81,8 @@ class RenderCache:
         rendering it once per page depth took a quarter of a large build."""
         hit = self.fragments.get(id(event))
         if hit is None or hit[0] is not event:
-            hit = self.fragments[id(event)] = (event, self.fragment(context["site"], event))
-        return Markup(hit[1].replace(UP, "../" * context["page"].address.count("/")))
+            hit = self.fragments[id(event)] = (event, self.fragment(context.parent["site"], event))
+        return Markup(hit[1].replace(UP, "../" * context.parent["page"].address.count("/")))
 
     def fragment(self, site: Site, event: Event) -> str:
         assert self.env is not None
