@@ -186,7 +186,7 @@ def test_an_event_is_rendered_once_and_linked_from_each_pages_depth(built):
     renderer = Renderer.for_build(TEMPLATES, built[0], RenderCache())
     chronology = BeautifulSoup(renderer.page(built[1]["chronology/"]), "html.parser")
     actor = BeautifulSoup(renderer.page(built[1]["actors/ana/"]), "html.parser")
-    assert len(renderer.cache.fragments) == 1
+    assert len(renderer.cache.fragments) == 1 and list(renderer.cache.modules) == [""]
     assert UP in next(iter(renderer.cache.fragments.values()))[1]
     chip = ".event a.chip"
     assert chronology.select_one(chip)["href"] == "../actors/ana/"
@@ -216,5 +216,5 @@ def test_an_edited_template_drops_what_it_and_its_users_made(tmp_path: Path, bui
     os.utime(macros, ns=(0, macros.stat().st_mtime_ns + 10**9))
     touched = Renderer.for_build(templates, built[0], cache).touched
     assert {"_macros.html", "_event.html", "actor.html", "chronology.html"} <= touched
-    assert "search.html" not in touched and not cache.fragments
+    assert "search.html" not in touched and not cache.fragments and not cache.modules
     assert users_of(cache.env, {"base.html"}) >= {"search.html", "404.html"}
