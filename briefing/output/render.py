@@ -35,6 +35,8 @@ PARALLEL_FROM = 1000  # events (~0.2 ms each): fewer cost less than a new proces
 
 @dataclass
 class RenderCache:
+    """What rendering keeps from one build to the next (the preview's many builds)."""
+
     env: jinja2.Environment | None = None
     messages: Messages | None = None
     stamps: Stamps = field(default_factory=dict)
