@@ -31,6 +31,7 @@ from .model import (
     Rich,
     Side,
     Source,
+    Tally,
 )
 from .positions import make_issue
 from .provenance import closest_passage
@@ -124,7 +125,7 @@ def load_briefing(content: Path, problems: list[Problem], cache: LoadCache | Non
 
 
 def translate(records: Records, lang: str, original: Briefing, content: Path,
-              cache: LoadCache, tally: translations.Tally) -> Briefing:
+              cache: LoadCache, tally: Tally) -> Briefing:
     """The briefing in one translation's language (checked field by field against the
     originals, `tally`): the translation laid over the records and linked as the original
     was (its problems are the original's: not told twice)."""
