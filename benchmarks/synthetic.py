@@ -276,7 +276,7 @@ def translate(content: Path, lang: str) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from briefing.content import matching
     from briefing.content import translations as tr
-    from briefing.content.read import read_content
+    from briefing.content.folder import read_content
     from briefing.editor.skeleton import originals_by_file
 
     records = read_content(content, [])

@@ -194,6 +194,10 @@ class BuildCache:
     def keep_reads(self, key: str, records: Any) -> None:
         self.files.keep(f"reads/{self.shard(key)}", records)
 
+    def note_used(self, key: str) -> None:
+        """Keep the records under `key` past this build (save drops the others)."""
+        self.used_reads.add(key)
+
     def shard(self, key: str) -> str:
         return hashlib.blake2b(f"{self.version}\0{key}".encode(), digest_size=16).hexdigest()
 

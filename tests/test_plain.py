@@ -15,7 +15,7 @@ from markupsafe import Markup
 from briefing import plain
 from briefing.content.dates import Moment
 from briefing.content.fields import INVALID, Written
-from briefing.content.read import read_content
+from briefing.content.folder import read_content
 from briefing.problems import Loc
 from tests.conftest import SEED, minimal, write_content
 

@@ -113,7 +113,7 @@ def translations(args: Namespace) -> int:
 
 def language_mistake(args: Namespace) -> str | None:
     """What is wrong with `translations`' LANG or --confirm, if anything."""
-    from ..content.read import unknown_language
+    from ..content.folder import unknown_language
 
     why = unknown_language(args.lang)
     if not why and args.lang != canonical_tag(args.lang):

@@ -4,16 +4,14 @@ evidence, and how its status moved."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .history import check_dates
+from .linking import Linking
 from .model import Attribution, Claim, EarlierRating, Quote
 
-if TYPE_CHECKING:
-    from .load import Linker
 
-
-def make_claim(link: Linker, v: dict[str, Any], quotes: list[Quote | None]) -> Claim:
+def make_claim(link: Linking, v: dict[str, Any], quotes: list[Quote | None]) -> Claim:
     by = attributions(link, v, "by", quotes)
     against = attributions(link, v, "against", quotes)
     if v["status"] != "open" and not v.get("sources"):
@@ -33,7 +31,7 @@ def make_claim(link: Linker, v: dict[str, Any], quotes: list[Quote | None]) -> C
                       sources, issue, earlier, history, v["loc"], v.get("tx")))
 
 
-def attributions(link: Linker, claim: dict[str, Any], role: str,
+def attributions(link: Linking, claim: dict[str, Any], role: str,
                  quotes: list[Quote | None]) -> tuple[Attribution, ...]:
     """Who asserts (`by`) or contests (`against`) the claim."""
     out = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from markupsafe import Markup
 
@@ -16,6 +16,7 @@ from .articles import marked_article, pair, quote_texts
 from .balance import balance_warnings
 from .claims import make_claim
 from .fields import Ref
+from .folder import ReadCache, Unsaved, read_content
 from .history import STALE_AFTER_DAYS, items_of, last_update, link_changes
 from .markdown import base_path, parse_article, render_block, render_inline
 from .model import (
@@ -31,14 +32,13 @@ from .model import (
     Rich,
     Side,
     Source,
+    Tally,
 )
 from .positions import make_issue
 from .provenance import closest_passage
-from .read import ReadCache, Records, Unsaved, read_content
+from .read import Records
+from .shares import KeptReads
 from .words import event_ids, slugify, suggest_id
-
-if TYPE_CHECKING:
-    from ..cache import BuildCache
 
 T = TypeVar("T")
 PARALLEL_FROM = 500  # Markdown texts (~0.3 ms each): fewer cost less than a new process
@@ -76,11 +76,11 @@ def rich(key: tuple[str, str]) -> Rich:
 
 def load_and_check(content: Path, strict: bool = False, cache: LoadCache | None = None,
                    base_url: str | None = None, parallel: bool = False,
-                   kept: BuildCache | None = None, unsaved: Unsaved | None = None
+                   kept: KeptReads | None = None, unsaved: Unsaved | None = None
                    ) -> tuple[Briefing | None, list[Problem]]:
     """`parallel`: render Markdown on every core, forking (not in a threaded server);
     `kept`: a build's cache, for the records of files read before; `unsaved`: files
-    read as if they held these texts (read.py)."""
+    read as if they held these texts (folder.py)."""
     problems: list[Problem] = []
     briefing = load_briefing(content, problems, cache, base_url, parallel, kept, unsaved)
     problems = finish(problems, strict)
@@ -89,7 +89,7 @@ def load_and_check(content: Path, strict: bool = False, cache: LoadCache | None 
 
 def load_briefing(content: Path, problems: list[Problem], cache: LoadCache | None = None,
                   base_url: str | None = None, parallel: bool = False,
-                  kept: BuildCache | None = None, unsaved: Unsaved | None = None
+                  kept: KeptReads | None = None, unsaved: Unsaved | None = None
                   ) -> Briefing | None:
     """Read, check and link everything; None when any error was found. `base_url`
     (the command line's) overrides briefing.yaml's."""
@@ -124,7 +124,7 @@ def load_briefing(content: Path, problems: list[Problem], cache: LoadCache | Non
 
 
 def translate(records: Records, lang: str, original: Briefing, content: Path,
-              cache: LoadCache, tally: translations.Tally) -> Briefing:
+              cache: LoadCache, tally: Tally) -> Briefing:
     """The briefing in one translation's language (checked field by field against the
     originals, `tally`): the translation laid over the records and linked as the original
     was (its problems are the original's: not told twice)."""

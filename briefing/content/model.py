@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
@@ -17,8 +16,36 @@ from ..problems import Loc
 from .dates import Moment, PartialDate
 from .words import N_
 
-if TYPE_CHECKING:
-    from .translations import Tally, Tx
+
+@dataclass(frozen=True, slots=True)
+class Tx:
+    """What of one record a translation leaves to the original: the fields not yet
+    translated, and those translated from an earlier text (with today's original)."""
+
+    lang: str  # the original's language, for `lang` on what is shown untranslated
+    missing: tuple[str, ...] = ()  # sorted (not a set: see Change.adds)
+    stale: tuple[tuple[str, str], ...] = ()  # (field, today's original)
+    none: bool = False  # nothing of the record is translated
+
+    def shows(self, name: str) -> str | None:
+        """The language `name` is shown in when the original's, or None."""
+        return self.lang if name in self.missing else None
+
+    def original(self, name: str) -> str | None:
+        """Today's original of a stale field, or None when the field is not stale."""
+        return next((text for field_, text in self.stale if field_ == name), None)
+
+
+@dataclass
+class Tally:
+    """A language's fields: translated, missing, stale (for `check`'s table)."""
+
+    lang: str
+    name: str
+    machine: bool = False
+    translated: int = 0
+    missing: int = 0
+    stale: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,16 +3,14 @@ stances gone unconfirmed too long (stale), reckoned from the briefing's last upd
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .history import check_dates, stale
+from .linking import Linking
 from .model import EarlierStance, EarlierStatus, Issue, Quote, Side, Stance
 
-if TYPE_CHECKING:
-    from .load import Linker
 
-
-def make_issue(link: Linker, v: dict[str, Any], quotes: list[Quote | None]) -> Issue:
+def make_issue(link: Linking, v: dict[str, Any], quotes: list[Quote | None]) -> Issue:
     stances: dict[str, Stance] = {}
     for ref, s in v["stances"].items():
         side = link.resolve(ref)
@@ -31,7 +29,7 @@ def make_issue(link: Linker, v: dict[str, Any], quotes: list[Quote | None]) -> I
                                     v.get("tx")))
 
 
-def make_stance(link: Linker, issue: dict[str, Any], s: dict[str, Any], side: Side,
+def make_stance(link: Linking, issue: dict[str, Any], s: dict[str, Any], side: Side,
                 quotes: list[Quote | None]) -> Stance:
     quote = link.make_quote(s["quote"]) if "quote" in s else None
     quotes.append(quote)

@@ -1,16 +1,14 @@
-"""content/ → records: every file read and checked field by field, nothing resolved yet.
+"""One content file → its records: read and checked field by field, nothing resolved yet.
 
-Each file is read on its own into a `Records` of its own, then merged; a preview keeps
-each file's result keyed by its (mtime, size), so a save re-reads only that file.
+Each file is read on its own into a `Records` of its own, then merged (folder.py reads
+the whole folder, one file after another or on every core: shares.py).
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 import yaml
 
@@ -21,22 +19,12 @@ from .fields import INVALID, Reader, Record
 from .words import SLUG_RE, slugify
 from .yamlsource import normalised, parse_yaml, read_text, split_front_matter
 
-if TYPE_CHECKING:
-    from ..cache import BuildCache
-
 KINDS = ("side", "actor", "event", "issue", "source", "article", "change", "claim")
 LIST_FILES = (("chronology.yaml", "event", schema.EVENT), ("positions.yaml", "issue", schema.ISSUE),
               ("sources.yaml", "source", schema.SOURCE), ("changes.yaml", "change", schema.CHANGE),
               ("claims.yaml", "claim", schema.CLAIM))
 PLURAL = {"event": "events", "issue": "issues", "source": "sources", "change": "changes",
           "claim": "claims"}
-KIND_OF_FOLDER = {"actors": "actor", "articles": "article"}
-PARALLEL_FROM = 300  # files
-Stamp = tuple[int, int]
-ReadCache = dict[str, tuple[Stamp, "Records"]]
-# A file's path → the text it is about to be given: `new` checks the briefing with its
-# entry in place before it writes anything.
-Unsaved = dict[str, str]
 
 
 class FileReader(Protocol):
@@ -98,94 +86,9 @@ class Records:
                 self.translations.setdefault(lang, {}).setdefault(kind, {}).update(found)
 
 
-def read_content(content: Path, problems: list[Problem], cache: ReadCache | None = None,
-                 parallel: bool = False, kept: BuildCache | None = None,
-                 unsaved: Unsaved | None = None) -> Records:
-    """Every content file, in a fixed order; `cache` (if given) is used and refreshed.
-    `parallel`: a large briefing's files are read on every core (forking), and records
-    are kept in `kept` (a build's cache) from one build to the next. `unsaved`: files
-    read as if they held these texts (a new one as if it were there)."""
-    records = Records()
-    unsaved = {os.path.normpath(path): text for path, text in (unsaved or {}).items()}
-    files = content_files(content, records, set(unsaved))
-    if parallel and len(files) >= PARALLEL_FROM and not unsaved:
-        from .shares import read_in_shares  # (it reads with this module's readers)
-
-        parts = read_in_shares(files, kept)
-    else:
-        parts = [read_one(Path(path), unsaved[os.path.normpath(path)])
-                 if os.path.normpath(path) in unsaved
-                 else cached_read(path, read_one, {} if cache is None else cache)
-                 for path, read_one in files]
-    for part in parts:
-        records.merge(part)
-    problems += records.problems
-    return records
-
-
-def content_files(content: Path, records: Records, unsaved: Collection[str] = ()
-                  ) -> list[tuple[str, FileReader]]:
-    """The files to read and how; misnamed files are reported here, not read. `unsaved`:
-    paths (normalised) of files about to be written, read even if not there yet."""
-    files: list[tuple[str, FileReader]] = [
-        (os.path.join(content, "briefing.yaml"), read_briefing)]
-    for folder, suffix, read_one in (("actors", ".yaml", read_actor),
-                                     ("articles", ".md", read_article)):
-        found = named_files(content / folder, suffix, records)
-        new = {p for p in unsaved if os.path.dirname(p) == os.path.normpath(content / folder)}
-        found += sorted(new - {os.path.normpath(p) for p in found})
-        files += [(path, read_one) for path in sorted(found)]
-    for name, kind, record in LIST_FILES:
-        path = os.path.join(content, name)  # a missing list file is an empty list
-        if (content / name).is_file() or os.path.normpath(path) in unsaved:
-            files.append((path, list_reader(kind, record)))
-    if (content / "translations").is_dir():
-        files += translation_files(content / "translations", records)
-    return files
-
-
 TRANSLATION_FILES = {"briefing.yaml": "briefing", "chronology.yaml": "event",
                      "positions.yaml": "issue", "sources.yaml": "source",
                      "claims.yaml": "claim", "changes.yaml": "change"}
-
-
-def translation_files(folder: Path, records: Records
-                      ) -> list[tuple[str, FileReader]]:
-    """Each translation's files: content/translations/<lang>/, a folder per language
-    named by its BCP 47 tag, mirroring the originals."""
-    files: list[tuple[str, FileReader]] = []
-    with os.scandir(folder) as entries:
-        langs = sorted(e.name for e in entries if e.is_dir() and not e.name.startswith("."))
-    for lang in langs:
-        why = unknown_language(lang)
-        if why:
-            records.problems.append(Problem(display_path(folder / lang), 1, 1, why))
-            continue
-        records.translations.setdefault(lang, {})
-        for name in sorted(os.listdir(folder / lang)):
-            path = folder / lang / name
-            if name in TRANSLATION_FILES:
-                files.append((os.fspath(path), translation_reader(lang, TRANSLATION_FILES[name])))
-            elif name == "actors" and path.is_dir():
-                files += [(p, translation_reader(lang, "actor"))
-                          for p in named_files(path, ".yaml", records)]
-            elif not name.startswith("."):
-                records.problems.append(Problem(
-                    display_path(path), 1, 1, "not a translation file, so it is not read: "
-                    f"translations hold {', '.join(TRANSLATION_FILES)} and actors/", "warning"))
-    return files
-
-
-def unknown_language(tag: str) -> str | None:
-    """Why a translation folder's name is not a language tag, or None."""
-    from babel import Locale, UnknownLocaleError  # only when there are translations
-
-    try:
-        Locale.parse(tag.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        return (f"'{tag}' is not a language tag (BCP 47) that the CLDR knows: name the folder "
-                "after its language, e.g. uk, ru, ar or pt-BR")
-    return None
 
 
 def translation_reader(lang: str, kind: str) -> FileReader:
@@ -231,46 +134,6 @@ def read_translated(root: yaml.MappingNode, lang: str, kind: str, part: Records,
         if values is not INVALID:
             found[written] = {**values, "key_loc": reader.loc(key)}
     part.markdown_of[lang], part.markdown = part.markdown, []  # rendered in its language
-
-
-def cached_read(path: str, read_one: FileReader, cache: ReadCache) -> Records:
-    try:
-        stat = os.stat(path)
-        stamp = (stat.st_mtime_ns, stat.st_size)
-    except FileNotFoundError:
-        return read_one(Path(path))  # reports the missing file
-    hit = cache.get(path)
-    if hit is not None and hit[0] == stamp:
-        return hit[1]
-    part = read_one(Path(path))
-    cache[path] = (stamp, part)
-    return part
-
-
-def named_files(folder: Path, suffix: str, records: Records) -> list[str]:
-    """A folder's files whose name (without suffix) is a valid id (paths as strings:
-    a large briefing has thousands, listed again at every preview rebuild)."""
-    if not folder.is_dir():
-        return []
-    out = []
-    with os.scandir(folder) as entries:
-        names = sorted(e.name for e in entries if e.is_file() and not e.name.startswith("."))
-    for name in names:
-        stem, ext = os.path.splitext(name)
-        if ext == suffix and SLUG_RE.fullmatch(stem):
-            out.append(os.path.join(folder, name))
-        elif ext != suffix:
-            hint = f": rename it to {stem}{suffix}" if ext in (".yml", ".markdown") else ""
-            records.problems.append(Problem(display_path(folder / name), 1, 1,
-                                            f"not a {suffix} file, so it is not read{hint}",
-                                            "warning"))
-        else:
-            records.known[KIND_OF_FOLDER[folder.name]].add(slugify(stem))  # reported here
-            records.problems.append(Problem(
-                display_path(folder / name), 1, 1, "the file name is the id and must be "
-                "lower-case letters, digits and hyphens: rename it to "
-                f"{slugify(stem) or 'a-name'}{suffix}"))
-    return out
 
 
 def read_node(path: Path, part: Records, text: str | None = None) -> yaml.Node | None:

@@ -17,7 +17,7 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -33,9 +33,6 @@ from .read import (
 )
 from .yamlsource import parse_yaml
 
-if TYPE_CHECKING:
-    from ..cache import BuildCache
-
 PART_ITEMS = 500  # a list file's items per job, when it has more than twice as many
 ITEM_START = re.compile(r"^-(?: |$)", re.M)  # a list's item
 KEY_START = re.compile(r"^[a-z0-9]", re.M)  # a translation map's id
@@ -44,8 +41,20 @@ Kind = tuple[str, "str | None"]  # (record kind, a translation's language or Non
 Parts = tuple[str, list[tuple[int, int]]]  # a file's text, and its parts' (start, end)
 
 
+class KeptReads(Protocol):
+    """What reading needs of a build's cache (cache.py's BuildCache): records kept by a
+    key, and which keys this build used (the others are dropped when it is saved).
+    Declared here, so that content/ never imports the cache, which sits above it."""
+
+    def reads(self, key: str) -> Any | None: ...
+
+    def keep_reads(self, key: str, records: Any) -> None: ...
+
+    def note_used(self, key: str) -> None: ...
+
+
 def read_in_shares(files: list[tuple[str, Callable[[Path], Records]]],
-                   kept: BuildCache | None = None) -> list[Records]:
+                   kept: KeptReads | None = None) -> list[Records]:
     """Each file's records, read by whichever process is free: a large list file in runs
     of items (list_parts), the rest in runs of a hundred files. Records read in the
     other process come back pickled: cheaper than reading them here, from a few hundred
@@ -86,7 +95,7 @@ def read_in_shares(files: list[tuple[str, Callable[[Path], Records]]],
     else:
         read = []
         for key, found in share_out(len(jobs), kept_job, 2):
-            kept.used_reads.add(key)
+            kept.note_used(key)
             read += found
     whole = {path: value for path, i, value in read if i < 0 or parts[path] is None}
     for path in kinds:

@@ -9,12 +9,12 @@ linked into a Briefing of its own by the same Linker as the original.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from ..problems import Problem
 from .fields import INVALID
 from .matching import TEXTS, digest, match, possible, quotes_of
+from .model import Tally, Tx
 from .words import did_you_mean, event_ids, suggest_id
 
 KIND_FILES = {"briefing": "briefing.yaml", "actor": "actors/<id>.yaml",
@@ -22,37 +22,6 @@ KIND_FILES = {"briefing": "briefing.yaml", "actor": "actors/<id>.yaml",
               "source": "sources.yaml", "claim": "claims.yaml", "change": "changes.yaml"}
 RECORDS = {"actor": "actors", "event": "events", "issue": "issues", "source": "sources",
            "claim": "claims", "change": "changes"}
-
-
-@dataclass(frozen=True, slots=True)
-class Tx:
-    """What of one record a translation leaves to the original: the fields not yet
-    translated, and those translated from an earlier text (with today's original)."""
-
-    lang: str  # the original's language, for `lang` on what is shown untranslated
-    missing: tuple[str, ...] = ()  # sorted (not a set: see Change.adds)
-    stale: tuple[tuple[str, str], ...] = ()  # (field, today's original)
-    none: bool = False  # nothing of the record is translated
-
-    def shows(self, name: str) -> str | None:
-        """The language `name` is shown in when the original's, or None."""
-        return self.lang if name in self.missing else None
-
-    def original(self, name: str) -> str | None:
-        """Today's original of a stale field, or None when the field is not stale."""
-        return next((text for field_, text in self.stale if field_ == name), None)
-
-
-@dataclass
-class Tally:
-    """A language's fields: translated, missing, stale (for `check`'s table)."""
-
-    lang: str
-    name: str
-    machine: bool = False
-    translated: int = 0
-    missing: int = 0
-    stale: int = 0
 
 
 def records_of(records: Any, kind: str) -> dict[str, dict[str, Any]]:

@@ -32,8 +32,9 @@ from ..content.fields import (
     Reference,
     When,
 )
+from ..content.folder import read_content
 from ..content.load import LoadCache, load_and_check
-from ..content.read import Records, read_content
+from ..content.read import Records
 from ..content.words import alternatives, event_ids, slugify
 from ..files import ChangedMeanwhile, write_atomically
 from ..problems import Problem, display_path

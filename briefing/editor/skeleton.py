@@ -33,7 +33,8 @@ import yaml
 from ..content import matching
 from ..content import translations as tr
 from ..content.characters import visible
-from ..content.read import TRANSLATION_FILES, Records, read_content, translation_reader
+from ..content.folder import read_content
+from ..content.read import TRANSLATION_FILES, Records, translation_reader
 from ..content.words import did_you_mean, event_ids
 from ..content.yamlsource import syntax_problem
 from ..files import ChangedMeanwhile, write_atomically

@@ -1,0 +1,37 @@
+"""What the makers of issues and claims (positions.py, claims.py) need from the linker
+(load.py's `Linker`), declared here so that the arrows point one way: load.py calls
+them, and they know only this interface, never load.py."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, Protocol, TypeVar
+
+from ..problems import Problem
+from .dates import PartialDate
+from .fields import Ref
+from .model import Actor, History, Quote, Rich
+
+T = TypeVar("T")
+
+
+class Linking(Protocol):
+    """Resolving references, rendering Markdown fields and reusing the last build's
+    objects, with what the whole briefing sets (its last update, its staleness)."""
+
+    tables: dict[str, dict[str, Any]]  # kind → id → the model object linked so far
+    problems: list[Problem]
+    histories: dict[str, History]  # 'issue:<id>' → its history
+    updated: PartialDate | None  # the briefing's last update
+    stale_after: int  # days
+
+    def reuse(self, kind: str, inputs: tuple, make: Callable[[], T]) -> T: ...
+
+    def rich(self, text: str | None) -> Rich | None: ...
+
+    def resolve(self, ref: Ref) -> Any: ...
+
+    def resolve_all(self, refs: Iterable[Ref]) -> tuple: ...
+
+    def make_quote(self, v: dict[str, Any], speaker: Actor | None = None
+                   ) -> Quote | None: ...
