@@ -1,8 +1,10 @@
 """The pipeline: read and check everything, then render and write, into a new folder
 that replaces the old site only when the whole build has succeeded.
 
-`check` is the same pipeline stopped before rendering. Problems are returned, not
-printed: the command line prints them once.
+Every command that makes pages assembles the site one way, prepare(): loaded and
+checked, then planned, with the renderer of its sites. `check` is the same pipeline
+stopped after loading. Problems are returned, not printed: the command line prints
+them once.
 """
 
 from __future__ import annotations
