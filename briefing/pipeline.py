@@ -1,8 +1,10 @@
 """The pipeline: read and check everything, then render and write, into a new folder
 that replaces the old site only when the whole build has succeeded.
 
-`check` is the same pipeline stopped before rendering. Problems are returned, not
-printed: the command line prints them once.
+Every command that makes pages assembles the site one way, prepare(): loaded and
+checked, then planned, with the renderer of its sites. `check` is the same pipeline
+stopped after loading. Problems are returned, not printed: the command line prints
+them once.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from babel.support import NullTranslations
@@ -102,6 +104,53 @@ def collector_paused() -> Iterator[None]:
         gc.enable()
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A briefing loaded, checked and planned, with the renderer of its sites: what
+    every command that makes pages starts from (build, the preview, the editions list).
+    `check` is the loading alone (load_and_check), without the renderer to import."""
+    briefing: Briefing
+    problems: list[Problem]
+    sites: tuple[Site, ...]
+    pages: list[Page]
+    renderer: Renderer
+
+    @property
+    def briefings(self) -> tuple[Briefing, ...]:
+        """The briefing in each of its sites' languages, the original first."""
+        return (self.briefing, *self.briefing.translations)
+
+
+def prepare(content: Path, templates: Path, *, strict: bool = False,
+            base_url: str | None = None, search: bool = True, editions: bool = False,
+            loading: LoadCache | None = None, rendering: RenderCache | None = None,
+            parallel: bool = False, kept: BuildCache | None = None) -> Prepared:
+    """The one way a site is assembled: loaded, then planned. Raises BuildFailed."""
+    return assemble(*load(content, strict, base_url, loading, parallel, kept), templates,
+                    search=search, editions=editions, rendering=rendering)
+
+
+def load(content: Path, strict: bool = False, base_url: str | None = None,
+         loading: LoadCache | None = None, parallel: bool = False,
+         kept: BuildCache | None = None) -> tuple[Briefing, list[Problem]]:
+    """prepare()'s first half: read and check. Raises BuildFailed on errors."""
+    briefing, problems = load_and_check(content, strict, loading, base_url, parallel, kept)
+    if briefing is None:
+        raise BuildFailed(problems)
+    return briefing, problems
+
+
+def assemble(briefing: Briefing, problems: list[Problem], templates: Path, *,
+             search: bool = True, editions: bool = False,
+             rendering: RenderCache | None = None) -> Prepared:
+    """prepare()'s second half: the sites and pages planned, and their renderer (with
+    `rendering`, what an earlier one rendered: the preview's). Raises BuildFailed for a
+    broken catalog or template."""
+    sites, pages = plan(briefing, templates, search, editions)
+    renderer = Renderer.for_build(templates, sites, rendering or RenderCache())
+    return Prepared(briefing, problems, sites, pages, renderer)
+
+
 def build(content: Path, out: Path, templates: Path, base_url: str | None = None,
           strict: bool = False, search: bool = True, editions: bool = False,
           cache: Path | None = None) -> tuple[list[Problem], int]:
@@ -116,65 +165,98 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
         kept = BuildCache(cache, templates) if cache is not None else None
         loading = LoadCache(markdown=Touched(kept.kept.markdown),
                             articles=Touched(kept.kept.articles)) if kept else None
-        briefing, problems = load_and_check(content, strict, loading, base_url,
-                                            parallel=True, kept=kept)
-        if briefing is None:
-            raise BuildFailed(problems)
-        sites, pages = plan(briefing, templates, search, editions)
-        renderer = Renderer.for_build(templates, sites, RenderCache())
-        shown = display_path(out)
-        later = machine_files(briefing, pages, templates)
-        # Jobs, largest first: the machine-readable files, then the pages in runs.
-        jobs = list(later) + runs(pages)
-        site_keys = {site.prefix: kept.digest(site) for site in sites} if kept else {}
-        whole = kept.digest((briefing, pages)) if kept else b""  # what machine files show
-
-        def write_job(job: int) -> tuple[int, list[Problem], list[tuple[str, bytes, bytes]]]:
-            """Make one job's files in the new folder; problems: links that escape. With
-            a cache, a file whose inputs are those of the file left in `out` by the last
-            build is that file again (linked, not made); returns (path, key, digest)
-            of each such file, for the next build."""
-            name = jobs[job]
-            if isinstance(name, str):
-                key = kept.digest((name, whole)) if kept else None
-                found = kept.reuse(name, key, out, fresh) if kept else None
-                if found is None:
-                    data = later[name]()
-                    write_files(fresh, [(name, data)])
-                    found = file_digest(data)
-                return 1, [], [] if key is None else [(name, key, found)]
-            escaping, made = [], []
-            for page in jobs[job]:
-                key = page_key(kept, site_keys, page) if kept else None
-                found = kept.reuse(page.path, key, out, fresh) if kept else None
-                if found is None:
-                    renderer.write_page(page, fresh / page.path)
-                    data = (fresh / page.path).read_bytes()
-                    escaping += escaping_links(page.path, data, sites[0].urls, shown)
-                    found = file_digest(data) if key else None
-                if key is not None and found is not None:
-                    made.append((page.path, key, found))
-            return len(jobs[job]), escaping, made
-
-        renderer.render_fragments([(site, event) for site, b in zip(
-            sites, (briefing, *briefing.translations), strict=True) for event in b.events],
-            kept)
+        prepared = prepare(content, templates, strict=strict, base_url=base_url,
+                           search=search, editions=editions, loading=loading,
+                           parallel=True, kept=kept)
+        writing = Writing.of(prepared, templates, out, kept)
+        prepared.renderer.render_fragments(
+            [(site, event) for site, b in zip(prepared.sites, prepared.briefings, strict=True)
+             for event in b.events], kept)
         with new_folder(out) as fresh:
-            written = write_files(fresh, asset_files(briefing, content, templates).items())
-            # Two processes pay from a few hundred pages on (benchmarks/README.md).
-            done = share_out(len(jobs), write_job, 2 if len(pages) >= PARALLEL_FROM else 1)
-            escaping = sorted(p for _, found, _ in done for p in found)
-            if escaping:
-                raise BuildFailed(escaping)
+            written = write_files(fresh, asset_files(prepared.briefing, content,
+                                                     templates).items())
+            done = writing.write_all(fresh)
             written += sum(count for count, _, _ in done)
             if search:
-                index_for_search(fresh, tuple(site.prefix for site in sites[1:]))
+                index_for_search(fresh, tuple(site.prefix for site in prepared.sites[1:]))
             if editions:  # after the search index, which leaves them out
-                carry_over(out, fresh, [f"{site.prefix}editions" for site in sites])
+                carry_over(out, fresh, [f"{site.prefix}editions" for site in prepared.sites])
         if kept is not None:
             kept.save(loading.markdown.touched(), loading.articles.touched(),  # type: ignore
                       [one for _, _, made in done for one in made])
-        return problems, written
+        return prepared.problems, written
+
+
+Made = list[tuple[str, bytes, bytes]]  # (path, key, digest) of files the next build may reuse
+
+
+@dataclass(frozen=True)
+class Writing:
+    """The pages and machine files of a build, as jobs for share_out: largest first, the
+    machine files, then the pages in runs. With a cache, a file whose inputs are those
+    of the file left in `out` by the last build is that file again (linked, not made)."""
+    prepared: Prepared
+    later: Later
+    jobs: list[str | list[Page]]
+    out: Path
+    kept: BuildCache | None
+    site_keys: dict[str, bytes]
+    whole: bytes  # the digest of what machine files show
+    shown: str  # `out` as problems name it
+
+    @classmethod
+    def of(cls, prepared: Prepared, templates: Path, out: Path, kept: BuildCache | None
+           ) -> Writing:
+        later = machine_files(prepared.briefing, prepared.pages, templates)
+        jobs: list[str | list[Page]] = [*later, *runs(prepared.pages)]
+        site_keys = {site.prefix: kept.digest(site) for site in prepared.sites} if kept else {}
+        whole = kept.digest((prepared.briefing, prepared.pages)) if kept else b""
+        return cls(prepared, later, jobs, out, kept, site_keys, whole, display_path(out))
+
+    def write_all(self, fresh: Path) -> list[tuple[int, list[Problem], Made]]:
+        """Every job written into `fresh`; raises BuildFailed for links that escape.
+        Two processes pay from a few hundred pages on (benchmarks/README.md)."""
+        done = share_out(len(self.jobs), lambda job: self.write_job(job, fresh),
+                         2 if len(self.prepared.pages) >= PARALLEL_FROM else 1)
+        escaping = sorted(p for _, found, _ in done for p in found)
+        if escaping:
+            raise BuildFailed(escaping)
+        return done
+
+    def write_job(self, job: int, fresh: Path) -> tuple[int, list[Problem], Made]:
+        """One job's files in `fresh`; returns (files, links that escape, those made)."""
+        name = self.jobs[job]
+        if isinstance(name, str):
+            return 1, [], self.write_machine_file(name, fresh)
+        escaping: list[Problem] = []
+        made: Made = []
+        for page in name:
+            made += self.write_page(page, fresh, escaping)
+        return len(name), escaping, made
+
+    def write_machine_file(self, name: str, fresh: Path) -> Made:
+        kept = self.kept
+        key = kept.digest((name, self.whole)) if kept else None
+        found = kept.reuse(name, key, self.out, fresh) if kept else None
+        if found is None:
+            data = self.later[name]()
+            write_files(fresh, [(name, data)])
+            found = file_digest(data)
+        return [] if key is None else [(name, key, found)]
+
+    def write_page(self, page: Page, fresh: Path, escaping: list[Problem]) -> Made:
+        """A page rendered (or reused); links that escape the site are added to
+        `escaping`."""
+        kept = self.kept
+        key = page_key(kept, self.site_keys, page) if kept else None
+        found = kept.reuse(page.path, key, self.out, fresh) if kept else None
+        if found is None:
+            self.prepared.renderer.write_page(page, fresh / page.path)
+            data = (fresh / page.path).read_bytes()
+            escaping += escaping_links(page.path, data, self.prepared.sites[0].urls,
+                                       self.shown)
+            found = file_digest(data) if key else None
+        return [(page.path, key, found)] if key is not None and found is not None else []
 
 
 def page_key(kept: BuildCache, site_keys: dict[str, bytes], page: Page) -> bytes | None:
@@ -191,17 +273,14 @@ def write_in_every_language(content: Path, out: Path, templates: Path, base_url:
     languages (`make` gives it for a language's site, in that language's words), each
     with its language switcher and hreflang: the list of editions, which only the
     publisher knows. Returns the files written. Raises BuildFailed on content errors."""
-    briefing, problems = load_and_check(content, base_url=base_url)
-    if briefing is None:
-        raise BuildFailed(problems)
-    sites, _ = plan(briefing, templates, editions=True)
+    prepared = prepare(content, templates, base_url=base_url, editions=True)
+    sites = prepared.sites
     pages = [replace(make(site, i18n.catalog(templates, site.language)), prefix=site.prefix)
              for site in sites]
     if len(sites) > 1:
         pages = [replace(page, alternates=sites[0].languages) for page in pages]
-    renderer = Renderer.for_build(templates, sites, RenderCache())
     for page in pages:
         # carried over from the last site, the file may be a link to that site's: a new file
         (out / page.path).unlink(missing_ok=True)
-        renderer.write_page(page, out / page.path)
+        prepared.renderer.write_page(page, out / page.path)
     return [page.path for page in pages]

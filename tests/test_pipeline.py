@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefing.output.write import UnsafeOutput
-from briefing.pipeline import build
+from briefing.pipeline import build, prepare
 from briefing.problems import BuildFailed
 from tests.conftest import TEMPLATES, minimal, soup, write_content
 
@@ -103,3 +103,26 @@ def test_404_links_start_from_the_base_path(content, tmp_path):
     page = soup(tmp_path / "site" / "404.html")
     assert page.find("link", rel="stylesheet")["href"] == "/repo/style.css"
     assert page.select("nav a")[1]["href"] == "/repo/actors/"
+
+
+def test_build_and_preview_assemble_the_site_prepare_gives(content: Path, tmp_path: Path):
+    """One way to assemble a site (prepare): the build writes its pages, the preview
+    serves them."""
+    from briefing.editor.preview import Preview
+
+    build(content, tmp_path / "site", TEMPLATES)
+    planned = {page.path for page in prepare(content, TEMPLATES).pages}
+    assert "actors/ana/index.html" in planned
+    assert planned <= set(digest(tmp_path / "site"))
+    preview = Preview(content, TEMPLATES)
+    preview.rebuild()
+    assert not preview.failed
+    assert set(preview.pages) == {page.path for page in
+                                  prepare(content, TEMPLATES, search=False).pages}
+
+
+def test_prepare_raises_the_content_problems(content: Path):
+    (content / "actors" / "ana.yaml").write_text("name: [broken\n")
+    with pytest.raises(BuildFailed) as failed:
+        prepare(content, TEMPLATES)
+    assert "content/actors/ana.yaml" in str(failed.value.problems[0])

@@ -16,7 +16,7 @@ from ..content.load import LoadCache
 from ..output.pages import Page
 from ..output.render import RenderCache, Renderer
 from ..output.urls import Urls
-from ..pipeline import Later, asset_files, collector_paused, load_and_check, machine_files, plan
+from ..pipeline import Later, assemble, asset_files, collector_paused, load, machine_files
 from ..problems import BuildFailed, Problem
 
 
@@ -59,19 +59,18 @@ class Preview:
         gc.freeze()
 
     def load(self) -> list[Problem]:
-        briefing, problems = load_and_check(self.content, self.strict, self.load_cache,
-                                            self.base_url)
-        if briefing is None:
-            raise BuildFailed(problems)
-        # The path served under is fixed at start: from --base-url, or the first good
-        # build's briefing.yaml.
+        """The site assembled as a build assembles it (pipeline.prepare), in two halves:
+        the path served under is fixed at start, from --base-url or the first good
+        build's briefing.yaml, even if its templates then fail."""
+        briefing, problems = load(self.content, self.strict, self.base_url, self.load_cache)
         self.base_url = self.base_url or briefing.base_url
-        sites, pages = plan(briefing, self.templates, search=False, editions=self.editions)
-        renderer = Renderer.for_build(self.templates, sites, self.render_cache)
-        renderer.check(pages)
-        self.renderer, self.pages = renderer, {page.path: page for page in pages}
+        prepared = assemble(briefing, problems, self.templates, search=False,
+                            editions=self.editions, rendering=self.render_cache)
+        prepared.renderer.check(prepared.pages)
+        self.renderer = prepared.renderer
+        self.pages = {page.path: page for page in prepared.pages}
         self.files = asset_files(briefing, self.content, self.templates)
-        self.later = machine_files(briefing, pages, self.templates)
+        self.later = machine_files(briefing, prepared.pages, self.templates)
         return problems
 
     @property
