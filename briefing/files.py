@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import stat
 from pathlib import Path
 
 UNCHECKED = object()  # `was` for a file no one else edits (a cache's entry)
@@ -42,8 +43,9 @@ def write_atomically(path: Path, data: bytes, was: bytes | None | object = UNCHE
             if durable:
                 file.flush()
                 os.fsync(file.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o7777)
+        mode = own_mode(path)
+        if mode is not None:
+            os.chmod(temporary, mode)
         if was is not UNCHECKED and current_bytes(path) != was:
             raise ChangedMeanwhile(path)
         os.replace(temporary, path)
@@ -55,6 +57,16 @@ def write_atomically(path: Path, data: bytes, was: bytes | None | object = UNCHE
         raise
     if durable:
         sync_folder(path.parent)
+
+
+def own_mode(path: Path) -> int | None:
+    """The permissions of the regular file at `path`, if one is there: never those of
+    what a link there points to (a link left by someone else is replaced, not followed)."""
+    try:
+        found = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    return stat.S_IMODE(found.st_mode) if stat.S_ISREG(found.st_mode) else None
 
 
 def current_bytes(path: Path) -> bytes | None:

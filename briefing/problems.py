@@ -96,6 +96,11 @@ def notes_of(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "note"]
 
 
+def how_many(n: int, noun: str, nouns: str = "") -> str:
+    """'1 edition', '3 editions', '2 entries' (with `nouns` where an s will not do)."""
+    return f"{n} {noun if n == 1 else nouns or noun + 's'}"
+
+
 def counted(problems: list[Problem]) -> str:
     """'2 errors, 1 warning, 38 notes': what a run found, for its last line."""
     counts = [(sum(p.severity == kind for p in problems), kind)

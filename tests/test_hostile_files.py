@@ -296,3 +296,19 @@ def test_translations_on_a_yaml_error_say_where_without_a_traceback(seed: Path):
         f"content/translations/uk/chronology.yaml:{at + 1}:{len(lines[at])}: error: a tab "
         "character here: use spaces, not tabs")
     assert path.read_bytes() == before
+
+
+def test_a_link_where_a_file_is_written_is_replaced_not_followed(tmp_path: Path):
+    """A link left where a file is to be written (a tag's code, say) is replaced by the
+    file: its target keeps its bytes, and the file does not take the target's mode."""
+    from briefing.files import write_atomically
+
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("kept")
+    target.chmod(0o700)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "editions.json").symlink_to(target)
+    write_atomically(tmp_path / "out" / "editions.json", b"{}\n", durable=False)
+    written = tmp_path / "out" / "editions.json"
+    assert not written.is_symlink() and written.read_bytes() == b"{}\n"
+    assert target.read_text() == "kept" and written.stat().st_mode & 0o777 != 0o700

@@ -6,7 +6,8 @@ from __future__ import annotations
 import sys
 from argparse import Namespace
 
-from .report import counted, report
+from ..problems import how_many
+from .report import report
 
 
 def new(args: Namespace) -> int:
@@ -103,10 +104,10 @@ def translations(args: Namespace) -> int:
         report(exc.problems, args.prog)
         print(f"{args.prog} translations: error: {exc}", file=sys.stderr)
         return 2 if exc.usage else 1
-    print(f"content/translations/{args.lang}/: {counted(work.files, 'file')} written; "
-          f"{counted(work.records, 'record')} and {counted(work.fields, 'field')} added, "
-          f"{counted(work.moved, 'translation')} moved to follow the text translated, "
-          f"{counted(work.stale, 'translated field')} whose original changed noted",
+    print(f"content/translations/{args.lang}/: {how_many(work.files, 'file')} written; "
+          f"{how_many(work.records, 'record')} and {how_many(work.fields, 'field')} added, "
+          f"{how_many(work.moved, 'translation')} moved to follow the text translated, "
+          f"{how_many(work.stale, 'translated field')} whose original changed noted",
           file=sys.stderr)
     return 0
 

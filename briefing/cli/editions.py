@@ -38,9 +38,9 @@ def editions(args: Namespace) -> int:
     those built (--built). An edition that does not build is reported, not fatal: the
     live site and the other editions are published all the same (exit status 0)."""
     from ..editions.publish import build_editions, publish_editions, write_listing
-    from ..editions.report import counted, tell
+    from ..editions.report import tell
     from ..editions.tags import GitError
-    from ..problems import BuildFailed
+    from ..problems import BuildFailed, how_many
 
     mistake = editions_mistake(args)
     if mistake:
@@ -68,7 +68,7 @@ def editions(args: Namespace) -> int:
             return 1
     where = args.build_only or f"{args.out}/editions"
     print(f"{'built' if args.build_only else 'published'} "
-          f"{counted(len(outcome.published), 'edition')} into {where}/"
+          f"{how_many(len(outcome.published), 'edition')} into {where}/"
           + (f"; {len(outcome.failed) + len(outcome.problems)} left out (above)"
              if outcome.failed or outcome.problems else ""), file=sys.stderr)
     return 0

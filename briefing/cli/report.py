@@ -21,5 +21,3 @@ def report(problems: list[Problem], prog: str, notes: bool = True) -> None:
               file=sys.stderr)
 
 
-def counted(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"

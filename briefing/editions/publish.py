@@ -26,6 +26,7 @@ from babel.support import NullTranslations
 from ..content.characters import ERRORS, ranges
 from ..content.dates import PartialDate
 from ..content.yamlsource import normalised, parse_yaml
+from ..files import write_atomically
 from ..output.pages import Page, Site, page
 from ..output.write import is_built_site, swap, sweep_leftovers
 from ..pipeline import write_in_every_language
@@ -124,11 +125,8 @@ def write_manifest(into: Path, made: dict[str, str]) -> None:
     """The manifest, put in place whole, replacing whatever has its name (a tag's code
     runs as the same user, and could have left a file or a link there): nothing is
     written through a link, and nothing found there is kept."""
-    fd, temporary = tempfile.mkstemp(prefix=".manifest-", dir=into)
-    with open(fd, "w", encoding="utf-8") as out:
-        out.write(json.dumps({"built": made}, indent=1, sort_keys=True) + "\n")
-    os.chmod(temporary, 0o644)
-    os.replace(temporary, into / MANIFEST)
+    write_atomically(into / MANIFEST, (json.dumps({"built": made}, indent=1, sort_keys=True)
+                                       + "\n").encode(), durable=False)
 
 
 def where(content: Path) -> tuple[Path, str]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..editor.annotations import add_to_step_summary, escape_data
-from ..problems import printable
+from ..problems import how_many, printable
 from .publish import Outcome
 
 SHOWN = 5  # entries named of what an edition's build left out
@@ -47,10 +47,6 @@ def tell(outcome: Outcome, format: str, step: Step) -> None:
     add_to_step_summary(summary(outcome, "built" if step == "build" else "published"))
 
 
-def counted(n: int, noun: str, nouns: str = "") -> str:
-    return f"{n} {noun if n == 1 else nouns or noun + 's'}"
-
-
 def said(outcome: Outcome, done: str = "built") -> list[Said]:
     """Everything to say, in order: tags left out, editions not built, then each
     edition done (`done`: what was done to one not taken from the cache)."""
@@ -62,8 +58,8 @@ def said(outcome: Outcome, done: str = "built") -> list[Said]:
             names = ", ".join(name(n) for n in item.left_out[:SHOWN]) + (
                 ", …" if len(item.left_out) > SHOWN else "")
             items.append(Said("warning", f"edition {item.edition.tag}: "
-                              f"{counted(len(item.left_out), 'entry', 'entries')} of its build not "
-                              f"published ({LEFT_OUT}): {names}"))
+                              f"{how_many(len(item.left_out), 'entry', 'entries')} of its "
+                              f"build not published ({LEFT_OUT}): {names}"))
         items.append(Said("info", f"{item.edition.tag}: "
                           f"{'from the cache' if item.cached else done}"))
     items += [Said("warning", unlisted) for unlisted in outcome.unlisted]
@@ -111,7 +107,7 @@ def summary(outcome: Outcome, done: str = "published") -> str:
     names = ", ".join(code(p.edition.tag) for p in sorted(outcome.published,
                                                            key=lambda p: p.edition.order))
     lines = ["## Editions", "",
-             f"{counted(len(outcome.published), 'edition')} {done}"
+             f"{how_many(len(outcome.published), 'edition')} {done}"
              + (f": {names}" if names else "") + "."]
     if outcome.failed or outcome.problems:
         lines += ["", f"**Not published** ({len(outcome.failed) + len(outcome.problems)}); "
