@@ -194,3 +194,22 @@ def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str)
     if isinstance(val, str):
         return re.sub(r"[^\w-]+", "_", val).strip("_")[:40] or "blank"
     return None
+
+
+def newsroom_repo(root: Path, names: list[str]) -> Path:
+    """A newsroom's git repository at root/newsroom, nothing committed yet: the project's
+    files and folders `names` and the seed as its content."""
+    repo = root / "newsroom"
+    repo.mkdir()
+    for name in names:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns(
+                "__pycache__", "*.egg-info"))
+        else:
+            shutil.copy2(source, repo / name)
+    shutil.copytree(SEED, repo / "content")
+    for args in (["init", "-q", "-b", "main"], ["config", "user.email", "desk@example.org"],
+                 ["config", "user.name", "Desk"]):
+        subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
+    return repo

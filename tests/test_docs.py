@@ -20,7 +20,6 @@ import html
 import os
 import re
 import shlex
-import shutil
 import signal
 import socket
 import subprocess
@@ -36,7 +35,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from tests.conftest import ROOT, SEED
+from tests.conftest import ROOT, newsroom_repo
 
 pytestmark = pytest.mark.process
 
@@ -335,19 +334,7 @@ def git(repo: Path, *args: str) -> str:
 def make_copy(root: Path) -> Path:
     """The project's code, templates and seed in a repository of its own, committed,
     with the first commit also at `origin` (a bare clone), so `origin/main` exists."""
-    repo = root / "newsroom"
-    repo.mkdir()
-    for name in PROJECT:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns(
-                "__pycache__", "*.egg-info"))
-        else:
-            shutil.copy2(source, repo / name)
-    shutil.copytree(SEED, repo / "content")
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "config", "user.email", "desk@example.org")
-    git(repo, "config", "user.name", "Desk")
+    repo = newsroom_repo(root, PROJECT)
     git(repo, "config", "commit.gpgsign", "false")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "The seed briefing")

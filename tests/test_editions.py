@@ -31,6 +31,7 @@ from tests.conftest import (
     SEED,
     TEMPLATES,
     minimal,
+    newsroom_repo,
     run_cli,
     serve_like_pages,
     soup,
@@ -48,19 +49,7 @@ def git(repo: Path, *args: str) -> str:
 
 def make_repo(root: Path) -> Path:
     """A newsroom's repository: the project's code and templates and the seed content."""
-    repo = root / "newsroom"
-    repo.mkdir()
-    for name in PROJECT:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns(
-                "__pycache__", "*.egg-info"))
-        else:
-            shutil.copy2(source, repo / name)
-    shutil.copytree(SEED, repo / "content")
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "config", "user.email", "desk@example.org")
-    git(repo, "config", "user.name", "Desk")
+    repo = newsroom_repo(root, PROJECT)
     commit(repo, "first")
     return repo
 
