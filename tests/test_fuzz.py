@@ -64,6 +64,8 @@ def mutations() -> st.SearchStrategy:
         b": ", b"- ", b"[", b"]", b"{", b"}", b"'", b'"', b"#", b"---\n", b"...\n",
         b"%YAML 1.1\n", b"@", b"`", b"|", b">", b"\\", b"\xe2\x80\x9c", b"\x1f",
         b"<<: *x\n", b"~", b"null", b"true", b"2025-02-30", b"1e400", b"0x1F",
+        # invisible characters: an override, a line separator, NEL, a zero-width space
+        b"\xe2\x80\xae", b"\xe2\x80\xa8", b"\xc2\x85", b"\xe2\x80\x8b",
     ])
     return st.one_of(
         st.tuples(st.just("delete a line"), line),
