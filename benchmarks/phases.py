@@ -32,7 +32,7 @@ PHASES = ("read", "markdown", "articles", "link", "fragments", "pages", "search"
 
 def measure(content: Path, out: Path) -> dict[str, float]:
     """One build in this process, timed phase by phase."""
-    import briefing.content.load as load
+    import briefing.linking.linker as load
     import briefing.output.render as render
     import briefing.pipeline as site
 

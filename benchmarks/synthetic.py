@@ -274,10 +274,10 @@ def translate(content: Path, lang: str) -> None:
     import yaml
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from briefing.content import matching
-    from briefing.content import translations as tr
-    from briefing.content.folder import read_content
-    from briefing.editor.skeleton import originals_by_file
+    from briefing.editor.translation_files import originals_by_file
+    from briefing.linking import matching
+    from briefing.linking import translations as tr
+    from briefing.reading.folder import read_content
 
     records = read_content(content, [])
     folder = content / "translations" / lang

@@ -37,7 +37,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .content.model import Rich
+from .model.values import Rich
 from .signed import SignedFolder, machine_key
 
 FORMAT = 2  # 1 was pickled: such a cache is left unread
@@ -59,15 +59,18 @@ class Fingerprints:
     Pickle only dumps here, in memory: nothing pickled is kept or read back."""
 
     def __init__(self) -> None:
-        from .content import model
-        from .content.fields import Loc
+        from .model.briefing import Briefing
+        from .model.changes import Change, History
+        from .model.positions import Claim, Issue
+        from .model.story import Actor, Article, Event, Source
+        from .model.values import Side
+        from .reading.fields import Loc
 
         # The model's objects that others share (an actor named by a thousand events):
         # each pickled once. The small ones (Rich, Quote, Link…) are pickled where they are.
         self.fields = {kind: tuple(f.name for f in fields(kind) if f.name not in SKIPPED)
-                       for kind in (model.Actor, model.Event, model.Source, model.Issue,
-                                    model.Claim, model.Article, model.Side, model.History,
-                                    model.Change, model.Briefing)}
+                       for kind in (Actor, Event, Source, Issue, Claim, Article, Side,
+                                    History, Change, Briefing)}
         self.memo: dict[int, tuple[object, bytes]] = {}
         self.plain: dict[type, tuple[str, ...] | None] = {Loc: None}  # other dataclasses
         self.loc = Loc

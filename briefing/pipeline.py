@@ -18,8 +18,8 @@ from pathlib import Path
 from babel.support import NullTranslations
 
 from .cache import BuildCache, Touched, file_digest
-from .content.load import LoadCache, load_and_check
-from .content.model import Briefing
+from .linking.linker import LoadCache, load_and_check
+from .model.briefing import Briefing
 from .output import feeds, i18n
 from .output.linkcheck import escaping_links
 from .output.pages import Page, Site, plan_site
@@ -76,7 +76,7 @@ def asset_files(briefing: Briefing, content: Path, templates: Path) -> dict[str,
 
 
 def media_files(briefing: Briefing, content: Path) -> dict[str, bytes]:
-    """Pictures kept in content/ (checked by the loader: content/media.py), copied into
+    """Pictures kept in content/ (checked by the loader: reading/media.py), copied into
     the site's media/."""
     images = [a.image for a in briefing.actors if a.image] + [briefing.share_image]
     return {media_file(image.src): (content / image.src).read_bytes() for image in images

@@ -22,11 +22,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .content.dates import Moment, PartialDate
-from .content.fields import INVALID, Invalid, Ref, Written
-from .content.model import Rich
-from .content.read import Records
+from .model.dates import Moment, PartialDate
+from .model.values import Rich
 from .problems import Loc, Problem
+from .reading.fields import INVALID, Invalid, Ref, Written
+from .reading.records import Records
 
 NATIVE = frozenset({str, int, float, bool, type(None)})
 Encode = Callable[[Any], Any]

@@ -3,7 +3,7 @@ test that fails when the rule is broken?
 
     .venv/bin/pip install -e ".[mutation]"
     .venv/bin/python scripts/mutation.py                              # every core module
-    .venv/bin/python scripts/mutation.py content/dates output/urls   # some of them
+    .venv/bin/python scripts/mutation.py model/dates output/urls     # some of them
 
 Each module is mutated in a scratch copy of the project (mutmut writes `mutants/` beside
 its configuration), with the unit tests that cover it. Tests that run build.py in a
@@ -25,17 +25,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # module → the unit tests that cover it (in-process ones: see above)
 MODULES = {
-    "content/dates": ["test_dates.py", "test_load.py", "test_contract.py", "test_history.py"],
-    "content/fields": ["test_fields.py", "test_load.py", "test_schemas.py", "test_history.py"],
-    "content/words": ["test_fields.py", "test_load.py"],
-    "content/yamlsource": ["test_yamlsource.py", "test_load.py"],
+    "model/dates": ["test_dates.py", "test_load.py", "test_contract.py", "test_history.py"],
+    "reading/fields": ["test_fields.py", "test_load.py", "test_schemas.py", "test_history.py"],
+    "reading/ids": ["test_fields.py", "test_load.py", "test_ids.py"],
+    "reading/suggestions": ["test_fields.py", "test_load.py", "test_ids.py"],
+    "reading/yamlsource": ["test_yamlsource.py", "test_load.py"],
     "output/urls": ["test_urls.py", "test_pipeline.py", "test_contract.py"],
-    "content/load": ["test_load.py", "test_model.py", "test_articles.py",
-                     "test_provenance.py", "test_contract.py", "test_history.py"],
-    "content/articles": ["test_articles.py", "test_load.py", "test_provenance.py"],
-    "content/provenance": ["test_provenance.py", "test_load.py"],
+    "linking/linker": ["test_load.py", "test_model.py", "test_articles.py",
+                       "test_provenance.py", "test_contract.py", "test_history.py"],
+    "linking/articles": ["test_articles.py", "test_load.py", "test_provenance.py"],
+    "linking/provenance": ["test_provenance.py", "test_load.py"],
     "output/write": ["test_write.py", "test_pipeline.py"],
-    "content/markdown": ["test_markdown.py", "test_contract.py"],
+    "linking/markdown": ["test_markdown.py", "test_contract.py"],
 }
 COPIED = ["briefing", "templates", "content", "tests", "schema", ".vscode", "build.py",
           "pyproject.toml"]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-import briefing.content.shares
+import briefing.reading.parts
 from briefing.cache import FORMAT, BuildCache, Fingerprints, State, file_digest
 from briefing.pipeline import build
 from briefing.signed import SignedFolder, machine_key
@@ -73,7 +73,7 @@ def test_a_rebuild_from_the_cache_is_byte_identical_to_a_cold_single_process_bui
     templates = tmp_path / "templates"
     shutil.copytree(TEMPLATES, templates)
     share_everything(monkeypatch, True)  # both processes, list files cut into parts
-    monkeypatch.setattr(briefing.content.shares, "PART_ITEMS", 4)
+    monkeypatch.setattr(briefing.reading.parts, "PART_ITEMS", 4)
     cache, out = tmp_path / "cache", tmp_path / "site"
     build(many_actors, out, templates, URL, cache=cache)
     before = {p: os.stat(out / p).st_ino for p in digest(out)}
@@ -152,7 +152,7 @@ def test_the_key_that_signs_the_cache_is_this_users_own(tmp_path):
 
 
 def test_fingerprints_follow_values_not_objects_and_leave_out_where_written(many_actors):  # noqa: F811
-    from briefing.content.load import load_and_check
+    from briefing.linking.linker import load_and_check
 
     one, _ = load_and_check(many_actors)
     two, _ = load_and_check(many_actors)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from briefing.content.dates import PartialDate, parse_date, parse_moment, range_parts
+from briefing.model.dates import PartialDate, parse_date, parse_moment, range_parts
 
 
 @pytest.mark.parametrize("raw, text, iso", [

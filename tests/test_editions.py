@@ -18,11 +18,11 @@ import pytest
 from babel.support import NullTranslations
 from bs4 import BeautifulSoup
 
-from briefing.content.load import load_and_check
 from briefing.editions.archive import Languages, banner_words, stamp_for
+from briefing.editions.banner import Stamp, places, stamp
 from briefing.editions.publish import Listed, listing_page
-from briefing.editions.stamp import Stamp, places, stamp
 from briefing.editions.tags import Edition, next_tag, parse_name, read_editions
+from briefing.linking.linker import load_and_check
 from briefing.output.render import RenderCache, Renderer
 from briefing.output.write import MARKER, MARKER_TEXT
 from briefing.pipeline import plan
@@ -697,7 +697,7 @@ def test_a_plain_build_keeps_the_published_editions(newsroom, tmp_path: Path):
 
 
 def test_a_build_carries_over_the_lists_and_editions_of_its_languages(tmp_path: Path):
-    from briefing.content.matching import digest
+    from briefing.linking.matching import digest
     from briefing.pipeline import build
 
     files = minimal()

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from briefing.content.fields import (
+from briefing.problems import Loc
+from briefing.reading.fields import (
     INVALID,
     Affected,
     Boolean,
@@ -38,9 +39,9 @@ from briefing.content.fields import (
     as_loaded,
     shape,
 )
-from briefing.content.words import alternatives, closest, did_you_mean, slugify, suggest_id
-from briefing.content.yamlsource import Loader
-from briefing.problems import Loc
+from briefing.reading.ids import slugify
+from briefing.reading.suggestions import alternatives, closest, did_you_mean, suggest_id
+from briefing.reading.yamlsource import Loader
 
 
 def read(field_type: Any, text: str, name: str = "f") -> tuple[Any, list[str], Reader]:
@@ -341,8 +342,8 @@ def test_invalid_stays_one_object_once_pickled():
 # --- words: ids made for events, suggestions ---------------------------------------------
 
 def test_event_ids_keep_written_ids_make_the_rest_unique_and_drop_repeats():
-    from briefing.content.dates import PartialDate
-    from briefing.content.words import event_ids
+    from briefing.model.dates import PartialDate
+    from briefing.reading.ids import event_ids
 
     day = PartialDate(2025, 5, 16)
     talks = {"date": day, "title": "Talks"}

@@ -55,8 +55,8 @@ from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
 from briefing.editions.archive import banner_words
+from briefing.editions.banner import Stamp, Unstampable, stamp
 from briefing.editions.publish import publish_editions
-from briefing.editions.stamp import Stamp, Unstampable, stamp
 from briefing.pipeline import build
 from tests.conftest import ROOT, TEMPLATES, minimal, write_content
 

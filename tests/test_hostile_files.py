@@ -27,8 +27,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.content.load import load_and_check
-from briefing.editor import scaffold, skeleton
+from briefing.editor import new as scaffold
+from briefing.editor import translation_files as skeleton
+from briefing.linking.linker import load_and_check
 from briefing.output.pages import content_policy
 from briefing.pipeline import build
 from briefing.problems import BuildFailed

@@ -20,7 +20,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from briefing.content.matching import digest
+from briefing.linking.matching import digest
 from briefing.output import i18n
 from briefing.pipeline import load_and_check
 from tests.conftest import ROOT, SEED, minimal, run_cli, soup, write_content

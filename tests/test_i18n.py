@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from babel.support import NullTranslations
 
-from briefing.content.dates import Moment, PartialDate
+from briefing.model.dates import Moment, PartialDate
 from briefing.output import i18n
 from briefing.problems import BuildFailed
 from tests.conftest import TEMPLATES

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from briefing.content.dates import parse_date
-from briefing.content.words import lost_event_id, suggest_id
 from briefing.editor import ids
 from briefing.editor.ids import Refused, add_ids
+from briefing.model.dates import parse_date
 from briefing.pipeline import load_and_check
 from briefing.problems import Loc
+from briefing.reading.ids import lost_event_id
+from briefing.reading.suggestions import suggest_id
 from tests.conftest import SEED, minimal, run_cli, write_content
 
 CHRONOLOGY = """\

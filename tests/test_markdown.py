@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.content.markdown import (
+from briefing.linking.markdown import (
     make_markdown,
     parse_article,
     render_block,
@@ -110,7 +110,7 @@ def test_typographic_quotes_and_heading_anchors(hostile_site: Path):
 
 def configured(heading_anchors: bool = False):
     """The one configuration, made here, as the site's field and article renderers are."""
-    from briefing.content.markdown import make_markdown
+    from briefing.linking.markdown import make_markdown
 
     return make_markdown(heading_anchors)
 
@@ -159,7 +159,7 @@ def test_articles_get_heading_anchors_to_the_fourth_level_fields_none():
     (None, "/"), ("", "/"), ("https://example.org", "/"), ("https://example.org/", "/"),
     ("https://owner.github.io/repo", "/repo/"), ("https://owner.github.io/a/b/", "/a/b/")])
 def test_the_base_path_of_a_base_url(base_url, path):
-    from briefing.content.markdown import base_path
+    from briefing.linking.markdown import base_path
 
     assert base_path(base_url) == path
 

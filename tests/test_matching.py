@@ -1,12 +1,12 @@
-"""A translation's texts matched to the originals' by hash (content/matching.py): each
+"""A translation's texts matched to the originals' by hash (linking/matching.py): each
 text shows the translation made from it, wherever that was written; a field's own
 translation from an earlier text is stale; one of a text no longer there is orphaned."""
 
 from __future__ import annotations
 
-from briefing.content.fields import Ref
-from briefing.content.matching import digest, match, originals
+from briefing.linking.matching import digest, match, originals
 from briefing.problems import Loc
+from briefing.reading.fields import Ref
 
 HERE = Loc("content/translations/uk/positions.yaml", 1, 1)
 

@@ -1,6 +1,6 @@
 """What the editor wrote reaches the model unchanged: every field of every record of the
 seed, the living test briefing and the water test briefing, read back from the YAML on
-its own (yaml.safe_load) and compared with what load.py made of it; the defaults where a
+its own (yaml.safe_load) and compared with what linker.py made of it; the defaults where a
 field is left out; and, between two loads with one cache, the same objects for what
 did not change (which the preview's page cache relies on)."""
 
@@ -14,9 +14,10 @@ from typing import Any
 import pytest
 import yaml
 
-from briefing.content.load import LoadCache, load_and_check
-from briefing.content.model import Briefing, Quote
-from briefing.content.words import slugify
+from briefing.linking.linker import LoadCache, load_and_check
+from briefing.model.briefing import Briefing
+from briefing.model.story import Quote
+from briefing.reading.ids import slugify
 from tests.conftest import ROOT, SEED, minimal, write_content
 from tests.test_schemas import Yaml12Loader
 

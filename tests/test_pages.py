@@ -9,10 +9,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from briefing.content.dates import Moment, PartialDate
-from briefing.content.load import load_and_check
-from briefing.content.matching import digest
-from briefing.content.model import Briefing
+from briefing.linking.linker import load_and_check
+from briefing.linking.matching import digest
+from briefing.model.briefing import Briefing
+from briefing.model.dates import Moment, PartialDate
 from briefing.output import pages
 from briefing.output.pages import Page, Site
 from briefing.pipeline import plan

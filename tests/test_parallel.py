@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-import briefing.content.folder
-import briefing.content.load
-import briefing.content.shares
+import briefing.linking.linker
 import briefing.output.render
 import briefing.pipeline
+import briefing.reading.folder
+import briefing.reading.parts
 from briefing.output.write import MARKER
 from briefing.parallel import cores, in_shares
 from briefing.pipeline import build, load_and_check
@@ -48,9 +48,9 @@ def test_shares_run_in_other_processes_and_come_back_in_order():
 def share_everything(monkeypatch, share: bool) -> None:
     """Every step shared between processes (share=True), or none, whatever the size."""
     for module, name in ((briefing.pipeline, "PARALLEL_FROM"),
-                         (briefing.content.folder, "PARALLEL_FROM"),
-                         (briefing.content.load, "PARALLEL_FROM"),
-                         (briefing.content.load, "PARALLEL_ARTICLES_FROM"),
+                         (briefing.reading.folder, "PARALLEL_FROM"),
+                         (briefing.linking.linker, "PARALLEL_FROM"),
+                         (briefing.linking.linker, "PARALLEL_ARTICLES_FROM"),
                          (briefing.output.render, "PARALLEL_FROM")):
         monkeypatch.setattr(module, name, 1 if share else 10**9)
 
@@ -144,12 +144,12 @@ def test_a_long_list_file_read_in_parts_reads_as_one(many_actors, monkeypatch, t
     path.write_text(text + tail)
     share_everything(monkeypatch, False)
     problems: list[Problem] = []
-    alone = briefing.content.folder.read_content(many_actors, problems, parallel=True)
+    alone = briefing.reading.folder.read_content(many_actors, problems, parallel=True)
     share_everything(monkeypatch, True)
-    monkeypatch.setattr(briefing.content.shares, "PART_ITEMS", 4)
-    assert len(briefing.content.shares.list_parts(str(path), ("event", None))[1]) > 5
+    monkeypatch.setattr(briefing.reading.parts, "PART_ITEMS", 4)
+    assert len(briefing.reading.parts.list_parts(str(path), ("event", None))[1]) > 5
     shared_problems: list[Problem] = []
-    shared = briefing.content.folder.read_content(many_actors, shared_problems, parallel=True)
+    shared = briefing.reading.folder.read_content(many_actors, shared_problems, parallel=True)
     assert shared == alone and (len(alone.events) >= 40 or "[open" in tail)
     assert [str(p) for p in shared_problems] == [str(p) for p in problems]
     assert wrong == bool(problems)
@@ -171,14 +171,14 @@ def test_a_long_translation_map_read_in_parts_reads_as_one(many_actors, monkeypa
                             f"  summary: Текст **{n}**.\n" for n in range(28)) + tail)
     share_everything(monkeypatch, False)
     problems: list[Problem] = []
-    alone = briefing.content.folder.read_content(many_actors, problems, parallel=True)
+    alone = briefing.reading.folder.read_content(many_actors, problems, parallel=True)
     share_everything(monkeypatch, True)
-    monkeypatch.setattr(briefing.content.shares, "PART_ITEMS", 4)
-    kind = briefing.content.shares.part_kind(str(path), str(many_actors))
-    assert kind == ("event", "uk") and len(briefing.content.shares.list_parts(
+    monkeypatch.setattr(briefing.reading.parts, "PART_ITEMS", 4)
+    kind = briefing.reading.parts.part_kind(str(path), str(many_actors))
+    assert kind == ("event", "uk") and len(briefing.reading.parts.list_parts(
         str(path), kind)[1]) > 5
     shared_problems: list[Problem] = []
-    shared = briefing.content.folder.read_content(many_actors, shared_problems, parallel=True)
+    shared = briefing.reading.folder.read_content(many_actors, shared_problems, parallel=True)
     assert shared == alone and (wrong or len(alone.translations["uk"]["event"]) == 28)
     assert [str(p) for p in shared_problems] == [str(p) for p in problems]
     assert wrong == any(p.severity == "error" for p in problems)

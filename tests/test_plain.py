@@ -13,10 +13,10 @@ import pytest
 from markupsafe import Markup
 
 from briefing import plain
-from briefing.content.dates import Moment
-from briefing.content.fields import INVALID, Written
-from briefing.content.folder import read_content
+from briefing.model.dates import Moment
 from briefing.problems import Loc
+from briefing.reading.fields import INVALID, Written
+from briefing.reading.folder import read_content
 from tests.conftest import SEED, minimal, write_content
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from briefing.content.markdown import parse_article, render_tokens
-from briefing.content.provenance import closest_passage, mark_quotes, normalise
+from briefing.linking.markdown import parse_article, render_tokens
+from briefing.linking.provenance import closest_passage, mark_quotes, normalise
 from briefing.pipeline import build, load_and_check
 from tests.conftest import TEMPLATES, minimal, soup, write_content
 
@@ -224,7 +224,7 @@ def test_the_closest_passage_follows_the_longest_run_of_the_quotes_words(body, q
 
 
 def test_words_that_differ_only_in_the_marks_around_them_are_named_so():
-    from briefing.content.provenance import difference
+    from briefing.linking.provenance import difference
     assert difference('"We will talk."', "We will talk") == (
         "the words differ only in the quote marks around them")
     assert difference("We will talk", "We will talk.") == (
@@ -250,6 +250,6 @@ def test_only_quote_marks_make_an_occurrence_quoted():
     ("meet at Y", "meet at X", "the article has 'Y', you wrote 'X'"),
 ])
 def test_the_difference_keeps_every_letter_of_the_words(passage, needle, why):
-    from briefing.content.provenance import difference
+    from briefing.linking.provenance import difference
 
     assert difference(passage, needle) == why

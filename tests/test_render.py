@@ -15,7 +15,7 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 
-from briefing.content.dates import PartialDate
+from briefing.model.dates import PartialDate
 from briefing.output.environment import users_of
 from briefing.output.filters import UP
 from briefing.output.pages import Page, Site

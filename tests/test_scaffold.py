@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.editor.scaffold import Refused, appended, new_entry
+from briefing.editor.new import Refused, appended, new_entry
 from tests.conftest import SEED, run_cli
 
 

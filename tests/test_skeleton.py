@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefing.content.matching import digest
+from briefing.linking.matching import digest
 from tests.conftest import SEED, run_cli
 
 UK = Path("content/translations/uk")

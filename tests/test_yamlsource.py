@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefing.content.yamlsource import parse_yaml, read_text, split_front_matter, syntax_problem
 from briefing.problems import Problem
+from briefing.reading.yamlsource import parse_yaml, read_text, split_front_matter, syntax_problem
 
 
 def parse(text: str) -> tuple[yaml.Node | None, list[str]]:
@@ -130,7 +130,7 @@ def test_a_tag_alone_stops_the_reading_a_duplicate_does_not():
 
 
 def test_a_control_character_is_placed_by_line_and_column_with_either_loader(monkeypatch):
-    import briefing.content.yamlsource as yamlsource
+    import briefing.reading.yamlsource as yamlsource
 
     expected = ["f.yaml:3:2: error: a control character (U+0007) that YAML does not allow: "
                 "remove it"]

@@ -129,8 +129,8 @@ def add_new(commands: Commands, project: Path, argv: list[str]) -> None:
                                required=True, parser_class=Parser)
     if argv[:1] != ["new"]:  # the field tables are imported for `new` alone
         return
-    from briefing.editor.scaffold import KINDS as TABLES
-    from briefing.editor.scaffold import flag_options
+    from ..editor.new import KINDS as TABLES
+    from ..editor.new import flag_options
 
     for kind, table in TABLES.items():
         one = kinds.add_parser(kind, help=f"add {table.record.what}")

@@ -12,7 +12,7 @@ from .report import report
 
 def new(args: Namespace) -> int:
     """Add a record, asking for what is missing when a person is at the terminal."""
-    from ..editor import scaffold
+    from ..editor import new as scaffold
     from ..problems import display_path, has_errors
 
     stances = read_stances(args)
@@ -88,7 +88,7 @@ def ids(args: Namespace) -> int:
 
 def translations(args: Namespace) -> int:
     """Make or refresh a translation's skeleton, or confirm fields brought up to date."""
-    from ..editor.skeleton import CannotConfirm, confirm, refresh
+    from ..editor.translation_files import CannotConfirm, confirm, refresh
 
     why = language_mistake(args)
     if why:
@@ -114,7 +114,7 @@ def translations(args: Namespace) -> int:
 
 def language_mistake(args: Namespace) -> str | None:
     """What is wrong with `translations`' LANG or --confirm, if anything."""
-    from ..content.folder import unknown_language
+    from ..reading.folder import unknown_language
 
     why = unknown_language(args.lang)
     if not why and args.lang != canonical_tag(args.lang):

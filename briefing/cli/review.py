@@ -34,10 +34,10 @@ def balance(args: Namespace) -> int:
     """Print the balance table and its own notes (nothing else `check` would say, unless
     the briefing does not load); under GitHub Actions, add the table to the run's summary
     page."""
-    from ..content.balance import balance_warnings
-    from ..content.load import load_and_check
     from ..editor.annotations import add_to_step_summary
     from ..editor.balance import report as table
+    from ..linking.linker import load_and_check
+    from ..linking.sourcing import balance_warnings
 
     briefing, problems = load_and_check(args.content, args.strict)
     if briefing is None:

@@ -40,7 +40,7 @@ def build(args: Namespace) -> int:
 
 
 def check(args: Namespace) -> int:
-    from ..content.load import load_and_check
+    from ..linking.linker import load_and_check
 
     briefing, problems = load_and_check(args.content, args.strict, parallel=True)
     if args.format != "text":
@@ -57,7 +57,7 @@ def check(args: Namespace) -> int:
           f"events, {len(briefing.issues)} issues, {len(briefing.quotes)} quotes"
           f"{changes}: OK", file=sys.stderr)
     if briefing.tallies:
-        from ..content.translations import table
+        from ..linking.translations import table
 
         print("translations:\n" + table(list(briefing.tallies)), file=sys.stderr)
     return 0

@@ -24,13 +24,13 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from ..content.dates import PartialDate
-from ..content.media import FORMATS
+from ..model.dates import PartialDate
 from ..output.i18n import catalog, catalog_path, date_text, direction
 from ..output.urls import Urls
+from ..reading.media import FORMATS
+from .banner import Banner, Stamp, Unstampable, places, stamp
 from .environments import NoLock, environment
 from .isolation import BUILD_TIMEOUT, copy_files, export_tree, last_lines, run_fenced, scratch_env
-from .stamp import Banner, Stamp, Unstampable, places, stamp
 from .tags import Edition, GitError
 
 FORMAT = "2"  # bump when what is cached changes shape (2: built fenced, files only)

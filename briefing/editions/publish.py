@@ -23,14 +23,14 @@ from pathlib import Path
 import yaml
 from babel.support import NullTranslations
 
-from ..content.characters import ERRORS, ranges
-from ..content.dates import PartialDate
-from ..content.yamlsource import normalised, parse_yaml
 from ..files import write_atomically
+from ..model.dates import PartialDate
 from ..output.pages import Page, Site, page
 from ..output.write import is_built_site, swap, sweep_leftovers
 from ..pipeline import write_in_every_language
 from ..problems import Problem
+from ..reading.characters import ERRORS, ranges
+from ..reading.yamlsource import normalised, parse_yaml
 from .archive import BUILD_FAILURES, Built, Failed, Published, build_one, publish
 from .isolation import copy_files
 from .tags import Edition, git, read_editions, repository

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..content.model import Briefing
+    from ..model.briefing import Briefing
 
 PREFIX = "edition-"
 NAME_RE = re.compile(r"edition-(\d{4})-(\d{2})-(\d{2})(?:-([1-9]\d*))?")

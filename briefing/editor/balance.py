@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..content.model import Briefing, Claim, Side
-from ..content.schema import CLAIM_STATUSES
+from ..model.briefing import Briefing
+from ..model.positions import Claim
+from ..model.values import Side
+from ..reading.schema import CLAIM_STATUSES
 
 
 @dataclass

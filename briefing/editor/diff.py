@@ -18,8 +18,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..content.load import load_and_check
-from ..content.model import Briefing, Quote
+from ..linking.linker import load_and_check
+from ..model.briefing import Briefing
+from ..model.story import Quote
 from ..output.feeds import briefing_json, quote_json
 from ..problems import Loc, Problem, display_path
 

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import yaml
 
-from ..content import schema
-from ..content.read import Records, list_reader
-from ..content.words import event_ids
-from ..content.yamlsource import syntax_problem
 from ..files import ChangedMeanwhile, write_atomically
 from ..problems import Problem, display_path
+from ..reading import schema
+from ..reading.ids import event_ids
+from ..reading.records import Records, list_reader
+from ..reading.yamlsource import syntax_problem
 
 
 class Refused(Exception):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from ..content.load import LoadCache
+from ..linking.linker import LoadCache
 from ..output.pages import Page
 from ..output.render import RenderCache, Renderer
 from ..output.urls import Urls

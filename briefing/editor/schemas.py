@@ -12,9 +12,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..content import schema
-from ..content.fields import ListOf
-from ..content.words import SLUG_RE
+from ..reading import schema
+from ..reading.fields import ListOf
+from ..reading.ids import SLUG_RE
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft YAML servers know best
 

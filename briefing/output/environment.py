@@ -16,10 +16,9 @@ from typing import TypeVar
 import jinja2
 from jinja2 import meta
 
-from ..content.model import CLAIM_HEADINGS
-from ..content.schema import CLAIM_STATUSES, STATUSES
-from ..content.words import N_
+from ..model.labels import CLAIM_HEADINGS, N_
 from ..problems import BuildFailed, Problem, display_path
+from ..reading.schema import CLAIM_STATUSES, STATUSES
 from . import filters, languages
 from .messages import Messages
 

@@ -11,20 +11,14 @@ from urllib.parse import urlsplit
 from babel.support import NullTranslations
 from markupsafe import escape
 
-from ..content.dates import PartialDate
-from ..content.markdown import base_path
-from ..content.model import (
-    Actor,
-    Attribution,
-    Briefing,
-    Change,
-    Claim,
-    Quote,
-    Rich,
-    Source,
-    Stance,
-)
-from ..content.words import N_
+from ..linking.markdown import base_path
+from ..model.briefing import Briefing
+from ..model.changes import Change
+from ..model.dates import PartialDate
+from ..model.labels import N_
+from ..model.positions import Attribution, Claim, Stance
+from ..model.story import Actor, Quote, Source
+from ..model.values import Rich
 from .pages import Page, positions_heading, revised
 from .urls import Urls, media_link
 

@@ -18,9 +18,9 @@ import jinja2
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from ..content.dates import Moment, PartialDate
-from ..content.model import Event
-from ..content.words import N_
+from ..model.dates import Moment, PartialDate
+from ..model.labels import N_
+from ..model.story import Event
 from . import i18n
 from .messages import Messages
 from .pages import Page

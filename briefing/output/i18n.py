@@ -21,9 +21,9 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 from markupsafe import Markup, escape
 
-from ..content.characters import invisible_problems
-from ..content.dates import Moment, PartialDate, offset_text, range_parts
+from ..model.dates import Moment, PartialDate, offset_text, range_parts
 from ..problems import BuildFailed, display_path
+from ..reading.characters import invisible_problems
 
 TAG = re.compile(r"<[^<>]*>")
 REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")

@@ -3,7 +3,7 @@
 Each page's context is built here, in one place, and holds everything the page shows
 beyond the site's header (`Site`): frozen model values, so a preview compares a page's
 context with the last build's and skips rendering it when nothing it shows has
-changed. Unchanged content keeps its model objects between builds (load.py), so even
+changed. Unchanged content keeps its model objects between builds (linker.py), so even
 comparing the whole briefing is mostly identity checks.
 """
 
@@ -16,9 +16,12 @@ from urllib.parse import urlsplit
 
 from babel.support import NullTranslations
 
-from ..content.dates import Moment, PartialDate
-from ..content.model import Briefing, Change, Claim, History, Quote
-from ..content.schema import CLAIM_STATUSES
+from ..model.briefing import Briefing
+from ..model.changes import Change, History
+from ..model.dates import Moment, PartialDate
+from ..model.positions import Claim
+from ..model.story import Quote
+from ..reading.schema import CLAIM_STATUSES
 from .i18n import date_text
 from .urls import Urls, media_link
 

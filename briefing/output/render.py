@@ -21,7 +21,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from ..cache import BuildCache
-from ..content.model import Event
+from ..model.story import Event
 from ..parallel import map_in_shares
 from .environment import generate, html_templates, make_environment, template_errors, users_of
 from .filters import FRAGMENT, UP
@@ -41,7 +41,7 @@ class RenderCache:
     messages: Messages | None = None
     stamps: Stamps = field(default_factory=dict)
     # id(event) → (event, html with UP for each link's way up to the root): keyed by
-    # identity, which load.py keeps for unchanged events from one build to the next
+    # identity, which linker.py keeps for unchanged events from one build to the next
     # (hashing 10,000 events is not free).
     fragments: dict[int, tuple[Event, str]] = field(default_factory=dict)
     pages: dict[str, tuple[tuple, bytes]] = field(default_factory=dict)

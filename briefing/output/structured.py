@@ -8,7 +8,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..content.model import CLAIM_HEADINGS, Actor, ActorRecord, Claim, Quote
+from ..model.briefing import ActorRecord
+from ..model.labels import CLAIM_HEADINGS
+from ..model.positions import Claim
+from ..model.story import Actor, Quote
 from .pages import Page, Site
 
 CONTEXT = "https://schema.org"

@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from ..content.markdown import base_path
+from ..linking.markdown import base_path
 
 # Where pictures from content/ are published: a folder of their own, so that none can
-# land on a page or a file from templates/static/ (content/media.py says which are).
+# land on a page or a file from templates/static/ (reading/media.py says which are).
 MEDIA = "media/"
 
 

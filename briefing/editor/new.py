@@ -20,24 +20,17 @@ from typing import Any
 
 import yaml
 
-from ..content import schema, words
-from ..content.dates import parse_date
-from ..content.fields import (
-    Boolean,
-    Date,
-    Field,
-    ListOf,
-    Markdown,
-    Record,
-    Reference,
-    When,
-)
-from ..content.folder import read_content
-from ..content.load import LoadCache, load_and_check
-from ..content.read import Records
-from ..content.words import alternatives, event_ids, slugify
 from ..files import ChangedMeanwhile, write_atomically
+from ..linking.linker import LoadCache, load_and_check
+from ..model.dates import parse_date
 from ..problems import Problem, display_path
+from ..reading import schema
+from ..reading.fields import Boolean, Date, Field, ListOf, Markdown, Record, Reference, When
+from ..reading.folder import read_content
+from ..reading.ids import event_ids, slugify
+from ..reading.ids import made_id as made_event_id_from
+from ..reading.records import Records
+from ..reading.suggestions import alternatives
 
 
 @dataclass(frozen=True)
@@ -176,7 +169,7 @@ def made_event_id(values: dict[str, Any], records: Records) -> str:
     date, _ = parse_date(str(values["date"]))
     if date is None:  # the check refuses the date, at its flag
         return slugify(f"{values['date']} {values['title']}")
-    return words.made_id({"date": date, "title": str(values["title"])},
+    return made_event_id_from({"date": date, "title": str(values["title"])},
                          taken_ids("event", records))
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..model.values import Tally, Tx
 from ..problems import Problem
-from .fields import INVALID
+from ..reading.fields import INVALID
+from ..reading.ids import event_ids
+from ..reading.suggestions import did_you_mean, suggest_id
 from .matching import TEXTS, digest, match, possible, quotes_of
-from .model import Tally, Tx
-from .words import did_you_mean, event_ids, suggest_id
 
 KIND_FILES = {"briefing": "briefing.yaml", "actor": "actors/<id>.yaml",
               "event": "chronology.yaml", "issue": "positions.yaml",

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .words import alternatives
+from .suggestions import alternatives
 
 # Extension → the format's name and a test of its first bytes.
 FORMATS = {

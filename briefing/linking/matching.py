@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..problems import Loc
-from .fields import as_loaded
+from ..reading.fields import as_loaded
 
 
 def digest(text: str) -> str:

@@ -1,8 +1,8 @@
-"""content/ → records: which files there are, each read by its reader (read.py), one
-by one or, for a large briefing, on every core (shares.py). A preview keeps each file's
+"""content/ → records: which files there are, each read by its reader (records.py), one
+by one or, for a large briefing, on every core (parts.py). A preview keeps each file's
 result keyed by its (mtime, size), so a save re-reads only that file.
 
-Above both read.py and shares.py: each of them is readable without the other.
+Above both records.py and parts.py: each of them is readable without the other.
 """
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ from collections.abc import Collection
 from pathlib import Path
 
 from ..problems import Problem, display_path
-from .read import (
+from .ids import SLUG_RE, slugify
+from .parts import KeptReads, read_in_shares
+from .records import (
     LIST_FILES,
     TRANSLATION_FILES,
     FileReader,
@@ -23,8 +25,6 @@ from .read import (
     read_briefing,
     translation_reader,
 )
-from .shares import KeptReads, read_in_shares
-from .words import SLUG_RE, slugify
 
 KIND_OF_FOLDER = {"actors": "actor", "articles": "article"}
 PARALLEL_FROM = 300  # files

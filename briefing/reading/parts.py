@@ -23,14 +23,7 @@ import yaml
 
 from ..parallel import share_out
 from ..problems import display_path
-from .read import (
-    LIST_FILES,
-    TRANSLATION_FILES,
-    Records,
-    note_ids,
-    read_items,
-    read_translated,
-)
+from .records import LIST_FILES, TRANSLATION_FILES, Records, note_ids, read_items, read_translated
 from .yamlsource import parse_yaml
 
 PART_ITEMS = 500  # a list file's items per job, when it has more than twice as many
@@ -44,7 +37,7 @@ Parts = tuple[str, list[tuple[int, int]]]  # a file's text, and its parts' (star
 class KeptReads(Protocol):
     """What reading needs of a build's cache (cache.py's BuildCache): records kept by a
     key, and which keys this build used (the others are dropped when it is saved).
-    Declared here, so that content/ never imports the cache, which sits above it."""
+    Declared here, so that reading/ never imports the cache, which sits above it."""
 
     def reads(self, key: str) -> Any | None: ...
 

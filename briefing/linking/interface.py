@@ -1,16 +1,18 @@
 """What the makers of issues and claims (positions.py, claims.py) need from the linker
-(load.py's `Linker`), declared here so that the arrows point one way: load.py calls
-them, and they know only this interface, never load.py."""
+(linker.py's `Linker`), declared here so that the arrows point one way: linker.py calls
+them, and they know only this interface, never linker.py."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol, TypeVar
 
+from ..model.changes import History
+from ..model.dates import PartialDate
+from ..model.story import Actor, Quote
+from ..model.values import Rich
 from ..problems import Problem
-from .dates import PartialDate
-from .fields import Ref
-from .model import Actor, History, Quote, Rich
+from ..reading.fields import Ref
 
 T = TypeVar("T")
 

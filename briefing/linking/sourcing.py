@@ -8,8 +8,8 @@ United States", never "United States's position")."""
 
 from __future__ import annotations
 
+from ..model.briefing import Briefing
 from ..problems import Problem
-from .model import Briefing
 
 
 def balance_warnings(briefing: Briefing) -> list[Problem]:

@@ -13,11 +13,12 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from ..model.dates import parse_date, parse_moment
 from ..problems import Loc, Problem
-from . import media
+from ..reading import media
 from .characters import ERRORS as INVISIBLE_ERRORS
-from .dates import parse_date, parse_moment
-from .words import SLUG_RE, closest, did_you_mean, slugify, suggest_id
+from .ids import SLUG_RE, slugify
+from .suggestions import closest, did_you_mean, suggest_id
 
 LANGUAGE_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 NULL_TAG = "tag:yaml.org,2002:null"
@@ -169,7 +170,7 @@ class Markdown(Text):
     expected = "text (Markdown)"
 
     def convert(self, value, node, r, name):
-        r.markdown.append(value)  # rendered before linking, on every core (load.py)
+        r.markdown.append(value)  # rendered before linking, on every core (linker.py)
         return value
 
 

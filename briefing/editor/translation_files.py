@@ -3,7 +3,7 @@
 Every text of the originals gets its place in content/translations/LANG/, under its
 original as comment lines ('#: …'), with its hash in `translated_from`. A refresh writes
 each file again in the originals' order, and a translation follows the text it was made
-from (matched by hash, content/matching.py): a stance moved into `history` takes its
+from (matched by hash, linking/matching.py): a stance moved into `history` takes its
 translation with it, each quote's translation stays with its quote.
 
 Nothing a translator wrote is lost. A translation stays as written (its value's own text,
@@ -30,15 +30,16 @@ from typing import Any
 
 import yaml
 
-from ..content import matching
-from ..content import translations as tr
-from ..content.characters import visible
-from ..content.folder import read_content
-from ..content.read import TRANSLATION_FILES, Records, translation_reader
-from ..content.words import did_you_mean, event_ids
-from ..content.yamlsource import syntax_problem
 from ..files import ChangedMeanwhile, write_atomically
+from ..linking import matching
+from ..linking import translations as tr
 from ..problems import Problem, display_path
+from ..reading.characters import visible
+from ..reading.folder import read_content
+from ..reading.ids import event_ids
+from ..reading.records import TRANSLATION_FILES, Records, translation_reader
+from ..reading.suggestions import did_you_mean
+from ..reading.yamlsource import syntax_problem
 
 ORDER = {  # each kind's fields, in the order written (groups: key_points, sides, …)
     "briefing": ("title", "dek", "summary", "key_points", "sides", "positions_title"),

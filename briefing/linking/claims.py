@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..model.positions import Attribution, Claim, EarlierRating
+from ..model.story import Quote
 from .history import check_dates
-from .linking import Linking
-from .model import Attribution, Claim, EarlierRating, Quote
+from .interface import Linking
 
 
 def make_claim(link: Linking, v: dict[str, Any], quotes: list[Quote | None]) -> Claim:

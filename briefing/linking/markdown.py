@@ -14,7 +14,7 @@ from markdown_it.token import Token
 from markupsafe import Markup
 from mdit_py_plugins.anchors import anchors_plugin
 
-from .words import slugify
+from ..reading.ids import slugify
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 SCHEME_RE = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")

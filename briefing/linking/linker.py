@@ -9,36 +9,28 @@ from typing import Any, TypeVar
 
 from markupsafe import Markup
 
+from ..linking import translations
+from ..model.briefing import Briefing, cross_index
+from ..model.changes import History
+from ..model.positions import EarlierStance
+from ..model.story import Actor, Article, Event, Quote, Source
+from ..model.values import Image, Link, Rich, Side, Tally
 from ..parallel import fill_in_shares
 from ..problems import Problem, display_path, finish, has_errors
-from . import media, model, translations
+from ..reading import media
+from ..reading.fields import Ref
+from ..reading.folder import ReadCache, Unsaved, read_content
+from ..reading.ids import event_ids, slugify
+from ..reading.parts import KeptReads
+from ..reading.records import Records
+from ..reading.suggestions import suggest_id
 from .articles import marked_article, pair, quote_texts
-from .balance import balance_warnings
 from .claims import make_claim
-from .fields import Ref
-from .folder import ReadCache, Unsaved, read_content
 from .history import STALE_AFTER_DAYS, items_of, last_update, link_changes
 from .markdown import base_path, parse_article, render_block, render_inline
-from .model import (
-    Actor,
-    Article,
-    Briefing,
-    EarlierStance,
-    Event,
-    History,
-    Image,
-    Link,
-    Quote,
-    Rich,
-    Side,
-    Source,
-    Tally,
-)
 from .positions import make_issue
 from .provenance import closest_passage
-from .read import Records
-from .shares import KeptReads
-from .words import event_ids, slugify, suggest_id
+from .sourcing import balance_warnings
 
 T = TypeVar("T")
 PARALLEL_FROM = 500  # Markdown texts (~0.3 ms each): fewer cost less than a new process
@@ -249,7 +241,7 @@ class Linker:
         claims = [make_claim(self, v, quotes) for v in self.unique(self.records.claims).values()]
         self.check_rejected()
         self.cache.objects = self.made  # what this build made, for the next one
-        return model.cross_index(Briefing(
+        return cross_index(Briefing(
             title=b["title"], summary=self.rich(b["summary"]), updated=self.updated,
             sides=tuple(self.tables["side"].values()),
             actors=tuple(sorted(self.tables["actor"].values(), key=name_key)),

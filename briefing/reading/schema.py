@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..model.labels import N_
 from .fields import (
     Affected,
     Boolean,
@@ -24,7 +25,6 @@ from .fields import (
     When,
     Words,
 )
-from .words import N_
 
 STATUSES = {"far-apart": N_("Far apart"), "narrowing": N_("Narrowing"),
             "agreed": N_("Agreed"), "unclear": N_("Unclear")}

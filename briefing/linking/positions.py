@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..model.positions import EarlierStance, EarlierStatus, Issue, Stance
+from ..model.story import Quote
+from ..model.values import Side
 from .history import check_dates, stale
-from .linking import Linking
-from .model import EarlierStance, EarlierStatus, Issue, Quote, Side, Stance
+from .interface import Linking
 
 
 def make_issue(link: Linking, v: dict[str, Any], quotes: list[Quote | None]) -> Issue:

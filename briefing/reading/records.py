@@ -1,7 +1,7 @@
 """One content file → its records: read and checked field by field, nothing resolved yet.
 
 Each file is read on its own into a `Records` of its own, then merged (folder.py reads
-the whole folder, one file after another or on every core: shares.py).
+the whole folder, one file after another or on every core: parts.py).
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from typing import Any, Protocol
 import yaml
 
 from ..problems import Problem, display_path
-from . import schema
+from ..reading import schema
 from .characters import invisible_problems
 from .fields import INVALID, Reader, Record
-from .words import SLUG_RE, slugify
+from .ids import SLUG_RE, slugify
 from .yamlsource import normalised, parse_yaml, read_text, split_front_matter
 
 KINDS = ("side", "actor", "event", "issue", "source", "article", "change", "claim")

@@ -13,12 +13,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..model.changes import Affected, Change, History
+from ..model.dates import Moment, PartialDate
 from ..problems import Loc, Problem
-from .dates import Moment, PartialDate
-from .fields import Ref
-from .model import Affected, Change, History
-from .schema import NEEDS_WAS
-from .words import suggest_id
+from ..reading.fields import Ref
+from ..reading.schema import NEEDS_WAS
+from ..reading.suggestions import suggest_id
 
 WHERE = {"actor": "in content/actors/", "event": "in chronology.yaml",
          "issue": "in positions.yaml", "claim": "in claims.yaml",
