@@ -12,9 +12,9 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from ..linking.linker import LoadCache
+from ..linking.linker import LinkMemo
 from ..output.pages import Page
-from ..output.render import RenderCache, Renderer
+from ..output.render import Renderer, RenderMemo
 from ..output.urls import Urls
 from ..pipeline import Later, assemble, asset_files, collector_paused, load, machine_files
 from ..problems import BuildFailed, Problem
@@ -34,8 +34,8 @@ class Preview:
         self.renderer: Renderer | None = None
         self.problems: list[Problem] = []
         self.failed = False
-        self.load_cache = LoadCache()
-        self.render_cache = RenderCache()
+        self.link_memo = LinkMemo()
+        self.render_memo = RenderMemo()
 
     @property
     def base_path(self) -> str:
@@ -62,10 +62,10 @@ class Preview:
         """The site assembled as a build assembles it (pipeline.prepare), in two halves:
         the path served under is fixed at start, from --base-url or the first good
         build's briefing.yaml, even if its templates then fail."""
-        briefing, problems = load(self.content, self.strict, self.base_url, self.load_cache)
+        briefing, problems = load(self.content, self.strict, self.base_url, self.link_memo)
         self.base_url = self.base_url or briefing.base_url
         prepared = assemble(briefing, problems, self.templates, search=False,
-                            editions=self.editions, rendering=self.render_cache)
+                            editions=self.editions, render_memo=self.render_memo)
         prepared.renderer.check(prepared.pages)
         self.renderer = prepared.renderer
         self.pages = {page.path: page for page in prepared.pages}
@@ -90,10 +90,10 @@ class Preview:
         page = self.pages.get(path)
         if page is not None and self.renderer is not None:
             try:
-                return self.renderer.page(page)
+                return self.renderer.render_page(page)
             except BuildFailed as failed:
                 self.problems, self.failed = failed.problems, True
-                return self.render_cache.last(path)
+                return self.render_memo.last(path)
         if path not in self.files and path in self.later:
             self.files[path] = self.later.pop(path)()
         return self.files.get(path, b"")
