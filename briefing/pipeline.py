@@ -9,9 +9,7 @@ them once.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -92,18 +90,6 @@ def host_files(briefing: Briefing) -> dict[str, bytes]:
     return files
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while building: a build makes millions of
-    objects and little garbage, and the collector would walk them all again and again
-    (about a fifth of a large build's time)."""
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 @dataclass(frozen=True)
 class Prepared:
     """A briefing loaded, checked and planned, with the renderer of its sites: what
@@ -158,34 +144,34 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
     `search`: make the search index (the longest step of a large build); `editions`:
     link to the list of editions (`build.py editions` writes it), and keep the last
     site's (the list in each language, the editions) in the new one; `cache`: a folder
-    where a build keeps what the next one can reuse (cache.py)."""
+    where a build keeps what the next one can reuse (cache.py). The garbage collector
+    is the caller's to pause (the command line does: cli/collector.py)."""
     check_output(out, content)
     sweep_leftovers(out)
-    with collector_paused():
-        build_cache = BuildCache(cache, templates) if cache is not None else None
-        # Linking's memo, seeded with what the build cache kept: it notes what is used
-        memo = LinkMemo(markdown=Touched(build_cache.kept.markdown),
-                        articles=Touched(build_cache.kept.articles)) if build_cache else None
-        prepared = prepare(content, templates, strict=strict, base_url=base_url,
-                           search=search, editions=editions, link_memo=memo,
-                           parallel=True, cache=build_cache)
-        writing = Writing.of(prepared, templates, out, build_cache)
-        prepared.renderer.render_fragments(
-            [(site, event) for site, b in zip(prepared.sites, prepared.briefings, strict=True)
-             for event in b.events], build_cache)
-        with new_folder(out) as fresh:
-            written = write_files(fresh, asset_files(prepared.briefing, content,
-                                                     templates).items())
-            done = writing.write_all(fresh)
-            written += sum(count for count, _, _ in done)
-            if search:
-                index_for_search(fresh, tuple(site.prefix for site in prepared.sites[1:]))
-            if editions:  # after the search index, which leaves them out
-                carry_over(out, fresh, [f"{site.prefix}editions" for site in prepared.sites])
-        if build_cache is not None:
-            build_cache.save(memo.markdown.touched(), memo.articles.touched(),  # type: ignore
-                             [one for _, _, made in done for one in made])
-        return prepared.problems, written
+    build_cache = BuildCache(cache, templates) if cache is not None else None
+    # Linking's memo, seeded with what the build cache kept: it notes what is used
+    memo = LinkMemo(markdown=Touched(build_cache.kept.markdown),
+                    articles=Touched(build_cache.kept.articles)) if build_cache else None
+    prepared = prepare(content, templates, strict=strict, base_url=base_url,
+                       search=search, editions=editions, link_memo=memo,
+                       parallel=True, cache=build_cache)
+    writing = Writing.of(prepared, templates, out, build_cache)
+    prepared.renderer.render_fragments(
+        [(site, event) for site, b in zip(prepared.sites, prepared.briefings, strict=True)
+         for event in b.events], build_cache)
+    with new_folder(out) as fresh:
+        written = write_files(fresh, asset_files(prepared.briefing, content,
+                                                 templates).items())
+        done = writing.write_all(fresh)
+        written += sum(count for count, _, _ in done)
+        if search:
+            index_for_search(fresh, tuple(site.prefix for site in prepared.sites[1:]))
+        if editions:  # after the search index, which leaves them out
+            carry_over(out, fresh, [f"{site.prefix}editions" for site in prepared.sites])
+    if build_cache is not None:
+        build_cache.save(memo.markdown.touched(), memo.articles.touched(),  # type: ignore
+                         [one for _, _, made in done for one in made])
+    return prepared.problems, written
 
 
 Made = list[tuple[str, bytes, bytes]]  # (path, key, digest) of files the next build may reuse
@@ -194,8 +180,9 @@ Made = list[tuple[str, bytes, bytes]]  # (path, key, digest) of files the next b
 @dataclass(frozen=True)
 class Writing:
     """The pages and machine files of a build, as jobs for share_out: largest first, the
-    machine files, then the pages in runs. With the build cache, a file whose inputs are those
-    of the file left in `out` by the last build is that file again (linked, not made)."""
+    machine files, then the pages in runs. With the build cache, a file whose inputs are
+    those of the file left in `out` by the last build is that file again (linked, not
+    made)."""
     prepared: Prepared
     later: Later
     jobs: list[str | list[Page]]
