@@ -71,6 +71,8 @@ class Fingerprints:
         self.fields = {kind: tuple(f.name for f in fields(kind) if f.name not in SKIPPED)
                        for kind in (Actor, Event, Source, Issue, Claim, Article, Side,
                                     History, Change, Briefing)}
+        # By identity on purpose: one shared frozen object is digested once (hashing it
+        # by its fields would walk the model it holds); the object is kept beside it.
         self.memo: dict[int, tuple[object, bytes]] = {}
         self.plain: dict[type, tuple[str, ...] | None] = {Loc: None}  # other dataclasses
         self.loc = Loc

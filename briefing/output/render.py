@@ -54,10 +54,11 @@ class RenderMemo:
     env: jinja2.Environment | None = None
     messages: Messages | None = None
     stamps: Stamps = field(default_factory=dict)
-    # id(event) → (event, html with UP for each link's way up to the root): keyed by
-    # identity, which linker.py keeps for unchanged events from one build to the next
-    # (hashing 10,000 events is not free).
-    fragments: dict[int, tuple[Event, str]] = field(default_factory=dict)
+    # (language prefix, event id) → (event, html with UP for each link's way up to the
+    # root). A hit is used only for the very same event object, which linker.py keeps
+    # for an unchanged event from one build to the next (comparing events' fields, or
+    # hashing them, for 10,000 events is not free).
+    fragments: dict[tuple[str, str], tuple[Event, str]] = field(default_factory=dict)
     # a page's path → (what it was rendered from, its bytes)
     rendered: dict[str, tuple[tuple, bytes]] = field(default_factory=dict)
     # language prefix → (its site, `_event.html` made for that site object): one each
@@ -100,9 +101,11 @@ class RenderMemo:
         """An event as listed on the chronology and on actor pages. It is rendered once,
         with a stand-in for its links' way up to the root, filled in for each page:
         rendering it once per page depth took a quarter of a large build."""
-        hit = self.fragments.get(id(event))
+        site = context.parent["site"]
+        key = (site.prefix, event.id)
+        hit = self.fragments.get(key)
         if hit is None or hit[0] is not event:
-            hit = self.fragments[id(event)] = (event, self.fragment(context.parent["site"], event))
+            hit = self.fragments[key] = (event, self.fragment(site, event))
         return Markup(hit[1].replace(UP, "../" * context.parent["page"].address.count("/")))
 
     def fragment(self, site: Site, event: Event) -> str:
@@ -157,32 +160,33 @@ class Renderer:
         and on its actors' pages). With `cache` (the build cache), fragments are
         taken from there by the digest of (site, event), and those made are kept."""
         fragments = self.memo.fragments
-        todo = [(site, e) for site, e in events if fragments.get(id(e), (None,))[0] is not e]
-        keys: dict[int, bytes] = {}
+        todo = [(site, e) for site, e in events
+                if fragments.get((site.prefix, e.id), (None,))[0] is not e]
+        keys: dict[tuple[str, str], bytes] = {}
         if cache is not None:
             todo = self.cached_fragments(todo, cache, keys)
         elif len(todo) < PARALLEL_FROM:
             return  # rendered as pages ask for them
         made = (map_in_shares(todo, self.fragment_in) if len(todo) >= PARALLEL_FROM
                 else [self.fragment_in(job) for job in todo])
-        for (_, event), html in zip(todo, made, strict=True):
-            fragments[id(event)] = (event, html)
+        for (site, event), html in zip(todo, made, strict=True):
+            fragments[site.prefix, event.id] = (event, html)
             if cache is not None:
-                cache.keep_fragment(keys[id(event)], html)
+                cache.keep_fragment(keys[site.prefix, event.id], html)
 
     def cached_fragments(self, todo: list[tuple[Site, Event]], cache: KeptFragments,
-                         keys: dict[int, bytes]) -> list[tuple[Site, Event]]:
+                         keys: dict[tuple[str, str], bytes]) -> list[tuple[Site, Event]]:
         """Take what `cache` has of `todo`'s fragments; returns those still to render,
         noting each one's key in `keys`."""
         sites = {site.prefix: cache.digest(site) for site, _ in todo}
         missing = []
         for site, event in todo:
-            key = keys[id(event)] = cache.digest((sites[site.prefix], event))
+            key = keys[site.prefix, event.id] = cache.digest((sites[site.prefix], event))
             html = cache.fragment(key)
             if html is None:
                 missing.append((site, event))
             else:
-                self.memo.fragments[id(event)] = (event, html)
+                self.memo.fragments[site.prefix, event.id] = (event, html)
         return missing
 
     def fragment_in(self, job: tuple[Site, Event]) -> str:
