@@ -71,6 +71,8 @@ class Fingerprints:
         self.fields = {kind: tuple(f.name for f in fields(kind) if f.name not in SKIPPED)
                        for kind in (Actor, Event, Source, Issue, Claim, Article, Side,
                                     History, Change, Briefing)}
+        # By identity on purpose: one shared frozen object is digested once (hashing it
+        # by its fields would walk the model it holds); the object is kept beside it.
         self.memo: dict[int, tuple[object, bytes]] = {}
         self.plain: dict[type, tuple[str, ...] | None] = {Loc: None}  # other dataclasses
         self.loc = Loc
@@ -149,24 +151,25 @@ class State:
     markdown: dict[tuple[str, str], Rich] = field(default_factory=dict)
     articles: dict[tuple, Any] = field(default_factory=dict)
     fragments: dict[bytes, str] = field(default_factory=dict)  # digest(site, event) → HTML
-    # page file → (digest(site, page), its bytes' digest)
-    pages: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)
+    # each file the last build wrote (pages, machine files), by path → (the digest of
+    # what it shows, its bytes' digest)
+    written: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)
 
     def to_plain(self) -> list:
         """As plain values (plain.py): a Markdown text's Rich as its text and HTML (its
-        source is that text), digests as hex, so that the many fragments and pages are
+        source is that text), digests as hex, so that the many fragments and files are
         JSON's own objects (the fastest to read back)."""
         return [[[base, text, str(rich.html)] for (base, text), rich in self.markdown.items()],
                 self.articles, {key.hex(): html for key, html in self.fragments.items()},
-                {path: [key.hex(), found.hex()] for path, (key, found) in self.pages.items()}]
+                {path: [key.hex(), found.hex()] for path, (key, found) in self.written.items()}]
 
     @classmethod
     def from_plain(cls, value: Any) -> State:
-        markdown, articles, fragments, pages = value
+        markdown, articles, fragments, written = value
         return cls({(base, text): Rich(text, Markup(html)) for base, text, html in markdown},
                    dict(articles), {bytes.fromhex(key): html for key, html in fragments.items()},
                    {path: (bytes.fromhex(key), bytes.fromhex(found))
-                    for path, (key, found) in pages.items()})
+                    for path, (key, found) in written.items()})
 
 
 class BuildCache:
@@ -223,7 +226,7 @@ class BuildCache:
         """The digest of the file `path` in `out` if it is the one made from `key`, as the
         last build wrote it (its bytes are checked: a site restored from elsewhere, or
         a file changed by hand, is made again)."""
-        kept = self.kept.pages.get(path)
+        kept = self.kept.written.get(path)
         if kept is None or kept[0] != key:
             return None
         try:
@@ -235,9 +238,10 @@ class BuildCache:
     def save(self, markdown: dict, articles: dict, made: list[tuple[str, bytes, bytes]]
              ) -> None:
         """Keep what this build made (and nothing it no longer uses) for the next:
-        `made` is each page's (path, key, its file's digest)."""
-        pages = {path: (key, found) for path, key, found in made}
-        self.files.keep("state.json", State(markdown, articles, self.fragments, pages).to_plain())
+        `made` is each file's (path, key, its bytes' digest)."""
+        written = {path: (key, found) for path, key, found in made}
+        self.files.keep("state.json",
+                        State(markdown, articles, self.fragments, written).to_plain())
         reads, used = self.folder / "reads", {self.shard(key) for key in self.used_reads}
         if reads.is_dir():
             for name in os.listdir(reads):

@@ -9,21 +9,19 @@ them once.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from babel.support import NullTranslations
 
 from .cache import BuildCache, Touched, file_digest
-from .linking.linker import LoadCache, load_and_check
+from .linking.linker import LinkMemo, load_and_check
 from .model.briefing import Briefing
 from .output import feeds, i18n
 from .output.linkcheck import escaping_links
 from .output.pages import Page, Site, plan_site
-from .output.render import RenderCache, Renderer, static_files
+from .output.render import Renderer, RenderMemo, static_files
 from .output.search import index_for_search
 from .output.urls import MEDIA, media_file
 from .output.write import carry_over, check_output, new_folder, sweep_leftovers, write_files
@@ -92,18 +90,6 @@ def host_files(briefing: Briefing) -> dict[str, bytes]:
     return files
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while building: a build makes millions of
-    objects and little garbage, and the collector would walk them all again and again
-    (about a fifth of a large build's time)."""
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 @dataclass(frozen=True)
 class Prepared:
     """A briefing loaded, checked and planned, with the renderer of its sites: what
@@ -123,18 +109,18 @@ class Prepared:
 
 def prepare(content: Path, templates: Path, *, strict: bool = False,
             base_url: str | None = None, search: bool = True, editions: bool = False,
-            loading: LoadCache | None = None, rendering: RenderCache | None = None,
-            parallel: bool = False, kept: BuildCache | None = None) -> Prepared:
+            link_memo: LinkMemo | None = None, render_memo: RenderMemo | None = None,
+            parallel: bool = False, cache: BuildCache | None = None) -> Prepared:
     """The one way a site is assembled: loaded, then planned. Raises BuildFailed."""
-    return assemble(*load(content, strict, base_url, loading, parallel, kept), templates,
-                    search=search, editions=editions, rendering=rendering)
+    return assemble(*load(content, strict, base_url, link_memo, parallel, cache), templates,
+                    search=search, editions=editions, render_memo=render_memo)
 
 
 def load(content: Path, strict: bool = False, base_url: str | None = None,
-         loading: LoadCache | None = None, parallel: bool = False,
-         kept: BuildCache | None = None) -> tuple[Briefing, list[Problem]]:
+         link_memo: LinkMemo | None = None, parallel: bool = False,
+         cache: BuildCache | None = None) -> tuple[Briefing, list[Problem]]:
     """prepare()'s first half: read and check. Raises BuildFailed on errors."""
-    briefing, problems = load_and_check(content, strict, loading, base_url, parallel, kept)
+    briefing, problems = load_and_check(content, strict, link_memo, base_url, parallel, cache)
     if briefing is None:
         raise BuildFailed(problems)
     return briefing, problems
@@ -142,12 +128,12 @@ def load(content: Path, strict: bool = False, base_url: str | None = None,
 
 def assemble(briefing: Briefing, problems: list[Problem], templates: Path, *,
              search: bool = True, editions: bool = False,
-             rendering: RenderCache | None = None) -> Prepared:
+             render_memo: RenderMemo | None = None) -> Prepared:
     """prepare()'s second half: the sites and pages planned, and their renderer (with
-    `rendering`, what an earlier one rendered: the preview's). Raises BuildFailed for a
+    `render_memo`, what an earlier one rendered: the preview's). Raises BuildFailed for a
     broken catalog or template."""
     sites, pages = plan(briefing, templates, search, editions)
-    renderer = Renderer.for_build(templates, sites, rendering or RenderCache())
+    renderer = Renderer.for_build(templates, sites, render_memo or RenderMemo())
     return Prepared(briefing, problems, sites, pages, renderer)
 
 
@@ -158,33 +144,34 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
     `search`: make the search index (the longest step of a large build); `editions`:
     link to the list of editions (`build.py editions` writes it), and keep the last
     site's (the list in each language, the editions) in the new one; `cache`: a folder
-    where a build keeps what the next one can reuse (cache.py)."""
+    where a build keeps what the next one can reuse (cache.py). The garbage collector
+    is the caller's to pause (the command line does: cli/collector.py)."""
     check_output(out, content)
     sweep_leftovers(out)
-    with collector_paused():
-        kept = BuildCache(cache, templates) if cache is not None else None
-        loading = LoadCache(markdown=Touched(kept.kept.markdown),
-                            articles=Touched(kept.kept.articles)) if kept else None
-        prepared = prepare(content, templates, strict=strict, base_url=base_url,
-                           search=search, editions=editions, loading=loading,
-                           parallel=True, kept=kept)
-        writing = Writing.of(prepared, templates, out, kept)
-        prepared.renderer.render_fragments(
-            [(site, event) for site, b in zip(prepared.sites, prepared.briefings, strict=True)
-             for event in b.events], kept)
-        with new_folder(out) as fresh:
-            written = write_files(fresh, asset_files(prepared.briefing, content,
-                                                     templates).items())
-            done = writing.write_all(fresh)
-            written += sum(count for count, _, _ in done)
-            if search:
-                index_for_search(fresh, tuple(site.prefix for site in prepared.sites[1:]))
-            if editions:  # after the search index, which leaves them out
-                carry_over(out, fresh, [f"{site.prefix}editions" for site in prepared.sites])
-        if kept is not None:
-            kept.save(loading.markdown.touched(), loading.articles.touched(),  # type: ignore
-                      [one for _, _, made in done for one in made])
-        return prepared.problems, written
+    build_cache = BuildCache(cache, templates) if cache is not None else None
+    # Linking's memo, seeded with what the build cache kept: it notes what is used
+    memo = LinkMemo(markdown=Touched(build_cache.kept.markdown),
+                    articles=Touched(build_cache.kept.articles)) if build_cache else None
+    prepared = prepare(content, templates, strict=strict, base_url=base_url,
+                       search=search, editions=editions, link_memo=memo,
+                       parallel=True, cache=build_cache)
+    writing = Writing.of(prepared, templates, out, build_cache)
+    prepared.renderer.render_fragments(
+        [(site, event) for site, b in zip(prepared.sites, prepared.briefings, strict=True)
+         for event in b.events], build_cache)
+    with new_folder(out) as fresh:
+        written = write_files(fresh, asset_files(prepared.briefing, content,
+                                                 templates).items())
+        done = writing.write_all(fresh)
+        written += sum(count for count, _, _ in done)
+        if search:
+            index_for_search(fresh, tuple(site.prefix for site in prepared.sites[1:]))
+        if editions:  # after the search index, which leaves them out
+            carry_over(out, fresh, [f"{site.prefix}editions" for site in prepared.sites])
+    if build_cache is not None:
+        build_cache.save(memo.markdown.touched(), memo.articles.touched(),  # type: ignore
+                         [one for _, _, made in done for one in made])
+    return prepared.problems, written
 
 
 Made = list[tuple[str, bytes, bytes]]  # (path, key, digest) of files the next build may reuse
@@ -193,25 +180,26 @@ Made = list[tuple[str, bytes, bytes]]  # (path, key, digest) of files the next b
 @dataclass(frozen=True)
 class Writing:
     """The pages and machine files of a build, as jobs for share_out: largest first, the
-    machine files, then the pages in runs. With a cache, a file whose inputs are those
-    of the file left in `out` by the last build is that file again (linked, not made)."""
+    machine files, then the pages in runs. With the build cache, a file whose inputs are
+    those of the file left in `out` by the last build is that file again (linked, not
+    made)."""
     prepared: Prepared
     later: Later
     jobs: list[str | list[Page]]
     out: Path
-    kept: BuildCache | None
+    cache: BuildCache | None
     site_keys: dict[str, bytes]
     whole: bytes  # the digest of what machine files show
     shown: str  # `out` as problems name it
 
     @classmethod
-    def of(cls, prepared: Prepared, templates: Path, out: Path, kept: BuildCache | None
+    def of(cls, prepared: Prepared, templates: Path, out: Path, cache: BuildCache | None
            ) -> Writing:
         later = machine_files(prepared.briefing, prepared.pages, templates)
         jobs: list[str | list[Page]] = [*later, *runs(prepared.pages)]
-        site_keys = {site.prefix: kept.digest(site) for site in prepared.sites} if kept else {}
-        whole = kept.digest((prepared.briefing, prepared.pages)) if kept else b""
-        return cls(prepared, later, jobs, out, kept, site_keys, whole, display_path(out))
+        site_keys = {site.prefix: cache.digest(site) for site in prepared.sites} if cache else {}
+        whole = cache.digest((prepared.briefing, prepared.pages)) if cache else b""
+        return cls(prepared, later, jobs, out, cache, site_keys, whole, display_path(out))
 
     def write_all(self, fresh: Path) -> list[tuple[int, list[Problem], Made]]:
         """Every job written into `fresh`; raises BuildFailed for links that escape.
@@ -235,9 +223,9 @@ class Writing:
         return len(name), escaping, made
 
     def write_machine_file(self, name: str, fresh: Path) -> Made:
-        kept = self.kept
-        key = kept.digest((name, self.whole)) if kept else None
-        found = kept.reuse(name, key, self.out, fresh) if kept else None
+        cache = self.cache
+        key = cache.digest((name, self.whole)) if cache else None
+        found = cache.reuse(name, key, self.out, fresh) if cache else None
         if found is None:
             data = self.later[name]()
             write_files(fresh, [(name, data)])
@@ -247,9 +235,9 @@ class Writing:
     def write_page(self, page: Page, fresh: Path, escaping: list[Problem]) -> Made:
         """A page rendered (or reused); links that escape the site are added to
         `escaping`."""
-        kept = self.kept
-        key = page_key(kept, self.site_keys, page) if kept else None
-        found = kept.reuse(page.path, key, self.out, fresh) if kept else None
+        cache = self.cache
+        key = page_key(cache, self.site_keys, page) if cache else None
+        found = cache.reuse(page.path, key, self.out, fresh) if cache else None
         if found is None:
             self.prepared.renderer.write_page(page, fresh / page.path)
             data = (fresh / page.path).read_bytes()
@@ -259,12 +247,12 @@ class Writing:
         return [(page.path, key, found)] if key is not None and found is not None else []
 
 
-def page_key(kept: BuildCache, site_keys: dict[str, bytes], page: Page) -> bytes | None:
+def page_key(cache: BuildCache, site_keys: dict[str, bytes], page: Page) -> bytes | None:
     """The digest of what a page shows (None for the 404 page: it speaks every
     language, so shows every site)."""
     if page.template == "404.html":
         return None
-    return kept.digest((site_keys[page.prefix], page))
+    return cache.digest((site_keys[page.prefix], page))
 
 
 def write_in_every_language(content: Path, out: Path, templates: Path, base_url: str | None,

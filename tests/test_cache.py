@@ -122,11 +122,11 @@ def test_a_damaged_or_foreign_cache_means_a_full_build(many_actors, tmp_path, mo
     forged = b"<p>made by other code</p>"
     if damage is None:  # kept, and signed, by other code (another version): other bytes
         kept = BuildCache(cache, TEMPLATES)
-        assert kept.kept.fragments and "actors/actor-4/index.html" in kept.kept.pages
+        assert kept.kept.fragments and "actors/actor-4/index.html" in kept.kept.written
         other = State(kept.kept.markdown, kept.kept.articles,
                       {key: forged.decode() for key in kept.kept.fragments},
-                      {**kept.kept.pages, "actors/actor-4/index.html": (
-                          kept.kept.pages["actors/actor-4/index.html"][0], file_digest(forged))})
+                      {**kept.kept.written, "actors/actor-4/index.html": (
+                          kept.kept.written["actors/actor-4/index.html"][0], file_digest(forged))})
         SignedFolder(cache / "build", f"briefing build cache {FORMAT} other", machine_key()).keep(
             "state.json", other.to_plain())
         assert b" other\n" in state.read_bytes()

@@ -23,7 +23,7 @@ from briefing.editions.banner import Stamp, places, stamp
 from briefing.editions.publish import Listed, listing_page
 from briefing.editions.tags import Edition, next_tag, parse_name, read_editions
 from briefing.linking.linker import load_and_check
-from briefing.output.render import RenderCache, Renderer
+from briefing.output.render import Renderer, RenderMemo
 from briefing.output.write import MARKER, MARKER_TEXT
 from briefing.pipeline import plan
 from tests.conftest import (
@@ -180,7 +180,7 @@ def test_a_days_second_edition_says_its_number_on_its_banner_and_in_the_list():
     listed = [Listed(Edition(f"edition-2025-05-16{suffix}", dt.date(2025, 5, 16), n, "c" * 40),
                      (), frozenset()) for suffix, n in (("-2", 2), ("", 1))]
     listing = listing_page(listed, sites[0], NullTranslations())
-    html = Renderer.for_build(TEMPLATES, sites, RenderCache()).render(
+    html = Renderer.for_build(TEMPLATES, sites, RenderMemo()).render(
         listing.template, listing, listing.context)
     headings = [h.get_text() for h in BeautifulSoup(html, "html.parser").select(".editions h2")]
     assert headings == ["Edition 2 of 16 May 2025", "Edition of 16 May 2025"]

@@ -142,7 +142,7 @@ def signed_again(cache: Path) -> None:
         header, _, body = state.read_bytes().split(b"\n", 2)
         signature = BuildCache(cache, TEMPLATES).files.signature("state.json", body)
         state.write_bytes(b"\n".join([header, signature, body]))
-        assert BuildCache(cache, TEMPLATES).kept.pages[PAGE][1] == file_digest(FORGED)
+        assert BuildCache(cache, TEMPLATES).kept.written[PAGE][1] == file_digest(FORGED)
 
 
 def test_a_cache_signed_on_another_machine_is_not_trusted(machine, tmp_path, monkeypatch):

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from briefing.linking.linker import LoadCache, load_and_check
+from briefing.linking.linker import LinkMemo, load_and_check
 from briefing.model.briefing import Briefing
 from briefing.model.story import Quote
 from briefing.reading.ids import slugify
@@ -222,9 +222,9 @@ def test_root_links_in_key_points_start_at_the_base_path(tmp_path: Path):
 def test_a_second_load_with_one_cache_keeps_what_did_not_change(tmp_path: Path):
     shutil.copytree(SEED, tmp_path / "content")
     content = tmp_path / "content"
-    cache = LoadCache()
-    first, _ = load_and_check(content, cache=cache)
-    again, _ = load_and_check(content, cache=cache)
+    memo = LinkMemo()
+    first, _ = load_and_check(content, memo=memo)
+    again, _ = load_and_check(content, memo=memo)
     assert first is not None and again is not None
     for kind in ("actors", "events", "issues", "sources", "sides", "articles"):
         assert all(a is b for a, b in zip(getattr(first, kind), getattr(again, kind),
@@ -234,7 +234,7 @@ def test_a_second_load_with_one_cache_keeps_what_did_not_change(tmp_path: Path):
                                              "Prime Minister of the Republic of Poland"))
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
-    third, _ = load_and_check(content, cache=cache)
+    third, _ = load_and_check(content, memo=memo)
     assert third is not None
     changed = {a.id for a, b in zip(again.actors, third.actors, strict=True) if a is not b}
     assert changed == {"tusk"}

@@ -99,9 +99,9 @@ def test_a_page_is_offered_unless_all_its_main_text_is_untranslated():
 
 def test_a_pages_last_modification_falls_back_to_the_briefings_revision():
     fallback = Moment(dt.date(2026, 3, 12), written="2026-03-12")
-    made = pages.page("x/", "actors.html", "X", "x", fallback=fallback)
+    made = pages.planned("x/", "actors.html", "X", "x", fallback=fallback)
     assert made.lastmod == "2026-03-12" and made.context["notices"] == ()
-    assert pages.page("x/", "actors.html", "X", "x").lastmod is None
+    assert pages.planned("x/", "actors.html", "X", "x").lastmod is None
 
 
 def test_the_positions_heading_counts_the_sides_unless_the_editors_named_it(tmp_path):

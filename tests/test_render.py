@@ -19,7 +19,7 @@ from briefing.model.dates import PartialDate
 from briefing.output.environment import users_of
 from briefing.output.filters import UP
 from briefing.output.pages import Page, Site
-from briefing.output.render import RenderCache, Renderer
+from briefing.output.render import Renderer, RenderMemo
 from briefing.pipeline import plan
 from briefing.problems import BuildFailed
 from tests.conftest import TEMPLATES
@@ -37,7 +37,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[tuple[Site, ...], d
 
 @pytest.fixture(scope="module")
 def renderer(built) -> Renderer:
-    return Renderer.for_build(TEMPLATES, built[0], RenderCache())
+    return Renderer.for_build(TEMPLATES, built[0], RenderMemo())
 
 
 def show(renderer: Renderer, source: str, page: Page, **more: object) -> str:
@@ -166,7 +166,7 @@ def test_json_ld_describes_the_page_in_its_language(renderer, built):
 
 
 def test_the_404_page_carries_each_other_languages_header_in_its_words(renderer, built):
-    html = BeautifulSoup(renderer.page(built[1]["404.html"]), "html.parser")
+    html = BeautifulSoup(renderer.render_page(built[1]["404.html"]), "html.parser")
     uk = BeautifulSoup(html.select_one('template[data-lang="uk"]').decode_contents(),
                        "html.parser")
     assert uk.select_one(".skip-link").text == "Перейти до змісту"
@@ -183,11 +183,11 @@ def test_interface_text_escapes_its_variables_and_counts_by_the_languages_rules(
 
 
 def test_an_event_is_rendered_once_and_linked_from_each_pages_depth(built):
-    renderer = Renderer.for_build(TEMPLATES, built[0], RenderCache())
-    chronology = BeautifulSoup(renderer.page(built[1]["chronology/"]), "html.parser")
-    actor = BeautifulSoup(renderer.page(built[1]["actors/ana/"]), "html.parser")
-    assert len(renderer.cache.fragments) == 1 and list(renderer.cache.modules) == [""]
-    assert UP in next(iter(renderer.cache.fragments.values()))[1]
+    renderer = Renderer.for_build(TEMPLATES, built[0], RenderMemo())
+    chronology = BeautifulSoup(renderer.render_page(built[1]["chronology/"]), "html.parser")
+    actor = BeautifulSoup(renderer.render_page(built[1]["actors/ana/"]), "html.parser")
+    assert len(renderer.memo.fragments) == 1 and list(renderer.memo.modules) == [""]
+    assert UP in next(iter(renderer.memo.fragments.values()))[1]
     chip = ".event a.chip"
     assert chronology.select_one(chip)["href"] == "../actors/ana/"
     assert actor.select_one(chip)["href"] == "../../actors/ana/"
@@ -195,7 +195,7 @@ def test_an_event_is_rendered_once_and_linked_from_each_pages_depth(built):
 
 def test_a_template_mistake_names_the_template_and_its_line(tmp_path: Path, built):
     (tmp_path / "bad.html").write_text("line one\n{{ missing.name }}\n")
-    renderer = Renderer.for_build(tmp_path, built[0], RenderCache())
+    renderer = Renderer.for_build(tmp_path, built[0], RenderMemo())
     with pytest.raises(BuildFailed) as failed:
         renderer.render("bad.html", built[1]["actors/"], {})
     problem = failed.value.problems[0]
@@ -207,10 +207,10 @@ def test_a_template_mistake_names_the_template_and_its_line(tmp_path: Path, buil
 def test_an_edited_template_drops_what_it_and_its_users_made(tmp_path: Path, built):
     templates = tmp_path / "templates"
     shutil.copytree(TEMPLATES, templates, ignore=shutil.ignore_patterns("static"))
-    cache = RenderCache()
+    cache = RenderMemo()
     renderer = Renderer.for_build(templates, built[0], cache)
     assert "actor.html" in renderer.touched
-    renderer.page(built[1]["chronology/"])
+    renderer.render_page(built[1]["chronology/"])
     assert cache.fragments and Renderer.for_build(templates, built[0], cache).touched == set()
     macros = templates / "_macros.html"
     os.utime(macros, ns=(0, macros.stat().st_mtime_ns + 10**9))

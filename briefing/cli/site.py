@@ -11,6 +11,7 @@ import sys
 import time
 from argparse import Namespace
 
+from . import collector
 from .report import report
 
 
@@ -22,9 +23,10 @@ def build(args: Namespace) -> int:
     from ..problems import BuildFailed
 
     try:
-        problems, _ = build_site(args.content, args.out, args.templates, args.base_url,
-                                 args.strict, args.search, any_editions(args.content),
-                                 args.cache)
+        with collector.paused():
+            problems, _ = build_site(args.content, args.out, args.templates, args.base_url,
+                                     args.strict, args.search, any_editions(args.content),
+                                     args.cache)
     except BuildFailed as failed:
         report(failed.problems, args.prog)
         print(f"build failed: {args.out}/ was left as it was", file=sys.stderr)
@@ -68,5 +70,6 @@ def serve(args: Namespace) -> int:
     from ..editor.serve import serve
 
     preview = Preview(args.content, args.templates, args.base_url, args.strict,
-                      editions=args.editions is not None)
+                      editions=args.editions is not None,
+                      around_rebuild=collector.paused_then_frozen)
     return serve(preview, args.host, args.port, args.open, args.editions)

@@ -25,7 +25,7 @@ from babel.support import NullTranslations
 
 from ..files import write_atomically
 from ..model.dates import PartialDate
-from ..output.pages import Page, Site, page
+from ..output.pages import Page, Site, planned
 from ..output.write import is_built_site, swap, sweep_leftovers
 from ..pipeline import write_in_every_language
 from ..problems import Problem
@@ -244,6 +244,6 @@ def listing_page(listed: list[Listed], site: Site, words: NullTranslations) -> P
              "day": PartialDate(r.edition.day.year, r.edition.day.month, r.edition.day.day),
              "href": f"editions/{r.edition.name}/"
                      + (site.prefix if site.prefix in r.languages else "")} for r in listed]
-    return page("editions/", "editions.html", _("Editions"),
-                _("The briefing as it stood on the day of each edition, frozen for citing."),
-                context={"editions": rows})
+    return planned("editions/", "editions.html", _("Editions"),
+                   _("The briefing as it stood on the day of each edition, frozen for citing."),
+                   context={"editions": rows})

@@ -14,7 +14,10 @@ from ..reading.schema import CLAIM_STATUSES
 
 
 @dataclass
-class Tally:
+class SideSourcing:
+    """One side's stances (stated, with a source, with a verified quote) and the claims
+    it makes and contests."""
+
     stances: int = 0
     sourced: int = 0
     quoted: int = 0
@@ -22,14 +25,14 @@ class Tally:
     contested: list[Claim] = field(default_factory=list)
 
 
-def tallies(briefing: Briefing) -> dict[Side, Tally]:
-    out = {side: Tally() for side in briefing.sides}
+def by_side(briefing: Briefing) -> dict[Side, SideSourcing]:
+    out = {side: SideSourcing() for side in briefing.sides}
     for issue in briefing.issues:
         for stance in issue.stances:
-            tally = out[stance.side]
-            tally.stances += 1
-            tally.sourced += bool(stance.sources)
-            tally.quoted += bool(stance.quote and stance.quote.anchor)
+            counts = out[stance.side]
+            counts.stances += 1
+            counts.sourced += bool(stance.sources)
+            counts.quoted += bool(stance.quote and stance.quote.anchor)
     for claim in briefing.claims:
         for parties, role in ((claim.by, "made"), (claim.against, "contested")):
             for side in dict.fromkeys(a.party for a in parties if a.party):
@@ -48,7 +51,7 @@ def report(briefing: Briefing) -> str:
              "| side | stances stated | with a source | with a verified quote | claims made "
              "| their statuses | claims contested | their statuses |",
              "| --- | ---: | ---: | ---: | ---: | --- | ---: | --- |"]
-    for side, t in tallies(briefing).items():
+    for side, t in by_side(briefing).items():
         lines.append(f"| {side.name} | {t.stances} | {t.sourced} | {t.quoted} | "
                      f"{len(t.made)} | {statuses(t.made)} | {len(t.contested)} | "
                      f"{statuses(t.contested)} |")

@@ -63,9 +63,9 @@ def read_events(path: Path) -> Records:
 
 
 def ids_in_file_order(records: Records) -> list[tuple[str, dict]]:
-    """(id, event) for every event, in the file's order."""
-    by_record = {id(v): event_id for event_id, v in event_ids(records.events).items()}
-    return [(by_record[id(v)], v) for v in records.events]
+    """(id, event) for every event, in the file's order: event_ids keeps it (an event
+    it would leave out, one with a repeated id, is an error: refused before)."""
+    return list(event_ids(records.events).items())
 
 
 def with_ids(text: str, ids: list[str | None]) -> str:

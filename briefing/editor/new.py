@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from ..files import ChangedMeanwhile, write_atomically
-from ..linking.linker import LoadCache, load_and_check
+from ..linking.linker import LinkMemo, load_and_check
 from ..model.dates import parse_date
 from ..problems import Problem, display_path
 from ..reading import schema
@@ -89,8 +89,8 @@ def new_entry(kind: str, content: Path, given: dict[str, Any], entry_id: str | N
     spec = KINDS[kind]
     values = {k: v for k, v in given.items() if v not in (None, False, [], "")}
     stances = ask_missing(kind, values, stances or {}, ask)
-    cache = LoadCache()  # each file read once, however often the briefing is checked
-    records = read_content(content, [], cache.reads)
+    memo = LinkMemo()  # each file read once, however often the briefing is checked
+    records = read_content(content, [], memo.reads)
     entry_id = entry_id or made_id(kind, values, records)
     if not entry_id:
         raise Refused(f"cannot make an id from '{values[spec.named_by]}': give one")
@@ -103,13 +103,13 @@ def new_entry(kind: str, content: Path, given: dict[str, Any], entry_id: str | N
         if kind == "article":
             text = f"---\n{text}---\n{body.strip()}\n" if body.strip() else f"---\n{text}---\n"
             lines = [("the front matter", "---"), *lines]
-        return path, write_checked(content, path, None, text, cache, Entry(1, lines))
+        return path, write_checked(content, path, None, text, memo, Entry(1, lines))
     path = content / spec.list_file
     old = path.read_bytes() if path.is_file() else None
     new = appended(as_text(path, old), text)
     entry = Entry(new.count("\n") - text.count("\n") + 1, lines,
                   len(lines[0][1]) - len(lines[0][1].lstrip("- ")) + 1)
-    return path, write_checked(content, path, old, new, cache, entry)
+    return path, write_checked(content, path, old, new, memo, entry)
 
 
 def as_text(path: Path, data: bytes | None) -> str | None:
@@ -271,7 +271,7 @@ def appended(old: str | None, entry: str) -> str:
 
 
 def write_checked(content: Path, path: Path, old: bytes | None, new: str,
-                  cache: LoadCache, entry: Entry) -> list[Problem]:
+                  memo: LinkMemo, entry: Entry) -> list[Problem]:
     """Check the briefing as it would be with `new` in `path` (`old`: its bytes as read,
     None: a new file); if the check finds errors it did not find before, raise Refused
     with them, having written nothing. Else replace the file, unless it changed since
@@ -279,8 +279,8 @@ def write_checked(content: Path, path: Path, old: bytes | None, new: str,
     shown = display_path(path)
     if old is None and path.exists():
         raise Refused(f"{shown} already exists: choose another id")
-    before = {str(p) for p in load_and_check(content, cache=cache)[1] if p.severity == "error"}
-    problems = load_and_check(content, cache=cache, unsaved={os.fspath(path): new})[1]
+    before = {str(p) for p in load_and_check(content, memo=memo)[1] if p.severity == "error"}
+    problems = load_and_check(content, memo=memo, unsaved={os.fspath(path): new})[1]
     added = [p for p in problems if p.severity == "error" and str(p) not in before]
     if added:
         raise Refused("\n".join(refusal(p, entry if p.path == shown else None)

@@ -9,33 +9,38 @@ A failed build keeps the last good site, for the browser to show under the error
 
 from __future__ import annotations
 
-import gc
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
-from ..linking.linker import LoadCache
+from ..linking.linker import LinkMemo
 from ..output.pages import Page
-from ..output.render import RenderCache, Renderer
+from ..output.render import Renderer, RenderMemo
 from ..output.urls import Urls
-from ..pipeline import Later, assemble, asset_files, collector_paused, load, machine_files
+from ..pipeline import Later, assemble, asset_files, load, machine_files
 from ..problems import BuildFailed, Problem
 
 
 class Preview:
     def __init__(self, content: Path, templates: Path, base_url: str | None = None,
-                 strict: bool = False, editions: bool = False):
+                 strict: bool = False, editions: bool = False,
+                 around_rebuild: Callable[[], AbstractContextManager[object]] = nullcontext):
         self.content = content
         self.templates = templates
         self.base_url = base_url
         self.strict = strict
         self.editions = editions  # published editions are served too: link to their list
+        # What the process's owner does around each rebuild (the command line: the
+        # garbage collector paused, then what is kept frozen); the preview does nothing.
+        self.around_rebuild = around_rebuild
         self.pages: dict[str, Page] = {}
         self.files: dict[str, bytes] = {}
         self.later: Later = {}
         self.renderer: Renderer | None = None
         self.problems: list[Problem] = []
         self.failed = False
-        self.load_cache = LoadCache()
-        self.render_cache = RenderCache()
+        self.link_memo = LinkMemo()
+        self.render_memo = RenderMemo()
 
     @property
     def base_path(self) -> str:
@@ -46,26 +51,22 @@ class Preview:
 
     def rebuild(self) -> None:
         """Load and check everything again; never raises for a content or template error."""
-        with collector_paused():
+        with self.around_rebuild():
             try:
                 problems = self.load()
             except BuildFailed as failed:
                 self.problems, self.failed = failed.problems, True
             else:
                 self.problems, self.failed = problems, False
-        # What the preview keeps lives long: leave it out of the collector's full sweeps,
-        # which otherwise walk millions of objects of a large briefing (up to 0.4 s, at
-        # any moment). Acyclic garbage is still freed at once by reference counting.
-        gc.freeze()
 
     def load(self) -> list[Problem]:
         """The site assembled as a build assembles it (pipeline.prepare), in two halves:
         the path served under is fixed at start, from --base-url or the first good
         build's briefing.yaml, even if its templates then fail."""
-        briefing, problems = load(self.content, self.strict, self.base_url, self.load_cache)
+        briefing, problems = load(self.content, self.strict, self.base_url, self.link_memo)
         self.base_url = self.base_url or briefing.base_url
         prepared = assemble(briefing, problems, self.templates, search=False,
-                            editions=self.editions, rendering=self.render_cache)
+                            editions=self.editions, render_memo=self.render_memo)
         prepared.renderer.check(prepared.pages)
         self.renderer = prepared.renderer
         self.pages = {page.path: page for page in prepared.pages}
@@ -90,10 +91,10 @@ class Preview:
         page = self.pages.get(path)
         if page is not None and self.renderer is not None:
             try:
-                return self.renderer.page(page)
+                return self.renderer.render_page(page)
             except BuildFailed as failed:
                 self.problems, self.failed = failed.problems, True
-                return self.render_cache.last(path)
+                return self.render_memo.last(path)
         if path not in self.files and path in self.later:
             self.files[path] = self.later.pop(path)()
         return self.files.get(path, b"")

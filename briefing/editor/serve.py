@@ -206,11 +206,28 @@ def serve(preview: Preview, host: str, port: int, open_browser: bool,
           published: Path | None = None) -> int:
     """Run the preview until Ctrl-C; `published`: a site into which `build.py editions`
     published the editions, served too. Returns the exit status."""
-    asyncio.set_event_loop(asyncio.new_event_loop())  # tornado needs one, made explicitly
     log_to_terminal()
     started = time.perf_counter()
     preview.rebuild()
     report(preview.problems, preview.summary(time.perf_counter() - started))
+    # The server's own event loop, made and run here: asyncio's loop for the thread is
+    # never set or replaced. tornado finds this one as the running loop.
+    loop, status = asyncio.new_event_loop(), 0
+    try:
+        status = loop.run_until_complete(listen(preview, host, port, open_browser, published))
+        if status == 0:
+            loop.run_forever()
+    except KeyboardInterrupt:
+        print("\nStopped.", file=sys.stderr)
+    finally:
+        loop.close()
+    return status
+
+
+async def listen(preview: Preview, host: str, port: int, open_browser: bool,
+                 published: Path | None) -> int:
+    """Listen, and watch the folders, on the running loop (tornado's IOLoop.current());
+    returns 0, or 2 (said why) if the port cannot be listened on."""
 
     def on_change(paths: set[str]) -> None:
         began = time.perf_counter()
@@ -234,8 +251,4 @@ def serve(preview: Preview, host: str, port: int, open_browser: bool,
     print(f"Serving the briefing at {url} (Ctrl-C to stop)", file=sys.stderr, flush=True)
     if open_browser:
         webbrowser.open(url)
-    try:
-        ioloop.IOLoop.current().start()
-    except KeyboardInterrupt:
-        print("\nStopped.", file=sys.stderr)
     return 0

@@ -19,7 +19,7 @@ from ..parallel import fill_in_shares
 from ..problems import Problem, display_path, finish, has_errors
 from ..reading import media
 from ..reading.fields import Ref
-from ..reading.folder import ReadCache, Unsaved, read_content
+from ..reading.folder import ReadMemo, Unsaved, read_content
 from ..reading.ids import event_ids, slugify
 from ..reading.parts import KeptReads
 from ..reading.records import Records
@@ -41,16 +41,17 @@ WHERE = {"side": "among the sides in briefing.yaml", "actor": "in content/actors
 
 
 @dataclass
-class LoadCache:
-    """What a preview keeps from one load to the next, each keyed by what made it:
-    files by (mtime, size), Markdown by its text, articles by text and quotes."""
+class LinkMemo:
+    """What a preview remembers in memory from one load to the next (its memo; the
+    build cache, on disk, is cache.py's), each keyed by what made it: files by (mtime,
+    size), Markdown by its text, articles by text and quotes."""
 
-    reads: ReadCache = field(default_factory=dict)
+    reads: ReadMemo = field(default_factory=dict)
     objects: dict[tuple, tuple[tuple, Any]] = field(default_factory=dict)
     markdown: dict[tuple[str, str], Rich] = field(default_factory=dict)
     articles: dict[tuple[str, str, tuple[str, ...]], tuple[Markup, dict[str, str]]] = field(
         default_factory=dict)
-    languages: dict[str, LoadCache] = field(default_factory=dict)  # each translation's own
+    languages: dict[str, LinkMemo] = field(default_factory=dict)  # each translation's own
 
     def rich(self, text: str | None, base_path: str) -> Rich | None:
         if text is None:
@@ -66,27 +67,27 @@ def rich(key: tuple[str, str]) -> Rich:
     return Rich(text, render_block(text, base_path))
 
 
-def load_and_check(content: Path, strict: bool = False, cache: LoadCache | None = None,
+def load_and_check(content: Path, strict: bool = False, memo: LinkMemo | None = None,
                    base_url: str | None = None, parallel: bool = False,
-                   kept: KeptReads | None = None, unsaved: Unsaved | None = None
+                   cache: KeptReads | None = None, unsaved: Unsaved | None = None
                    ) -> tuple[Briefing | None, list[Problem]]:
     """`parallel`: render Markdown on every core, forking (not in a threaded server);
-    `kept`: a build's cache, for the records of files read before; `unsaved`: files
+    `cache`: the build cache, for the records of files read before; `unsaved`: files
     read as if they held these texts (folder.py)."""
     problems: list[Problem] = []
-    briefing = load_briefing(content, problems, cache, base_url, parallel, kept, unsaved)
+    briefing = load_briefing(content, problems, memo, base_url, parallel, cache, unsaved)
     problems = finish(problems, strict)
     return (None if has_errors(problems) else briefing), problems
 
 
-def load_briefing(content: Path, problems: list[Problem], cache: LoadCache | None = None,
+def load_briefing(content: Path, problems: list[Problem], memo: LinkMemo | None = None,
                   base_url: str | None = None, parallel: bool = False,
-                  kept: KeptReads | None = None, unsaved: Unsaved | None = None
+                  cache: KeptReads | None = None, unsaved: Unsaved | None = None
                   ) -> Briefing | None:
     """Read, check and link everything; None when any error was found. `base_url`
     (the command line's) overrides briefing.yaml's."""
-    cache = cache or LoadCache()
-    records = read_content(content, problems, cache.reads, parallel, kept, unsaved)
+    memo = memo or LinkMemo()
+    records = read_content(content, problems, memo.reads, parallel, cache, unsaved)
     if records.briefing is None:
         return None
     before = sum(p.severity == "error" for p in problems)
@@ -95,8 +96,8 @@ def load_briefing(content: Path, problems: list[Problem], cache: LoadCache | Non
         path = base_path(base_url)  # each translation's with its own pages' root
         texts = [(path, t) for t in records.markdown] + [
             (f"{path}{lang}/", t) for lang, found in records.markdown_of.items() for t in found]
-        fill_in_shares(cache.markdown, texts, rich, at_least=PARALLEL_FROM)
-    briefing = Linker(records, content, problems, cache, base_url, parallel).link()
+        fill_in_shares(memo.markdown, texts, rich, at_least=PARALLEL_FROM)
+    briefing = Linker(records, content, problems, memo, base_url, parallel).link()
     if records.translations and sum(p.severity == "error" for p in problems) == before:
         tallies = {lang: translations.check(records, lang, briefing.language, problems,
                                             display_path(content / "translations" / lang))
@@ -107,7 +108,7 @@ def load_briefing(content: Path, problems: list[Problem], cache: LoadCache | Non
             briefing = replace(
                 briefing, language_name=translations.language_name(briefing.language),
                 tallies=tuple(tallies.values()), translations=tuple(
-                    translate(records, lang, briefing, content, cache, tally)
+                    translate(records, lang, briefing, content, memo, tally)
                     for lang, tally in tallies.items() if tally.translated or tally.stale))
     if sum(p.severity == "error" for p in problems) > before:
         return None
@@ -116,14 +117,14 @@ def load_briefing(content: Path, problems: list[Problem], cache: LoadCache | Non
 
 
 def translate(records: Records, lang: str, original: Briefing, content: Path,
-              cache: LoadCache, tally: Tally) -> Briefing:
+              memo: LinkMemo, tally: Tally) -> Briefing:
     """The briefing in one translation's language (checked field by field against the
     originals, `tally`): the translation laid over the records and linked as the original
     was (its problems are the original's: not told twice)."""
     laid = translations.overlay(records, lang, original.language)
     laid.briefing = {**laid.briefing, "language": lang}
-    own = cache.languages.setdefault(lang, LoadCache(cache.reads, markdown=cache.markdown,
-                                                     articles=cache.articles))
+    own = memo.languages.setdefault(lang, LinkMemo(memo.reads, markdown=memo.markdown,
+                                                   articles=memo.articles))
     briefing = Linker(laid, content, [], own, original.base_url, prefix=f"{lang}/").link()
     head = records.translations[lang].get("briefing", {}).get("briefing", {})
     from babel import Locale
@@ -138,7 +139,7 @@ class Linker:
     """Turns records into model objects in dependency order, resolving references."""
 
     def __init__(self, records: Records, content: Path, problems: list[Problem],
-                 cache: LoadCache, base_url: str | None, parallel: bool = False,
+                 memo: LinkMemo, base_url: str | None, parallel: bool = False,
                  prefix: str = ""):
         self.records = records
         self.parallel = parallel
@@ -148,7 +149,7 @@ class Linker:
         self.base_path = base_path(base_url)  # where the articles' root links start
         # ... and the fields': a translation's fields link to pages in their language
         self.field_path = self.base_path + prefix
-        self.cache = cache
+        self.memo = memo
         self.made: dict[tuple, tuple[tuple, Any]] = {}
         self.tables: dict[str, dict[str, Any]] = {kind: {} for kind in WHERE}
 
@@ -161,7 +162,7 @@ class Linker:
         constructs: every check that reports a problem stays outside it.
         """
         key = (kind, id(inputs[0]))  # the record: each is read once per build
-        hit = self.cache.objects.get(key)
+        hit = self.memo.objects.get(key)
         if hit is not None and all(map(same, hit[0], inputs)):
             made = hit[1]
         else:
@@ -170,7 +171,7 @@ class Linker:
         return made
 
     def rich(self, text: str | None) -> Rich | None:
-        return self.cache.rich(text, self.field_path)
+        return self.memo.rich(text, self.field_path)
 
     def resolve(self, ref: Ref) -> Any:
         found = self.tables[ref.kind].get(ref.id)
@@ -240,7 +241,7 @@ class Linker:
         self.tables["issue"] = {issue.id: issue for issue in issues}
         claims = [make_claim(self, v, quotes) for v in self.unique(self.records.claims).values()]
         self.check_rejected()
-        self.cache.objects = self.made  # what this build made, for the next one
+        self.memo.objects = self.made  # what this build made, for the next one
         return cross_index(Briefing(
             title=b["title"], summary=self.rich(b["summary"]), updated=self.updated,
             sides=tuple(self.tables["side"].values()),
@@ -272,7 +273,7 @@ class Linker:
         out = {}
         quotes = {art["id"]: tuple(sorted(texts.get(art["id"], ()))) for art in articles.values()}
         if self.parallel:
-            fill_in_shares(self.cache.articles,
+            fill_in_shares(self.memo.articles,
                            ((self.base_path, art["body"], quotes[art["id"]])
                             for art in articles.values()),
                            marked_article, at_least=PARALLEL_ARTICLES_FROM)
@@ -291,9 +292,9 @@ class Linker:
                        ) -> tuple[Markup, dict[str, str]]:
         """The article's HTML with its quotes marked, and {quote: anchor}."""
         key = (self.base_path, body, quotes)
-        if key not in self.cache.articles:
-            self.cache.articles[key] = marked_article(key)
-        return self.cache.articles[key]
+        if key not in self.memo.articles:
+            self.memo.articles[key] = marked_article(key)
+        return self.memo.articles[key]
 
     def make_source(self, v: dict[str, Any]) -> Source:
         if "article" in v:

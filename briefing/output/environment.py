@@ -41,7 +41,7 @@ def make_environment(templates: Path, messages: Messages,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        # Templates are checked for edits once per build (RenderCache.refresh), not at
+        # Templates are checked for edits once per build (RenderMemo.refresh), not at
         # every use: a large site renders thousands of pages from a dozen templates.
         auto_reload=False,
     )

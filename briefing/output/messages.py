@@ -3,7 +3,7 @@ language of the site being rendered (the template context's `site`).
 
 Each message is looked up once a language and kept, as HTML (i18n.catalog_html): a page
 shows a dozen, a build has thousands of pages. An edited catalog clears it all
-(RenderCache.refresh).
+(RenderMemo.refresh).
 """
 
 from __future__ import annotations

@@ -193,11 +193,11 @@ def revised(briefing: Briefing) -> Moment:
                                        written=briefing.updated.iso)
 
 
-def page(url: str, template: str, title: str, description: str, kind: str = "website",
-         context: Mapping[str, Any] | None = None,
-         shown: Iterable[History | None] = (), fallback: Moment | None = None,
-         main: Iterable[Any] = ()) -> Page:
-    """A page, with what its shown items' histories tell: the corrections and withdrawals
+def planned(url: str, template: str, title: str, description: str, kind: str = "website",
+            context: Mapping[str, Any] | None = None,
+            shown: Iterable[History | None] = (), fallback: Moment | None = None,
+            main: Iterable[Any] = ()) -> Page:
+    """A planned page, with what its shown items' histories tell: the corrections and withdrawals
     it must say at its top (`notices`), and its last modification (`lastmod`). `main`:
     the items whose text is the page's own, for whether a translation offers it."""
     histories = [h for h in shown if h is not None]
@@ -238,38 +238,38 @@ def plan_pages(briefing: Briefing, words: NullTranslations | None = None) -> lis
         span = _("No events yet.")
     last = revised(briefing)
     pages = [
-        page("", "overview.html", briefing.title, briefing.dek or briefing.title, "article",
-             {**whole, "latest": events[::-1][:LATEST_EVENTS],
-              "known": tuple(c for c in briefing.claims if c.status == "confirmed"),
-              "unknown": tuple(c for c in briefing.claims if c.status == "open")},
-             [briefing.history], last, [briefing]),
-        page("actors/", "actors.html", _("Actors"),
-             ngettext("The %(n)d person in this briefing, by side.",
-                      "The %(n)d people in this briefing, by side.", n_actors) % {"n": n_actors},
-             context=whole, shown=[a.history for a in briefing.actors], fallback=last,
-             main=briefing.actors),
-        page("chronology/", "chronology.html", _("Chronology"), span,
-             context={**whole, "years": by_year(briefing),
-                      "filter_actors": in_events(briefing)},
-             shown=[e.history for e in events], fallback=last, main=events),
-        page("positions/", "positions.html", positions_heading(briefing, _)[0],
-             ngettext("Each side's position on %(n)d issue, with who holds it and where it "
-                      "is reported.", "Each side's position on %(n)d issues, with who holds "
-                      "it and where it is reported.", len(issues)) % {"n": len(issues)},
-             context=whole, shown=[i.history for i in issues], fallback=last, main=issues),
-        page("sources/", "sources.html", _("Sources"),
-             _("Every source this briefing cites, and what cites it."), context=whole,
-             shown=[s.history for s in briefing.sources], fallback=last,
-             main=briefing.sources),
-        page("search/", "search.html", _("Search"), _("Search the briefing.")),
-        page("404.html", "404.html", _("Page not found"),
-             _("There is no page at this address.")),
+        planned("", "overview.html", briefing.title, briefing.dek or briefing.title, "article",
+                {**whole, "latest": events[::-1][:LATEST_EVENTS],
+                 "known": tuple(c for c in briefing.claims if c.status == "confirmed"),
+                 "unknown": tuple(c for c in briefing.claims if c.status == "open")},
+                [briefing.history], last, [briefing]),
+        planned("actors/", "actors.html", _("Actors"),
+                ngettext("The %(n)d person in this briefing, by side.",
+                         "The %(n)d people in this briefing, by side.", n_actors) % {"n": n_actors},
+                context=whole, shown=[a.history for a in briefing.actors], fallback=last,
+                main=briefing.actors),
+        planned("chronology/", "chronology.html", _("Chronology"), span,
+                context={**whole, "years": by_year(briefing),
+                         "filter_actors": in_events(briefing)},
+                shown=[e.history for e in events], fallback=last, main=events),
+        planned("positions/", "positions.html", positions_heading(briefing, _)[0],
+                ngettext("Each side's position on %(n)d issue, with who holds it and where it "
+                         "is reported.", "Each side's position on %(n)d issues, with who holds "
+                         "it and where it is reported.", len(issues)) % {"n": len(issues)},
+                context=whole, shown=[i.history for i in issues], fallback=last, main=issues),
+        planned("sources/", "sources.html", _("Sources"),
+                _("Every source this briefing cites, and what cites it."), context=whole,
+                shown=[s.history for s in briefing.sources], fallback=last,
+                main=briefing.sources),
+        planned("search/", "search.html", _("Search"), _("Search the briefing.")),
+        planned("404.html", "404.html", _("Page not found"),
+                _("There is no page at this address.")),
     ]
     if briefing.claims:
         groups = by_status(briefing.claims)
         counts = ", ".join(f"{len(claims)} {_(CLAIM_STATUSES[status]).lower()}"
                            for status, claims in groups if claims)
-        pages.append(page("claims/", "claims.html", _("What we know"), ngettext(
+        pages.append(planned("claims/", "claims.html", _("What we know"), ngettext(
             "%(n)d claim: %(counts)s. What is confirmed, what is claimed, and what nobody "
             "knows yet.", "%(n)d claims: %(counts)s. What is confirmed, what is claimed, and "
             "what nobody knows yet.", n_claims) % {"n": n_claims, "counts": counts},
@@ -277,14 +277,14 @@ def plan_pages(briefing: Briefing, words: NullTranslations | None = None) -> lis
             shown=[c.history for c in briefing.claims], fallback=last, main=briefing.claims))
     if briefing.changes:
         n = len(briefing.announced)
-        pages.append(page("changes/", "changes.html", _("What changed"), ngettext(
+        pages.append(planned("changes/", "changes.html", _("What changed"), ngettext(
             "Every change to this briefing, newest first: %(n)d update or correction.",
             "Every change to this briefing, newest first: %(n)d updates and corrections.",
             n) % {"n": n}, context={**whole, "days": by_day(briefing.changes)},
             fallback=last, main=briefing.changes))
     for actor in briefing.actors:
         record = briefing.record(actor)
-        pages.append(page(
+        pages.append(planned(
             f"actors/{actor.id}/", "actor.html", actor.name, f"{actor.name}: {actor.role}.",
             "profile", {"actor": actor, "record": record},
             [actor.history, *(e.history for e in record.events),
@@ -292,11 +292,11 @@ def plan_pages(briefing: Briefing, words: NullTranslations | None = None) -> lis
             [actor]))
     quoted = quoted_from(briefing)
     # An article is its source's text, never translated: not offered in a translation.
-    pages += [replace(page(f"articles/{article.id}/", "article.html", article.title,
-                           article.dek or article.title, "article",
-                           {"article": article,
-                            "source": briefing.sources_by_id[article.source_id],
-                            "quotes": quoted.get(article.id, ())}, [article.history], last),
+    pages += [replace(planned(f"articles/{article.id}/", "article.html", article.title,
+                              article.dek or article.title, "article",
+                              {"article": article,
+                               "source": briefing.sources_by_id[article.source_id],
+                               "quotes": quoted.get(article.id, ())}, [article.history], last),
                       offered=not briefing.original_language)
               for article in briefing.articles]
     prefix = briefing.prefix

@@ -1,11 +1,13 @@
 """Pages → bytes: the site in memory, or written page by page.
 
-A `RenderCache` keeps, from one build to the next: the environment (each template
-compiled once), every event's HTML fragment (an event appears on the chronology and on
-each of its actors' pages; it is rendered once), and each reusable page by its context.
-An edited template drops what it was used for. A `Renderer` is one build's: its sites,
-and the templates edited since the last. What a page's filters need (the page, its
-site, the build's sites) is in the template context, never on a shared object.
+A `RenderMemo` keeps in memory, from one build to the next (the preview's): the
+environment (each template compiled once), every event's HTML fragment (an event appears
+on the chronology and on each of its actors' pages; it is rendered once), and each
+reusable page's bytes by its context. An edited template drops what it was used for.
+A `Renderer` is one build's: its sites, and the templates edited since the last. What a
+page's filters need (the page, its site, the build's sites) is in the template context,
+never on a shared object. The build cache (cache.py, on disk) is known here only as the
+`KeptFragments` it implements.
 """
 
 from __future__ import annotations
@@ -13,14 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import jinja2
 from jinja2.environment import TemplateModule
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from ..cache import BuildCache
 from ..model.story import Event
 from ..parallel import map_in_shares
 from .environment import generate, html_templates, make_environment, template_errors, users_of
@@ -33,24 +34,39 @@ T = TypeVar("T")
 PARALLEL_FROM = 1000  # events (~0.2 ms each): fewer cost less than a new process
 
 
+class KeptFragments(Protocol):
+    """What rendering needs of the build cache (cache.py's BuildCache): events' fragments
+    kept by the digest of what they show. Declared here, so that output/ never imports
+    the cache, which sits above it."""
+
+    digest: Callable[[object], bytes]  # a value's digest (its fields', for the model's)
+
+    def fragment(self, key: bytes) -> str | None: ...
+
+    def keep_fragment(self, key: bytes, html: str) -> None: ...
+
+
 @dataclass
-class RenderCache:
-    """What rendering keeps from one build to the next (the preview's many builds)."""
+class RenderMemo:
+    """What rendering remembers in memory from one build to the next (the preview's
+    many builds): its memo, not the build cache."""
 
     env: jinja2.Environment | None = None
     messages: Messages | None = None
     stamps: Stamps = field(default_factory=dict)
-    # id(event) → (event, html with UP for each link's way up to the root): keyed by
-    # identity, which linker.py keeps for unchanged events from one build to the next
-    # (hashing 10,000 events is not free).
-    fragments: dict[int, tuple[Event, str]] = field(default_factory=dict)
-    pages: dict[str, tuple[tuple, bytes]] = field(default_factory=dict)
+    # (language prefix, event id) → (event, html with UP for each link's way up to the
+    # root). A hit is used only for the very same event object, which linker.py keeps
+    # for an unchanged event from one build to the next (comparing events' fields, or
+    # hashing them, for 10,000 events is not free).
+    fragments: dict[tuple[str, str], tuple[Event, str]] = field(default_factory=dict)
+    # a page's path → (what it was rendered from, its bytes)
+    rendered: dict[str, tuple[tuple, bytes]] = field(default_factory=dict)
     # language prefix → (its site, `_event.html` made for that site object): one each
     modules: dict[str, tuple[Site, TemplateModule]] = field(default_factory=dict)
 
     def last(self, path: str) -> bytes:
         """The page as it was last rendered, or nothing."""
-        hit = self.pages.get(path)
+        hit = self.rendered.get(path)
         return hit[1] if hit is not None else b""
 
     def refresh(self, templates: Path) -> set[str]:
@@ -76,7 +92,8 @@ class RenderCache:
         self.env.cache.clear()  # compiled templates: compile again what was edited
         if "_event.html" in touched:
             self.fragments, self.modules = {}, {}
-        self.pages = {k: v for k, v in self.pages.items() if v[0][0].template not in touched}
+        self.rendered = {k: v for k, v in self.rendered.items()
+                         if v[0][0].template not in touched}
         return touched
 
     @jinja2.pass_context
@@ -84,9 +101,11 @@ class RenderCache:
         """An event as listed on the chronology and on actor pages. It is rendered once,
         with a stand-in for its links' way up to the root, filled in for each page:
         rendering it once per page depth took a quarter of a large build."""
-        hit = self.fragments.get(id(event))
+        site = context.parent["site"]
+        key = (site.prefix, event.id)
+        hit = self.fragments.get(key)
         if hit is None or hit[0] is not event:
-            hit = self.fragments[id(event)] = (event, self.fragment(context.parent["site"], event))
+            hit = self.fragments[key] = (event, self.fragment(site, event))
         return Markup(hit[1].replace(UP, "../" * context.parent["page"].address.count("/")))
 
     def fragment(self, site: Site, event: Event) -> str:
@@ -113,64 +132,65 @@ def where(page: Page) -> str:
 class Renderer:
     """One build's rendering: every template problem becomes a BuildFailed."""
 
-    cache: RenderCache
+    memo: RenderMemo
     sites: dict[str, Site]  # every language's, by prefix, the original first
     touched: set[str]  # the templates edited since the last build
 
     @classmethod
-    def for_build(cls, templates: Path, sites: Sequence[Site], cache: RenderCache
+    def for_build(cls, templates: Path, sites: Sequence[Site], memo: RenderMemo
                   ) -> Renderer:
         """A renderer of this build's sites (one per language, the original first), with
-        the cache's environment."""
-        touched = cache.refresh(templates)
-        return cls(cache, {site.prefix: site for site in sites}, touched)
+        the memo's environment."""
+        touched = memo.refresh(templates)
+        return cls(memo, {site.prefix: site for site in sites}, touched)
 
     @property
     def env(self) -> jinja2.Environment:
-        assert self.cache.env is not None
-        return self.cache.env
+        assert self.memo.env is not None
+        return self.memo.env
 
     def site_of(self, page: Page) -> Site:
         """The site of the page's language."""
         return self.sites.get(page.prefix) or next(iter(self.sites.values()))
 
     def render_fragments(self, events: Sequence[tuple[Site, Event]],
-                         kept: BuildCache | None = None) -> None:
+                         cache: KeptFragments | None = None) -> None:
         """Every event's fragment (in every language: (its site, the event)), rendered
         on every core before the pages that show them (each event is on the chronology
-        and on its actors' pages). With `kept` (a build's cache), fragments are taken
-        from there by the digest of (site, event), and those made are kept."""
-        fragments = self.cache.fragments
-        todo = [(site, e) for site, e in events if fragments.get(id(e), (None,))[0] is not e]
-        keys: dict[int, bytes] = {}
-        if kept is not None:
-            todo = self.kept_fragments(todo, kept, keys)
+        and on its actors' pages). With `cache` (the build cache), fragments are
+        taken from there by the digest of (site, event), and those made are kept."""
+        fragments = self.memo.fragments
+        todo = [(site, e) for site, e in events
+                if fragments.get((site.prefix, e.id), (None,))[0] is not e]
+        keys: dict[tuple[str, str], bytes] = {}
+        if cache is not None:
+            todo = self.cached_fragments(todo, cache, keys)
         elif len(todo) < PARALLEL_FROM:
             return  # rendered as pages ask for them
         made = (map_in_shares(todo, self.fragment_in) if len(todo) >= PARALLEL_FROM
                 else [self.fragment_in(job) for job in todo])
-        for (_, event), html in zip(todo, made, strict=True):
-            fragments[id(event)] = (event, html)
-            if kept is not None:
-                kept.keep_fragment(keys[id(event)], html)
+        for (site, event), html in zip(todo, made, strict=True):
+            fragments[site.prefix, event.id] = (event, html)
+            if cache is not None:
+                cache.keep_fragment(keys[site.prefix, event.id], html)
 
-    def kept_fragments(self, todo: list[tuple[Site, Event]], kept: BuildCache,
-                       keys: dict[int, bytes]) -> list[tuple[Site, Event]]:
-        """Take what `kept` has of `todo`'s fragments; returns those still to render,
+    def cached_fragments(self, todo: list[tuple[Site, Event]], cache: KeptFragments,
+                         keys: dict[tuple[str, str], bytes]) -> list[tuple[Site, Event]]:
+        """Take what `cache` has of `todo`'s fragments; returns those still to render,
         noting each one's key in `keys`."""
-        sites = {site.prefix: kept.digest(site) for site, _ in todo}
+        sites = {site.prefix: cache.digest(site) for site, _ in todo}
         missing = []
         for site, event in todo:
-            key = keys[id(event)] = kept.digest((sites[site.prefix], event))
-            html = kept.fragment(key)
+            key = keys[site.prefix, event.id] = cache.digest((sites[site.prefix], event))
+            html = cache.fragment(key)
             if html is None:
                 missing.append((site, event))
             else:
-                self.cache.fragments[id(event)] = (event, html)
+                self.memo.fragments[site.prefix, event.id] = (event, html)
         return missing
 
     def fragment_in(self, job: tuple[Site, Event]) -> str:
-        return self.cache.fragment(*job)
+        return self.memo.fragment(*job)
 
     def check(self, pages: list[Page]) -> None:
         """Compile every template, and render a page of each one edited since the last
@@ -180,15 +200,16 @@ class Renderer:
         for template in self.touched:
             sample = next((page for page in pages if page.template == template), None)
             if sample is not None:
-                self.page(sample)
+                self.render_page(sample)
 
-    def page(self, page: Page) -> bytes:
+    def render_page(self, page: Page) -> bytes:
+        """The page's bytes, rendered again only if what it shows changed."""
         key = (page, self.site_of(page))
-        hit = self.cache.pages.get(page.path)
+        hit = self.memo.rendered.get(page.path)
         if hit is not None and hit[0] == key:
             return hit[1]
         html = self.render(page.template, page, page.context).encode("utf-8")
-        self.cache.pages[page.path] = (key, html)
+        self.memo.rendered[page.path] = (key, html)
         return html
 
     def write_page(self, page: Page, target: Path) -> None:

@@ -29,28 +29,29 @@ from .records import (
 KIND_OF_FOLDER = {"actors": "actor", "articles": "article"}
 PARALLEL_FROM = 300  # files
 Stamp = tuple[int, int]
-ReadCache = dict[str, tuple[Stamp, Records]]
+ReadMemo = dict[str, tuple[Stamp, Records]]
 # A file's path → the text it is about to be given: `new` checks the briefing with its
 # entry in place before it writes anything.
 Unsaved = dict[str, str]
 
 
-def read_content(content: Path, problems: list[Problem], cache: ReadCache | None = None,
-                 parallel: bool = False, kept: KeptReads | None = None,
+def read_content(content: Path, problems: list[Problem], memo: ReadMemo | None = None,
+                 parallel: bool = False, cache: KeptReads | None = None,
                  unsaved: Unsaved | None = None) -> Records:
-    """Every content file, in a fixed order; `cache` (if given) is used and refreshed.
-    `parallel`: a large briefing's files are read on every core (forking), and records
-    are kept in `kept` (a build's cache, cache.py) from one build to the next. `unsaved`: files
-    read as if they held these texts (a new one as if it were there)."""
+    """Every content file, in a fixed order; `memo` (if given: a preview's, from one of
+    its builds to the next, in memory) is used and refreshed. `parallel`: a large
+    briefing's files are read on every core (forking), and records are kept in `cache`
+    (the build cache, cache.py) from one build to the next. `unsaved`: files read as if
+    they held these texts (a new one as if it were there)."""
     records = Records()
     unsaved = {os.path.normpath(path): text for path, text in (unsaved or {}).items()}
     files = content_files(content, records, set(unsaved))
     if parallel and len(files) >= PARALLEL_FROM and not unsaved:
-        parts = read_in_shares(files, kept)
+        parts = read_in_shares(files, cache)
     else:
         parts = [read_one(Path(path), unsaved[os.path.normpath(path)])
                  if os.path.normpath(path) in unsaved
-                 else cached_read(path, read_one, {} if cache is None else cache)
+                 else read_memoized(path, read_one, {} if memo is None else memo)
                  for path, read_one in files]
     for part in parts:
         records.merge(part)
@@ -118,17 +119,19 @@ def unknown_language(tag: str) -> str | None:
     return None
 
 
-def cached_read(path: str, read_one: FileReader, cache: ReadCache) -> Records:
+def read_memoized(path: str, read_one: FileReader, memo: ReadMemo) -> Records:
+    """The file's records, read again only if its (mtime, size) changed since `memo`
+    had them."""
     try:
         stat = os.stat(path)
         stamp = (stat.st_mtime_ns, stat.st_size)
     except FileNotFoundError:
         return read_one(Path(path))  # reports the missing file
-    hit = cache.get(path)
+    hit = memo.get(path)
     if hit is not None and hit[0] == stamp:
         return hit[1]
     part = read_one(Path(path))
-    cache[path] = (stamp, part)
+    memo[path] = (stamp, part)
     return part
 
 

@@ -47,13 +47,13 @@ class KeptReads(Protocol):
 
 
 def read_in_shares(files: list[tuple[str, Callable[[Path], Records]]],
-                   kept: KeptReads | None = None) -> list[Records]:
+                   cache: KeptReads | None = None) -> list[Records]:
     """Each file's records, read by whichever process is free: a large list file in runs
     of items (list_parts), the rest in runs of a hundred files. Records read in the
     other process come back pickled: cheaper than reading them here, from a few hundred
-    files on. The result is the same as reading each file whole, in order. With `kept`,
-    each run's records are kept by the digest of its bytes, and taken from there when
-    the same bytes are read again."""
+    files on. The result is the same as reading each file whole, in order. With `cache`
+    (the build cache), each run's records are kept by the digest of its bytes, and taken
+    from there when the same bytes are read again."""
     folder = os.path.dirname(files[0][0])  # content/: briefing.yaml is read first
     kinds = {path: kind for path, _ in files if (kind := part_kind(path, folder))}
     parts = {path: list_parts(path, kind) for path, kind in kinds.items()}
@@ -73,22 +73,22 @@ def read_in_shares(files: list[tuple[str, Callable[[Path], Records]]],
                 done.append((path, i, read_part(path, kinds[path], text, spans[i])))
         return done
 
-    def kept_job(number: int) -> tuple[str, list[tuple[str, int, Any]]]:
+    def cached_job(number: int) -> tuple[str, list[tuple[str, int, Any]]]:
         """The job's records, kept or made (and then kept), by the digest of its bytes."""
-        assert kept is not None
+        assert cache is not None
         key = job_key(jobs[number], parts)
-        found = kept.reads(key)
+        found = cache.reads(key)
         if found is None:
             found = job(number)
-            kept.keep_reads(key, found)
+            cache.keep_reads(key, found)
         return key, found
 
-    if kept is None:
+    if cache is None:
         read = [one for found in share_out(len(jobs), job, 2) for one in found]
     else:
         read = []
-        for key, found in share_out(len(jobs), kept_job, 2):
-            kept.note_used(key)
+        for key, found in share_out(len(jobs), cached_job, 2):
+            cache.note_used(key)
             read += found
     whole = {path: value for path, i, value in read if i < 0 or parts[path] is None}
     for path in kinds:
