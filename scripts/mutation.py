@@ -27,6 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 MODULES = {
     "model/dates": ["test_dates.py", "test_load.py", "test_contract.py", "test_history.py"],
     "reading/fields": ["test_fields.py", "test_load.py", "test_schemas.py", "test_history.py"],
+    "reading/scalar_fields": ["test_fields.py", "test_load.py", "test_schemas.py"],
+    "reading/composite_fields": ["test_fields.py", "test_load.py", "test_schemas.py",
+                                 "test_history.py"],
     "reading/ids": ["test_fields.py", "test_load.py", "test_ids.py"],
     "reading/suggestions": ["test_fields.py", "test_load.py", "test_ids.py"],
     "reading/yamlsource": ["test_yamlsource.py", "test_load.py"],

@@ -11,35 +11,33 @@ import pytest
 import yaml
 
 from briefing.problems import Loc
+from briefing.reading.composite_fields import Field, Hashes, ListOf, MapOf, Record
 from briefing.reading.fields import (
     INVALID,
-    Affected,
-    Boolean,
-    Choice,
-    Count,
-    Date,
-    Field,
-    Hashes,
-    Hostname,
-    ImageSource,
-    Language,
-    ListOf,
-    MapOf,
     Markdown,
     Reader,
-    Record,
     Ref,
     Reference,
     Slug,
     Text,
-    Url,
-    When,
     Words,
     Written,
     as_loaded,
     shape,
 )
 from briefing.reading.ids import slugify
+from briefing.reading.scalar_fields import (
+    Affected,
+    Boolean,
+    Choice,
+    Count,
+    Date,
+    Hostname,
+    ImageSource,
+    Language,
+    Url,
+    When,
+)
 from briefing.reading.suggestions import alternatives, closest, did_you_mean, suggest_id
 from briefing.reading.yamlsource import Loader
 

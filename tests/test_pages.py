@@ -13,7 +13,7 @@ from briefing.linking.linker import load_and_check
 from briefing.linking.matching import digest
 from briefing.model.briefing import Briefing
 from briefing.model.dates import Moment, PartialDate
-from briefing.output import pages
+from briefing.output import groupings, pages
 from briefing.output.pages import Page, Site
 from briefing.pipeline import plan
 from tests.conftest import TEMPLATES, minimal, write_content
@@ -123,8 +123,8 @@ def test_the_content_policy_allows_a_remote_pictures_origin_and_nothing_else(tmp
 
 
 def test_groupings_keep_reading_order():
-    assert pages.anchor_number("quote-12") == 12
-    assert sorted(["quote-10", "quote-2"], key=pages.anchor_number) == ["quote-2", "quote-10"]
+    assert groupings.anchor_number("quote-12") == 12
+    assert sorted(["quote-10", "quote-2"], key=groupings.anchor_number) == ["quote-2", "quote-10"]
     assert pages.origin("https://img.example.org/x.png?y=1") == "https://img.example.org"
 
 
@@ -132,6 +132,6 @@ def test_the_chronology_is_grouped_by_year_oldest_first(tmp_path):
     files = minimal()
     files["chronology.yaml"].insert(0, {"date": "2025-01", "title": "Earlier", "actors": ["ana"],
                                         "sources": ["report"]})
-    years = pages.by_year(load(tmp_path, files))
+    years = groupings.by_year(load(tmp_path, files))
     assert [(year, [e.date for e in events]) for year, events in years] == [
         (2025, [PartialDate(2025, 1)]), (2026, [PartialDate(2026, 3, 12)])]

@@ -534,7 +534,7 @@ def test_the_preview_rebuilds_on_a_translation_edit(tmp_path: Path):
 
 
 def test_a_hash_yaml_would_read_as_a_number_is_quoted():
-    from briefing.editor.translation_files import shown
+    from briefing.editor.record_writer import shown
 
     assert shown("103148415449") == "'103148415449'" and shown("1e4567890123") == "'1e4567890123'"
     assert shown("3f2a9c1b7d0e") == "3f2a9c1b7d0e"

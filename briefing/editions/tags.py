@@ -85,22 +85,10 @@ def read_editions(repo: Path, content: str = "content", branch: str = "HEAD"
     for line in sorted(listed.splitlines()):
         tag, obj, *peeled = line.split()
         commit = peeled[0] if peeled else obj  # an annotated tag points at its commit
-        parsed = parse_name(tag)
-        if parsed is None:
-            problems.append(f"tag '{tag}' is not an edition's name: write edition-YYYY-MM-DD "
-                            "(a real day), or edition-YYYY-MM-DD-2 for a second that day")
+        edition = edition_of(repo, tag, commit, head, branch, content)
+        if isinstance(edition, str):
+            problems.append(edition)
             continue
-        if not in_history(repo, commit, head):
-            problems.append(f"tag '{tag}' is on commit {commit[:12]}, which is not in the "
-                            f"history of {branch} ({head[:12]}), the commit published: an "
-                            "edition is built only from what was merged; merge it first, or "
-                            f"delete the tag (git tag -d {tag})")
-            continue
-        if not has_file(repo, commit, f"{content}/briefing.yaml"):
-            problems.append(f"tag '{tag}' is on commit {commit[:12]}, which has no "
-                            f"{content}/briefing.yaml: an edition needs the briefing's content")
-            continue
-        edition = Edition(tag, *parsed, commit)
         twin = by_commit.get(commit)
         if twin is not None:
             first, second = sorted((twin, edition), key=lambda e: e.order)
@@ -114,6 +102,25 @@ def read_editions(repo: Path, content: str = "content", branch: str = "HEAD"
         by_commit[commit] = edition
         editions.append(edition)
     return sorted(editions, key=lambda e: e.order, reverse=True), problems
+
+
+def edition_of(repo: Path, tag: str, commit: str, head: str, branch: str, content: str
+               ) -> Edition | str:
+    """The edition a tag names, or why it names none: not an edition's name, a commit
+    off `branch`'s history (left unread), or one without the briefing's content."""
+    parsed = parse_name(tag)
+    if parsed is None:
+        return (f"tag '{tag}' is not an edition's name: write edition-YYYY-MM-DD "
+                "(a real day), or edition-YYYY-MM-DD-2 for a second that day")
+    if not in_history(repo, commit, head):
+        return (f"tag '{tag}' is on commit {commit[:12]}, which is not in the "
+                f"history of {branch} ({head[:12]}), the commit published: an "
+                "edition is built only from what was merged; merge it first, or "
+                f"delete the tag (git tag -d {tag})")
+    if not has_file(repo, commit, f"{content}/briefing.yaml"):
+        return (f"tag '{tag}' is on commit {commit[:12]}, which has no "
+                f"{content}/briefing.yaml: an edition needs the briefing's content")
+    return Edition(tag, *parsed, commit)
 
 
 def commit_of(repo: Path, ref: str) -> str:

@@ -82,6 +82,29 @@ def summary(old_ref: str, content: Path) -> tuple[str, list[Problem], list[Probl
 
 
 def differences(old: Briefing | None, new: Briefing) -> Iterable[str]:
+    """What readers will see change, a section of lines for each kind of thing."""
+    yield from actors(old, new)
+    old_events = {e.id: e for e in old.events} if old else {}
+    new_events = {e.id: e for e in new.events}
+    yield from section("Events added", (f"{e.date}: {e.title}" for i, e in new_events.items()
+                                        if i not in old_events))
+    yield from section("Events removed", (f"{e.date}: {e.title}" for i, e in
+                                          old_events.items() if i not in new_events))
+    yield from section("Positions changed", positions(old, new))
+    before = unverified(old)
+    lost = [q for key, q in unverified(new).items() if key not in before]
+    yield from section("Quotes that no longer verify against their article",
+                       (f"“{q.text}” ({q.speaker.name if q.speaker else q.source.title})"
+                        for q in lost))
+    old_sources = {s.id for s in old.sources} if old else set()
+    yield from section("Sources added", (s.title for s in new.sources
+                                         if s.id not in old_sources))
+    yield from claims(old, new)
+    yield from logged_changes(old, new)
+
+
+def actors(old: Briefing | None, new: Briefing) -> Iterable[str]:
+    """Actors added, removed, or whose role, side or profile changed."""
     old_actors = {a.id: a for a in old.actors} if old else {}
     new_actors = {a.id: a for a in new.actors}
     yield from section("Actors added", (f"{a.name} ({a.role})" for i, a in
@@ -100,22 +123,10 @@ def differences(old: Briefing | None, new: Briefing) -> Iterable[str]:
         if before.summary.source != a.summary.source:
             changed.append(f"{a.name}: profile rewritten")
     yield from section("Actors changed", changed)
-    old_events = {e.id: e for e in old.events} if old else {}
-    new_events = {e.id: e for e in new.events}
-    yield from section("Events added", (f"{e.date}: {e.title}" for i, e in new_events.items()
-                                        if i not in old_events))
-    yield from section("Events removed", (f"{e.date}: {e.title}" for i, e in
-                                          old_events.items() if i not in new_events))
-    yield from section("Positions changed", positions(old, new))
-    before = unverified(old)
-    lost = [q for key, q in unverified(new).items() if key not in before]
-    yield from section("Quotes that no longer verify against their article",
-                       (f"“{q.text}” ({q.speaker.name if q.speaker else q.source.title})"
-                        for q in lost))
-    old_sources = {s.id for s in old.sources} if old else set()
-    yield from section("Sources added", (s.title for s in new.sources
-                                         if s.id not in old_sources))
-    yield from claims(old, new)
+
+
+def logged_changes(old: Briefing | None, new: Briefing) -> Iterable[str]:
+    """The change log's new entries, oldest first: notes (corrections, …), then the rest."""
     old_changes = {c.id for c in old.changes} if old else set()
     added = [c for c in reversed(new.changes) if c.id not in old_changes]  # oldest first
     yield from section("Corrections, clarifications and withdrawals", (

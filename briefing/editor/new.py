@@ -25,11 +25,13 @@ from ..linking.linker import LinkMemo, load_and_check
 from ..model.dates import parse_date
 from ..problems import Problem, display_path
 from ..reading import schema
-from ..reading.fields import Boolean, Date, Field, ListOf, Markdown, Record, Reference, When
+from ..reading.composite_fields import Field, ListOf, Record
+from ..reading.fields import Markdown, Reference
 from ..reading.folder import read_content
 from ..reading.ids import event_ids, slugify
 from ..reading.ids import made_id as made_event_id_from
 from ..reading.records import Records
+from ..reading.scalar_fields import Boolean, Date, When
 from ..reading.suggestions import alternatives
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..reading import schema
-from ..reading.fields import ListOf
+from ..reading.composite_fields import ListOf
 from ..reading.ids import SLUG_RE
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft YAML servers know best

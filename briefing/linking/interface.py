@@ -1,6 +1,6 @@
-"""What the makers of issues and claims (positions.py, claims.py) need from the linker
-(linker.py's `Linker`), declared here so that the arrows point one way: linker.py calls
-them, and they know only this interface, never linker.py."""
+"""What the makers of issues, claims, sources, actors and events (positions.py, claims.py,
+story.py) need from the linker (linker.py's `Linker`), declared here so that the arrows
+point one way: linker.py calls them, and they know only this interface, never linker.py."""
 
 from __future__ import annotations
 

@@ -11,13 +11,12 @@ from markupsafe import Markup
 
 from ..linking import translations
 from ..model.briefing import Briefing, cross_index
-from ..model.changes import History
-from ..model.positions import EarlierStance
-from ..model.story import Actor, Article, Event, Quote, Source
-from ..model.values import Image, Link, Rich, Side, Tally
+from ..model.changes import Change, History
+from ..model.positions import Claim, EarlierStance, Issue
+from ..model.story import Actor, Article, Event, Quote
+from ..model.values import Rich, Side, Tally
 from ..parallel import fill_in_shares
 from ..problems import Problem, display_path, finish, has_errors
-from ..reading import media
 from ..reading.fields import Ref
 from ..reading.folder import ReadMemo, Unsaved, read_content
 from ..reading.ids import event_ids, slugify
@@ -31,6 +30,7 @@ from .markdown import base_path, parse_article, render_block, render_inline
 from .positions import make_issue
 from .provenance import closest_passage
 from .sourcing import balance_warnings
+from .story import make_actor, make_events, make_image, make_source
 
 T = TypeVar("T")
 PARALLEL_FROM = 500  # Markdown texts (~0.3 ms each): fewer cost less than a new process
@@ -211,6 +211,28 @@ class Linker:
     def link(self) -> Briefing:
         b = self.records.briefing
         assert b is not None
+        changes = self.link_history(b)
+        self.tables["side"] = self.make_sides(b)
+        sources = self.unique(self.records.sources)
+        self.tables["article"] = self.link_articles(sources)
+        self.tables["source"] = {k: make_source(self, v, self.article_of)
+                                 for k, v in sources.items()}
+        self.tables["actor"] = {k: make_actor(self, v, self.content)
+                                for k, v in sorted(self.records.actors.items())}
+        quotes = [self.make_quote(q, speaker=actor)
+                  for actor in self.tables["actor"].values()
+                  for q in self.records.actors[actor.id].get("quotes", ())]
+        events = make_events(self, self.events_by_id, quotes)
+        issues = [make_issue(self, v, quotes) for v in self.unique(self.records.issues).values()]
+        self.tables["issue"] = {issue.id: issue for issue in issues}
+        claims = [make_claim(self, v, quotes) for v in self.unique(self.records.claims).values()]
+        self.check_rejected()
+        self.memo.objects = self.made  # what this build made, for the next one
+        return cross_index(self.briefing(b, changes, events, issues, claims, quotes))
+
+    def link_history(self, b: dict[str, Any]) -> tuple[Change, ...]:
+        """The change log, newest first; with it each record's history, the briefing's
+        last update and the days after which a stance is stale."""
         self.events_by_id = event_ids(self.records.events)
         known = {**self.records.known, "event": set(self.events_by_id) | self.records.known[
             "event"]}
@@ -222,27 +244,21 @@ class Linker:
             b, changes, "change" in self.records.present,
             any(p.path == log and p.severity == "error" for p in self.problems), self.problems)
         self.stale_after = b.get("stale_after_days", STALE_AFTER_DAYS)
+        return changes
+
+    def make_sides(self, b: dict[str, Any]) -> dict[str, Side]:
         sides = self.unique(list(b["sides"]))
-        self.tables["side"] = {
+        return {
             k: self.reuse("side", (v, n), lambda v=v, k=k, n=n: Side(
                 k, v["name"], v.get("short"), v.get("description"), accent=n % 6 + 1,
                 tx=v.get("tx")))
             for n, (k, v) in enumerate(sides.items())}
-        sources = self.unique(self.records.sources)
-        self.tables["article"] = self.link_articles(sources)
-        self.tables["source"] = {k: self.make_source(v) for k, v in sources.items()}
-        self.tables["actor"] = {k: self.make_actor(v)
-                                for k, v in sorted(self.records.actors.items())}
-        quotes = [self.make_quote(q, speaker=actor)
-                  for actor in self.tables["actor"].values()
-                  for q in self.records.actors[actor.id].get("quotes", ())]
-        events = self.make_events(quotes)
-        issues = [make_issue(self, v, quotes) for v in self.unique(self.records.issues).values()]
-        self.tables["issue"] = {issue.id: issue for issue in issues}
-        claims = [make_claim(self, v, quotes) for v in self.unique(self.records.claims).values()]
-        self.check_rejected()
-        self.memo.objects = self.made  # what this build made, for the next one
-        return cross_index(Briefing(
+
+    def briefing(self, b: dict[str, Any], changes: tuple[Change, ...], events: list[Event],
+                 issues: list[Issue], claims: list[Claim], quotes: list[Quote | None]
+                 ) -> Briefing:
+        """The Briefing of everything linked, before its cross-indexes."""
+        return Briefing(
             title=b["title"], summary=self.rich(b["summary"]), updated=self.updated,
             sides=tuple(self.tables["side"].values()),
             actors=tuple(sorted(self.tables["actor"].values(), key=name_key)),
@@ -255,11 +271,11 @@ class Linker:
                              for k in b.get("key_points", ())),
             positions_title=b.get("positions_title"),
             base_url=self.base_url, cname=b.get("cname"),
-            share_image=self.make_image(b.get("share_image")),
+            share_image=make_image(self, b.get("share_image"), self.content),
             changes=changes, history=self.histories.get("briefing"),
             claims=tuple(claims), claim_review=b.get("claim_review", False),
             stale_after_days=self.stale_after, tx=b.get("tx"),
-        ))
+        )
 
     def link_articles(self, sources: dict[str, dict[str, Any]]) -> dict[str, Article]:
         """Pair articles with sources, find every quote in its article, render the text."""
@@ -296,36 +312,6 @@ class Linker:
             self.memo.articles[key] = marked_article(key)
         return self.memo.articles[key]
 
-    def make_source(self, v: dict[str, Any]) -> Source:
-        if "article" in v:
-            article = self.resolve(v["article"])
-        else:
-            article = self.tables["article"].get(self.article_of.get(v["id"], ""))
-        history = self.histories.get(f"source:{v['id']}")
-        side = self.resolve(v["side"]) if "side" in v else None
-        return self.reuse("source", (v, article, history, side), lambda: Source(
-            v["id"], v["title"], v.get("short"), v.get("publisher"), v.get("url"),
-            v.get("published"), article, v["loc"], history, side, v.get("tx")))
-
-    def make_actor(self, v: dict[str, Any]) -> Actor:
-        side = self.resolve(v["side"]) if "side" in v else None
-        summary = self.rich(v["summary"])
-        image = self.make_image(v.get("image"))
-        history = self.histories.get(f"actor:{v['id']}")
-        return self.reuse("actor", (v, side, summary, history), lambda: Actor(
-            v["id"], v["name"], v["role"], summary, side=side, country=v.get("country"),
-            image=image, links=tuple(Link(x["title"], x["url"]) for x in v.get("links", ())),
-            loc=v["loc"], history=history, tx=v.get("tx")))
-
-    def make_image(self, v: dict[str, Any] | None) -> Image | None:
-        if v is None:
-            return None
-        image = Image(v["src"], v["alt"], v.get("credit"))
-        why = media.file_problem(self.content, image.src) if image.is_local else None
-        if why:
-            self.problems.append(v["locs"]["src"].error(why))
-        return image
-
     def make_quote(self, v: dict[str, Any], speaker: Actor | None = None) -> Quote | None:
         if "speaker" in v:
             named = self.resolve(v["speaker"])
@@ -350,30 +336,6 @@ class Linker:
             v["text"], source, speaker, v.get("date"), v.get("context"), anchor, v["loc"],
             v.get("translation")))
 
-    def make_events(self, quotes: list[Quote | None]) -> list[Event]:
-        events = []
-        for event_id, v in self.events_by_id.items():
-            end = v.get("end")
-            if end is not None and end.last_day < v["date"].first_day:
-                self.problems.append(v["locs"]["end"].error(
-                    f"'end' ({end.iso}) is before 'date' ({v['date'].iso})"))
-            if not v.get("sources"):
-                self.problems.append(v["loc"].warning(
-                    f"event '{v['title']}' cites no source: add 'sources:'"))
-            quote = self.make_quote(v["quote"]) if "quote" in v else None
-            quotes.append(quote)
-            summary = self.rich(v.get("summary"))
-            actors = self.resolve_all(v.get("actors", ()))
-            sources = self.resolve_all(v.get("sources", ()))
-            history = self.histories.get(f"event:{event_id}")
-            events.append(self.reuse(
-                "event", (v, event_id, quote, summary, history, *actors, "/", *sources),
-                lambda v=v, event_id=event_id, end=end, summary=summary, actors=actors,
-                sources=sources, quote=quote, history=history: Event(
-                    event_id, v["date"], v["title"], end, v.get("approximate", False),
-                    summary, actors, sources, quote, v["loc"], history, v.get("tx"))))
-        # Oldest first; sorted() is stable, so equal dates keep file order.
-        return sorted(events, key=lambda e: (e.date.year, e.date.month, e.date.day))
 
 def same(a: object, b: object) -> bool:
     """The same input as last build's: the same object, or equal text, number or history

@@ -12,11 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..model.values import Tally, Tx
-from ..problems import Problem
+from ..problems import Loc, Problem
 from ..reading.fields import INVALID
 from ..reading.ids import event_ids
 from ..reading.suggestions import did_you_mean, suggest_id
-from .matching import TEXTS, digest, match, possible, quotes_of
+from .matching import TEXTS, Matched, digest, match, possible, quotes_of
 
 KIND_FILES = {"briefing": "briefing.yaml", "actor": "actors/<id>.yaml",
               "event": "chronology.yaml", "issue": "positions.yaml",
@@ -99,23 +99,7 @@ def tally_record(kind: str, item_id: str, v: dict[str, Any], t: dict[str, Any] |
             f"{what} is not yet translated into {lang}: `python build.py translations {lang}` "
             "adds it to the translation, with its original text beside each field"))
         return
-    texts = matched.texts
-    for g in matched.given:
-        if g.hash is None and g.path not in texts:
-            problems.append(g.loc.error(
-                f"'{g.path}' translates nothing: {what} has no such field in the original"
-                f"{did_you_mean(g.path, texts)}"))
-        elif g.hash is None:
-            problems.append(g.loc.error(
-                f"'{g.path}' is translated, but 'translated_from' has no hash for it: add "
-                f"'{g.path}: {digest(texts[g.path])}', the hash of the original it translates"))
-    hashes = t.get("translated_from", {})
-    given = {g.path for g in matched.given}
-    for path, (_, loc) in hashes.items():  # an empty field's hash: for a text the original
-        if path not in texts and path not in given and not possible(kind, path):  # has no
-            problems.append(loc.error(  # longer (a refresh drops it), or for none at all
-                f"'translated_from' names '{path}', which no {kind} has"
-                f"{did_you_mean(path, texts)}"))
+    check_hashes(kind, what, matched, t.get("translated_from", {}), problems)
     for path in matched.stale:
         problems.append(next(g for g in matched.given if g.path == path).loc.note(
             f"'{path}' of {what} was translated from an earlier text: the original has "
@@ -133,6 +117,28 @@ def tally_record(kind: str, item_id: str, v: dict[str, Any], t: dict[str, Any] |
     if matched.missing:
         problems.append(t["loc"].note(
             f"{what}: {', '.join(matched.missing)} not yet translated into {lang}"))
+
+
+def check_hashes(kind: str, what: str, matched: Matched,
+                 hashes: dict[str, tuple[str, Loc]], problems: list[Problem]) -> None:
+    """Report a translated field of no original field, or with no hash in
+    `translated_from`; and a hash there for no field a record of its kind may have."""
+    texts = matched.texts
+    for g in matched.given:
+        if g.hash is None and g.path not in texts:
+            problems.append(g.loc.error(
+                f"'{g.path}' translates nothing: {what} has no such field in the original"
+                f"{did_you_mean(g.path, texts)}"))
+        elif g.hash is None:
+            problems.append(g.loc.error(
+                f"'{g.path}' is translated, but 'translated_from' has no hash for it: add "
+                f"'{g.path}: {digest(texts[g.path])}', the hash of the original it translates"))
+    given = {g.path for g in matched.given}
+    for path, (_, loc) in hashes.items():  # an empty field's hash: for a text the original
+        if path not in texts and path not in given and not possible(kind, path):  # has no
+            problems.append(loc.error(  # longer (a refresh drops it), or for none at all
+                f"'translated_from' names '{path}', which no {kind} has"
+                f"{did_you_mean(path, texts)}"))
 
 
 def confirm_target(kind: str, item_id: str, path: str) -> str:

@@ -104,42 +104,19 @@ class Briefing:
         return self.citations.get(source.id, Citations())
 
 
+# Each source's citations as they are found: (events, stances, quotes, claims).
+Cites = dict[str, tuple[list, list, list, list]]
+
+
 def cross_index(briefing: Briefing) -> Briefing:
-    """The briefing with its reverse indexes, built in one pass over what cites what."""
-    events: dict[str, list[Event]] = {}
-    stances: dict[str, list[tuple[Issue, Stance]]] = {}
-    quotes: dict[str, list[Quote]] = {}
-    cites: dict[str, tuple[list, list, list, list]] = {
-        s.id: ([], [], [], []) for s in briefing.sources}
-    # Each listed once even if named twice; by id, as hashing model objects is deep.
-    for event in briefing.events:
-        for actor_id in dict.fromkeys(a.id for a in event.actors):
-            events.setdefault(actor_id, []).append(event)
-        for source_id in dict.fromkeys(s.id for s in event.sources):
-            cites[source_id][0].append(event)
-    for issue in briefing.issues:
-        for stance in issue.stances:
-            for actor_id in dict.fromkeys(a.id for a in stance.actors):
-                stances.setdefault(actor_id, []).append((issue, stance))
-            cited = [s.id for said in (stance, *stance.earlier) for s in said.sources]
-            for source_id in dict.fromkeys(cited):
-                cites[source_id][1].append((issue, stance))
-    for quote in briefing.quotes:
-        if quote.speaker:
-            quotes.setdefault(quote.speaker.id, []).append(quote)
-        cites[quote.source.id][2].append(quote)
-    claims: dict[str, list[tuple[Claim, str]]] = {}
-    by_issue: dict[str, list[Claim]] = {}
-    for claim in briefing.claims:
-        for role, parties in (("by", claim.by), ("against", claim.against)):
-            for actor_id in dict.fromkeys(a.actor.id for a in parties if a.actor):
-                claims.setdefault(actor_id, []).append((claim, role))
-        cited = [s.id for s in claim.sources] + [a.source.id for a in (*claim.by,
-                                                                        *claim.against)]
-        for source_id in dict.fromkeys(cited):
-            cites[source_id][3].append(claim)
-        if claim.issue:
-            by_issue.setdefault(claim.issue.id, []).append(claim)
+    """The briefing with its reverse indexes, built in one pass over each kind of what
+    cites what. Each is listed once even if named twice; by id, as hashing model objects
+    is deep."""
+    cites: Cites = {s.id: ([], [], [], []) for s in briefing.sources}
+    events = index_events(briefing, cites)
+    stances = index_stances(briefing, cites)
+    quotes = index_quotes(briefing, cites)
+    claims, by_issue = index_claims(briefing, cites)
     by_actor = {a.id: ActorRecord(tuple(events.get(a.id, ())), tuple(stances.get(a.id, ())),
                                   tuple(quotes.get(a.id, ())), tuple(claims.get(a.id, ())))
                 for a in briefing.actors}
@@ -154,3 +131,56 @@ def cross_index(briefing: Briefing) -> Briefing:
         claims_by_issue=MappingProxyType({k: tuple(v) for k, v in by_issue.items()}),
         actors_by_side=tuple((side, tuple(group)) for side, group in groups.items() if group),
     )
+
+
+def index_events(briefing: Briefing, cites: Cites) -> dict[str, list[Event]]:
+    """Each actor's events; each event noted where it cites a source."""
+    events: dict[str, list[Event]] = {}
+    for event in briefing.events:
+        for actor_id in dict.fromkeys(a.id for a in event.actors):
+            events.setdefault(actor_id, []).append(event)
+        for source_id in dict.fromkeys(s.id for s in event.sources):
+            cites[source_id][0].append(event)
+    return events
+
+
+def index_stances(briefing: Briefing, cites: Cites) -> dict[str, list[tuple[Issue, Stance]]]:
+    """Each actor's stances; each stance noted where it (or an earlier one) cites."""
+    stances: dict[str, list[tuple[Issue, Stance]]] = {}
+    for issue in briefing.issues:
+        for stance in issue.stances:
+            for actor_id in dict.fromkeys(a.id for a in stance.actors):
+                stances.setdefault(actor_id, []).append((issue, stance))
+            cited = [s.id for said in (stance, *stance.earlier) for s in said.sources]
+            for source_id in dict.fromkeys(cited):
+                cites[source_id][1].append((issue, stance))
+    return stances
+
+
+def index_quotes(briefing: Briefing, cites: Cites) -> dict[str, list[Quote]]:
+    """Each speaker's quotes; each quote noted at its source."""
+    quotes: dict[str, list[Quote]] = {}
+    for quote in briefing.quotes:
+        if quote.speaker:
+            quotes.setdefault(quote.speaker.id, []).append(quote)
+        cites[quote.source.id][2].append(quote)
+    return quotes
+
+
+def index_claims(briefing: Briefing, cites: Cites
+                 ) -> tuple[dict[str, list[tuple[Claim, str]]], dict[str, list[Claim]]]:
+    """(each actor's claims, with the role they play in it; each issue's claims); each
+    claim noted where it, or one for or against it, cites."""
+    claims: dict[str, list[tuple[Claim, str]]] = {}
+    by_issue: dict[str, list[Claim]] = {}
+    for claim in briefing.claims:
+        for role, parties in (("by", claim.by), ("against", claim.against)):
+            for actor_id in dict.fromkeys(a.actor.id for a in parties if a.actor):
+                claims.setdefault(actor_id, []).append((claim, role))
+        cited = [s.id for s in claim.sources] + [a.source.id for a in (*claim.by,
+                                                                        *claim.against)]
+        for source_id in dict.fromkeys(cited):
+            cites[source_id][3].append(claim)
+        if claim.issue:
+            by_issue.setdefault(claim.issue.id, []).append(claim)
+    return claims, by_issue

@@ -19,9 +19,8 @@ from babel.support import NullTranslations
 from ..model.briefing import Briefing
 from ..model.changes import Change, History
 from ..model.dates import Moment, PartialDate
-from ..model.positions import Claim
-from ..model.story import Quote
 from ..reading.schema import CLAIM_STATUSES
+from .groupings import by_day, by_status, by_year, in_events, quoted_from
 from .i18n import date_text
 from .urls import Urls, media_link
 
@@ -224,20 +223,20 @@ def plan_pages(briefing: Briefing, words: NullTranslations | None = None) -> lis
     """Every page of the briefing (the original, or a translation: in its language, under
     its prefix)."""
     t = words or NullTranslations()
+    last = revised(briefing)
+    pages = [*section_pages(briefing, t, last), *log_pages(briefing, t, last),
+             *actor_pages(briefing, last), *article_pages(briefing, last)]
+    prefix = briefing.prefix
+    return [replace(p, prefix=prefix) for p in pages] if prefix else pages
+
+
+def section_pages(briefing: Briefing, t: NullTranslations, last: Moment) -> list[Page]:
+    """The pages every briefing has: the overview, each section's, search and 404."""
     _, ngettext = t.gettext, t.ngettext
-    lang = briefing.language
     whole = {"briefing": briefing}
     events, issues = briefing.events, briefing.issues
-    n_actors, n_events, n_claims = len(briefing.actors), len(events), len(briefing.claims)
-    if events:
-        span = ngettext("%(n)d event, from %(start)s to %(end)s, each with its sources.",
-                        "%(n)d events, from %(start)s to %(end)s, each with its sources.",
-                        n_events) % {"n": n_events, "start": date_text(events[0].date, lang),
-                                     "end": date_text(events[-1].date, lang)}
-    else:
-        span = _("No events yet.")
-    last = revised(briefing)
-    pages = [
+    n_actors = len(briefing.actors)
+    return [
         planned("", "overview.html", briefing.title, briefing.dek or briefing.title, "article",
                 {**whole, "latest": events[::-1][:LATEST_EVENTS],
                  "known": tuple(c for c in briefing.claims if c.status == "confirmed"),
@@ -248,7 +247,7 @@ def plan_pages(briefing: Briefing, words: NullTranslations | None = None) -> lis
                          "The %(n)d people in this briefing, by side.", n_actors) % {"n": n_actors},
                 context=whole, shown=[a.history for a in briefing.actors], fallback=last,
                 main=briefing.actors),
-        planned("chronology/", "chronology.html", _("Chronology"), span,
+        planned("chronology/", "chronology.html", _("Chronology"), chronology_span(briefing, t),
                 context={**whole, "years": by_year(briefing),
                          "filter_actors": in_events(briefing)},
                 shown=[e.history for e in events], fallback=last, main=events),
@@ -265,6 +264,24 @@ def plan_pages(briefing: Briefing, words: NullTranslations | None = None) -> lis
         planned("404.html", "404.html", _("Page not found"),
                 _("There is no page at this address.")),
     ]
+
+
+def chronology_span(briefing: Briefing, t: NullTranslations) -> str:
+    """The chronology's description: how many events, from when to when."""
+    _, ngettext = t.gettext, t.ngettext
+    events, n_events, lang = briefing.events, len(briefing.events), briefing.language
+    if not events:
+        return _("No events yet.")
+    return ngettext("%(n)d event, from %(start)s to %(end)s, each with its sources.",
+                    "%(n)d events, from %(start)s to %(end)s, each with its sources.",
+                    n_events) % {"n": n_events, "start": date_text(events[0].date, lang),
+                                 "end": date_text(events[-1].date, lang)}
+
+
+def log_pages(briefing: Briefing, t: NullTranslations, last: Moment) -> list[Page]:
+    """The pages a briefing has once it keeps them: its claims, its change log."""
+    _, ngettext = t.gettext, t.ngettext
+    whole, n_claims, pages = {"briefing": briefing}, len(briefing.claims), []
     if briefing.claims:
         groups = by_status(briefing.claims)
         counts = ", ".join(f"{len(claims)} {_(CLAIM_STATUSES[status]).lower()}"
@@ -282,6 +299,12 @@ def plan_pages(briefing: Briefing, words: NullTranslations | None = None) -> lis
             "Every change to this briefing, newest first: %(n)d updates and corrections.",
             n) % {"n": n}, context={**whole, "days": by_day(briefing.changes)},
             fallback=last, main=briefing.changes))
+    return pages
+
+
+def actor_pages(briefing: Briefing, last: Moment) -> list[Page]:
+    """Each actor's profile, modified when what it shows (events, stances) is."""
+    pages = []
     for actor in briefing.actors:
         record = briefing.record(actor)
         pages.append(planned(
@@ -290,59 +313,17 @@ def plan_pages(briefing: Briefing, words: NullTranslations | None = None) -> lis
             [actor.history, *(e.history for e in record.events),
              *(i.history for i in dict.fromkeys(i for i, _s in record.stances))], last,
             [actor]))
+    return pages
+
+
+def article_pages(briefing: Briefing, last: Moment) -> list[Page]:
+    """Each article, with the quotes taken from it. An article is its source's text,
+    never translated: not offered in a translation."""
     quoted = quoted_from(briefing)
-    # An article is its source's text, never translated: not offered in a translation.
-    pages += [replace(planned(f"articles/{article.id}/", "article.html", article.title,
-                              article.dek or article.title, "article",
-                              {"article": article,
-                               "source": briefing.sources_by_id[article.source_id],
-                               "quotes": quoted.get(article.id, ())}, [article.history], last),
-                      offered=not briefing.original_language)
-              for article in briefing.articles]
-    prefix = briefing.prefix
-    return [replace(p, prefix=prefix) for p in pages] if prefix else pages
-
-
-def by_status(claims: tuple[Claim, ...]) -> tuple[tuple[str, tuple[Claim, ...]], ...]:
-    """The claims by status, in the order readers read them: confirmed, claimed, disputed,
-    false, outdated, open (empty statuses too, for their counts); file order within."""
-    return tuple((status, tuple(c for c in claims if c.status == status))
-                 for status in CLAIM_STATUSES)
-
-
-def by_day(changes: tuple[Change, ...]) -> tuple[tuple[PartialDate, tuple[Change, ...]], ...]:
-    """The changes grouped by calendar day, newest first (a time on the day of its own
-    offset)."""
-    days: dict[PartialDate, list[Change]] = {}
-    for change in changes:
-        day = PartialDate(change.at.day.year, change.at.day.month, change.at.day.day)
-        days.setdefault(day, []).append(change)
-    return tuple((day, tuple(group)) for day, group in days.items())
-
-
-def by_year(briefing: Briefing) -> tuple[tuple[int, tuple], ...]:
-    """The chronology grouped by year, oldest first (events are already in order)."""
-    years: dict[int, list] = {}
-    for event in briefing.events:
-        years.setdefault(event.date.year, []).append(event)
-    return tuple((year, tuple(events)) for year, events in years.items())
-
-
-def in_events(briefing: Briefing) -> tuple:
-    """The actors named in the chronology, for its filter, in the site's order."""
-    named = {actor.id for event in briefing.events for actor in event.actors}
-    return tuple(actor for actor in briefing.actors if actor.id in named)
-
-
-def quoted_from(briefing: Briefing) -> dict[str, tuple[Quote, ...]]:
-    """Article id → the verified quotes taken from it, once each, in reading order."""
-    found: dict[str, dict[str, Quote]] = {}
-    for quote in briefing.quotes:
-        if quote.anchor and quote.source.article:
-            found.setdefault(quote.source.article.id, {}).setdefault(quote.anchor, quote)
-    return {article: tuple(quotes[a] for a in sorted(quotes, key=anchor_number))
-            for article, quotes in found.items()}
-
-
-def anchor_number(anchor: str) -> int:
-    return int(anchor.rpartition("-")[2])  # quote-12 → 12: reading order
+    return [replace(planned(f"articles/{article.id}/", "article.html", article.title,
+                            article.dek or article.title, "article",
+                            {"article": article,
+                             "source": briefing.sources_by_id[article.source_id],
+                             "quotes": quoted.get(article.id, ())}, [article.history], last),
+                    offered=not briefing.original_language)
+            for article in briefing.articles]

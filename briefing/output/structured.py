@@ -39,45 +39,64 @@ def in_language(site: Site, page: Page, data: dict[str, Any]) -> dict[str, Any]:
 
 
 def describe(site: Site, page: Page, url: str) -> dict[str, Any]:
+    """What a page is about, by its template: any other page is a collection."""
     context = page.context
     if page.template == "overview.html":
-        briefing = context["briefing"]
-        return {"@type": "NewsArticle", "headline": site.title, "description": page.description,
-                "url": url, "mainEntityOfPage": url,
-                "dateModified": site.revised.iso,
-                **({"datePublished": site.published.iso} if site.published else {}),
-                "image": [site.image_url],
-                "about": [person(site, actor) for actor in briefing.actors]}
+        return overview(site, page, url)
     if page.template == "actor.html":
         return profile(site, url, context["actor"], context["record"])
     if page.template == "chronology.html":
-        events = [event for _, year in context["years"] for event in year]
-        return {"@type": "ItemList", "name": f"{site.title}: {page.title}", "url": url,
-                "numberOfItems": len(events), "itemListOrder": "https://schema.org/ItemListOrderAscending",
-                "itemListElement": [
-                    {"@type": "ListItem", "position": n, "item": {
-                        "@type": "Event", "name": event.title, "startDate": event.date.iso,
-                        **({"endDate": event.end.iso} if event.end else {}),
-                        "url": f"{url}#{event.id}",
-                        **({"description": event.summary.source} if event.summary else {})}}
-                    for n, event in enumerate(events, 1)]}
+        return chronology(site, page, url)
     if page.template == "claims.html":
-        reviews = [claim_review(site, claim, url) for _, claims in context["groups"]
-                   for claim in claims if claim.status in RATINGS]
-        listing = {"@type": "CollectionPage", "name": page.title, "url": url,
-                   "description": page.description, "dateModified": site.revised.iso,
-                   "isPartOf": {"@type": "WebSite", "name": site.title,
-                                "url": site.urls.absolute(site.prefix)}}
-        if context["briefing"].claim_review and reviews:
-            return {"@graph": [listing, *reviews]}
-        return listing
+        return claim_listing(site, page, url)
     if page.template == "article.html":
-        source = context["source"]
-        return {"@type": "Article", "headline": page.title, "url": url,
-                **({"datePublished": source.published.iso} if source.published else {}),
-                **({"isBasedOn": source.url} if source.url else {}),
-                **({"publisher": {"@type": "Organization", "name": source.publisher}}
-                   if source.publisher else {})}
+        return article(page, url)
+    return collection(site, page, url)
+
+
+def overview(site: Site, page: Page, url: str) -> dict[str, Any]:
+    briefing = page.context["briefing"]
+    return {"@type": "NewsArticle", "headline": site.title, "description": page.description,
+            "url": url, "mainEntityOfPage": url,
+            "dateModified": site.revised.iso,
+            **({"datePublished": site.published.iso} if site.published else {}),
+            "image": [site.image_url],
+            "about": [person(site, actor) for actor in briefing.actors]}
+
+
+def chronology(site: Site, page: Page, url: str) -> dict[str, Any]:
+    events = [event for _, year in page.context["years"] for event in year]
+    return {"@type": "ItemList", "name": f"{site.title}: {page.title}", "url": url,
+            "numberOfItems": len(events), "itemListOrder": "https://schema.org/ItemListOrderAscending",
+            "itemListElement": [
+                {"@type": "ListItem", "position": n, "item": {
+                    "@type": "Event", "name": event.title, "startDate": event.date.iso,
+                    **({"endDate": event.end.iso} if event.end else {}),
+                    "url": f"{url}#{event.id}",
+                    **({"description": event.summary.source} if event.summary else {})}}
+                for n, event in enumerate(events, 1)]}
+
+
+def claim_listing(site: Site, page: Page, url: str) -> dict[str, Any]:
+    """The claims page, with a ClaimReview of each rated claim when the briefing says so."""
+    reviews = [claim_review(site, claim, url) for _, claims in page.context["groups"]
+               for claim in claims if claim.status in RATINGS]
+    listing = collection(site, page, url)
+    if page.context["briefing"].claim_review and reviews:
+        return {"@graph": [listing, *reviews]}
+    return listing
+
+
+def article(page: Page, url: str) -> dict[str, Any]:
+    source = page.context["source"]
+    return {"@type": "Article", "headline": page.title, "url": url,
+            **({"datePublished": source.published.iso} if source.published else {}),
+            **({"isBasedOn": source.url} if source.url else {}),
+            **({"publisher": {"@type": "Organization", "name": source.publisher}}
+               if source.publisher else {})}
+
+
+def collection(site: Site, page: Page, url: str) -> dict[str, Any]:
     return {"@type": "CollectionPage", "name": page.title, "url": url,
             "description": page.description, "dateModified": site.revised.iso,
             "isPartOf": {"@type": "WebSite", "name": site.title,

@@ -39,7 +39,7 @@ def any_case(word: str) -> str:
     return "".join(f"[{c.lower()}{c.upper()}]" for c in word)
 
 
-# The same patterns are the JSON Schema's (fields.ImageSource): they must read in
+# The same patterns are the JSON Schema's (scalar_fields.ImageSource): they must read in
 # Python and in JavaScript alike.
 UNNAMED = r"\\?#%:\x00-\x1f\x7f"  # what ends or changes a path in a URL (not in a name)
 SEGMENT = rf"[^/{UNNAMED}.][^/{UNNAMED}]*"  # a name not starting with '.' ('..', '.git')

@@ -54,13 +54,7 @@ def read_in_shares(files: list[tuple[str, Callable[[Path], Records]]],
     files on. The result is the same as reading each file whole, in order. With `cache`
     (the build cache), each run's records are kept by the digest of its bytes, and taken
     from there when the same bytes are read again."""
-    folder = os.path.dirname(files[0][0])  # content/: briefing.yaml is read first
-    kinds = {path: kind for path, _ in files if (kind := part_kind(path, folder))}
-    parts = {path: list_parts(path, kind) for path, kind in kinds.items()}
-    rest = [f for f in files if f[0] not in kinds]
-    jobs: list[list[tuple[str, int]]] = [
-        [(path, i)] for path in kinds for i in range(len(parts[path][1]) if parts[path] else 1)]
-    jobs += [[(path, -1) for path, _ in rest[i:i + 100]] for i in range(0, len(rest), 100)]
+    kinds, parts, jobs = plan_jobs(files)
     how = dict(files)
 
     def job(number: int) -> list[tuple[str, int, Any]]:
@@ -90,6 +84,29 @@ def read_in_shares(files: list[tuple[str, Callable[[Path], Records]]],
         for key, found in share_out(len(jobs), cached_job, 2):
             cache.note_used(key)
             read += found
+    return whole_files(files, kinds, parts, read)
+
+
+def plan_jobs(files: list[tuple[str, Callable[[Path], Records]]]
+              ) -> tuple[dict[str, Kind], dict[str, Parts | None], list[list[tuple[str, int]]]]:
+    """(the list files to cut, their parts, the jobs): each job one part of a list file
+    (its number) or a run of a hundred other files (part -1), the list files first."""
+    folder = os.path.dirname(files[0][0])  # content/: briefing.yaml is read first
+    kinds = {path: kind for path, _ in files if (kind := part_kind(path, folder))}
+    parts = {path: list_parts(path, kind) for path, kind in kinds.items()}
+    rest = [f for f in files if f[0] not in kinds]
+    jobs: list[list[tuple[str, int]]] = [
+        [(path, i)] for path in kinds for i in range(len(parts[path][1]) if parts[path] else 1)]
+    jobs += [[(path, -1) for path, _ in rest[i:i + 100]] for i in range(0, len(rest), 100)]
+    return kinds, parts, jobs
+
+
+def whole_files(files: list[tuple[str, Callable[[Path], Records]]], kinds: dict[str, Kind],
+                parts: dict[str, Parts | None], read: list[tuple[str, int, Any]]
+                ) -> list[Records]:
+    """Each file's records, in the files' order: a list file's parts joined again, or the
+    file read whole here when they do not join."""
+    how = dict(files)
     whole = {path: value for path, i, value in read if i < 0 or parts[path] is None}
     for path in kinds:
         if parts[path] is not None:

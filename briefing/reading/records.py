@@ -15,7 +15,8 @@ import yaml
 from ..problems import Problem, display_path
 from ..reading import schema
 from .characters import invisible_problems
-from .fields import INVALID, Reader, Record
+from .composite_fields import Record
+from .fields import INVALID, Reader
 from .ids import SLUG_RE, slugify
 from .yamlsource import normalised, parse_yaml, read_text, split_front_matter
 

@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 from ..model.labels import N_
-from .fields import (
+from .composite_fields import Field, Hashes, ListOf, MapOf, Record
+from .fields import Markdown, Reference, Slug, Text, Words
+from .scalar_fields import (
     Affected,
     Boolean,
     Choice,
     Count,
     Date,
-    Field,
-    Hashes,
     Hostname,
     ImageSource,
     Language,
-    ListOf,
-    MapOf,
-    Markdown,
-    Record,
-    Reference,
-    Slug,
-    Text,
     Url,
     When,
-    Words,
 )
 
 STATUSES = {"far-apart": N_("Far apart"), "narrowing": N_("Narrowing"),
@@ -210,7 +202,7 @@ CLAIM = Record("claim", {
 TRANSLATED_FROM = Field(Hashes(), False, "each translated field, by its dotted path, to the "
                         "first 12 hex digits of the SHA-256 of its original text")
 EARLIER_NOTES = Field(ListOf(Record("earlier status translation", {"note": Field(Text())}),
-                             gaps=True), False, "the notes of its earlier statuses, in the "
+    gaps=True), False, "the notes of its earlier statuses, in the "
                       "original's order")
 QUOTE_TRANSLATIONS = Field(ListOf(Text(), gaps=True), False, "the record's quotes, in order, "
                            "translated by the editors: shown beside the original words, never "
