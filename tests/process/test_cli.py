@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.helpers.common import run_cli
 
 LINE = re.compile(r"^[^:\n]+:\d+:\d+: (error|warning|note): .+$")
 
@@ -181,12 +181,3 @@ def test_check_format_json(content: Path, tmp_path: Path):
     unusable = run_cli("check", "--format", "json", cwd=tmp_path / "content")
     assert (unusable.returncode, unusable.stdout) == (2, "")  # no content/ there
     assert unusable.stderr.startswith("python build.py check: error: no content folder")
-
-
-def test_workflow_commands_escape_what_would_end_them():
-    from briefing.editor.annotations import github_command
-    from briefing.problems import Problem
-
-    line = github_command(Problem("content/a,b:c.yaml", 3, 4, "100% sure\nnot", "warning"))
-    assert line == ("::warning file=content/a%2Cb%3Ac.yaml,line=3,col=4,title=Briefing "
-                    "warning::100%25 sure%0Anot")

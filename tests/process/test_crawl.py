@@ -5,34 +5,10 @@ from __future__ import annotations
 
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Page
-
-from tests.conftest import ROOT, run_cli, serve_like_pages
-
-SITES = {  # mount on the test server → the --base-url the site is built for
-    "/briefing-site/": "https://example.github.io/briefing-site/",  # GitHub project pages
-    "/": "https://briefing.example.org/",  # a custom domain
-}
-
-
-@pytest.fixture(scope="module", params=list(SITES), ids=["sub-path", "root"])
-def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-           ) -> Iterator[tuple[str, str, Path]]:
-    """(server origin, mount, site folder): the seed built for SITES[mount], served there."""
-    mount = request.param
-    root = tmp_path_factory.mktemp("www")
-    out = root / mount.strip("/") if mount != "/" else root / "site"
-    result = run_cli("build", "--strict", "--out", str(out), "--base-url", SITES[mount],
-                     cwd=ROOT)
-    assert result.returncode == 0, result.stderr
-    with serve_like_pages(out if mount == "/" else root, out / "404.html") as origin:
-        yield origin, mount, out
 
 
 def fetch(url: str) -> tuple[int, bytes, str]:
@@ -85,17 +61,3 @@ def test_machine_readable_files_are_served(server: tuple[str, str, Path]):
                        ("share.png", "png"), (".nojekyll", "")]:
         status, _, served = fetch(origin + mount + name)
         assert status == 200 and kind in served, name
-
-
-def test_a_missing_page_deep_down_gets_the_styled_404(server: tuple[str, str, Path], page: Page):
-    origin, mount, _ = server
-    response = page.goto(origin + mount + "no/such/deep/page/")
-    assert response is not None and response.status == 404
-    assert page.locator("h1").inner_text() == "Page not found"
-    # The stylesheet loaded and applied: the header has its rule and panel colour.
-    assert page.evaluate("getComputedStyle(document.querySelector('.site-header'))"
-                         ".borderBottomStyle") == "solid"
-    assert page.evaluate("document.styleSheets.length") >= 1
-    hrefs = page.eval_on_selector_all("nav a", "links => links.map(a => a.href)")
-    assert hrefs[1] == origin + mount + "actors/"
-    assert page.request.get(hrefs[1]).status == 200

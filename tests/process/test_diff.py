@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SEED
+from tests.helpers.common import ROOT, SEED
 
 
 def git(repo: Path, *args: str) -> None:

@@ -35,9 +35,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from tests.conftest import ROOT, newsroom_repo
-
-pytestmark = pytest.mark.process
+from tests.helpers.common import ROOT, newsroom_repo
 
 DOCS = sorted((ROOT / "docs").glob("*.md")) + [ROOT / "README.md"]
 PROJECT = ["briefing", "templates", "schema", "build.py", "pyproject.toml",

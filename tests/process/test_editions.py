@@ -8,238 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import shutil
-import subprocess
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import pytest
-from babel.support import NullTranslations
 from bs4 import BeautifulSoup
 
-from briefing.editions.archive import Languages, banner_words, stamp_for
-from briefing.editions.banner import Stamp, places, stamp
-from briefing.editions.publish import Listed, listing_page
-from briefing.editions.tags import Edition, next_tag, parse_name, read_editions
-from briefing.linking.linker import load_and_check
-from briefing.output.render import RenderCache, Renderer
+from briefing.editions.archive import banner_words
+from briefing.editions.tags import read_editions
 from briefing.output.write import MARKER, MARKER_TEXT
-from briefing.pipeline import plan
-from tests.conftest import (
+from tests.helpers.common import (
     ROOT,
-    SEED,
     TEMPLATES,
-    minimal,
-    newsroom_repo,
     run_cli,
     serve_like_pages,
     soup,
-    write_content,
 )
-
-BASE = "https://example.org/brief/"
-PROJECT = ["briefing", "templates", "build.py", "pyproject.toml", "requirements.lock"]
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
-                          text=True).stdout
-
-
-def make_repo(root: Path) -> Path:
-    """A newsroom's repository: the project's code and templates and the seed content."""
-    repo = newsroom_repo(root, PROJECT)
-    commit(repo, "first")
-    return repo
-
-
-def commit(repo: Path, message: str) -> str:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "--allow-empty", "-m", message)
-    return git(repo, "rev-parse", "HEAD").strip()
-
-
-# --- names ---------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("tag, parsed", [
-    ("edition-2025-05-16", (dt.date(2025, 5, 16), 1)),
-    ("edition-2025-05-16-2", (dt.date(2025, 5, 16), 2)),
-    ("edition-2025-05-16-12", (dt.date(2025, 5, 16), 12)),
-    ("edition-2025-02-30", None),  # no such day
-    ("edition-2025-5-16", None),
-    ("edition-2025-05-16-0", None),
-    ("edition-2025-05-16-01", None),
-    ("edition-16-05-2025", None),
-    ("release-2025-05-16", None),
-])
-def test_an_edition_is_named_for_its_day(tag, parsed):
-    assert parse_name(tag) == parsed
-
-
-def test_the_next_edition_of_a_day_takes_the_next_number():
-    day = dt.date(2025, 5, 16)
-    assert next_tag(day, set()) == "edition-2025-05-16"
-    assert next_tag(day, {"edition-2025-05-16"}) == "edition-2025-05-16-2"
-    assert next_tag(day, {"edition-2025-05-16", "edition-2025-05-16-2"}) == (
-        "edition-2025-05-16-3")
-    assert next_tag(day, {"edition-2025-05-15"}) == "edition-2025-05-16"
-
-
-# --- the banner, canonical and noindex: inserted, nothing else changed ----------------------
-
-PAGE = ('<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>A &amp; B'
-        '</title>\n<link rel="canonical" href="https://example.org/brief/editions/2025-05-16/'
-        'actors/">\n<link rel="stylesheet" href="../style.css">\n</head>\n<body class="x">\n'
-        '<p>Text with <b>"head"</b> and &lt;body&gt;</p>\n<!-- <body> -->\n</body>\n</html>\n')
-WORDS = banner_words(TEMPLATES, dt.date(2025, 5, 16))
-
-
-def stamped(page: str, live: str = "https://example.org/brief/actors/",
-            stylesheet: str = "../../../edition.css", **more) -> str:
-    return stamp(page, Stamp(live, stylesheet, WORDS, **more))
-
-
-def test_a_page_gets_noindex_its_live_canonical_and_the_banner_and_keeps_the_rest():
-    out = stamped(PAGE)
-    assert out.count('<meta name="robots" content="noindex">') == 1
-    assert out.count('rel="canonical"') == 1
-    assert '<link rel="canonical" href="https://example.org/brief/actors/">' in out
-    banner = ('<aside class="edition-banner" aria-label="About this edition" lang="en" '
-              'dir="ltr"><p>An edition of 16 May 2025. <a href="https://example.org/brief/'
-              'actors/">See the latest version</a></p></aside>')
-    assert out.index(banner) == out.index('<body class="x">') + len('<body class="x">\n')
-    sheet = '<link rel="stylesheet" href="../../../edition.css">\n'
-    assert out.index(sheet) + len(sheet) == out.index("</head>")
-    # take the four additions away again: the page's own bytes are left
-    undone = (out.replace("\n" + banner, "").replace('\n<meta name="robots" content="noindex">',
-                                                     "").replace(sheet, "")
-              .replace('<link rel="canonical" href="https://example.org/brief/actors/">',
-                       '<link rel="canonical" href="https://example.org/brief/editions/'
-                       '2025-05-16/actors/">'))
-    assert undone == PAGE
-
-
-def test_the_banner_is_styled_by_the_publishers_stylesheet_after_the_pages_own():
-    """The pages' policy (style-src 'self') refuses inline style: the banner's look is a
-    file, loaded after the edition's own stylesheet so that its rules win."""
-    html = BeautifulSoup(stamped(PAGE), "html.parser")
-    sheets = [link["href"] for link in html.head.find_all("link", rel="stylesheet")]
-    assert sheets == ["../style.css", "../../../edition.css"]
-    assert html.find_all(style=True) == [] and html.find_all("style") == []
-    css = (TEMPLATES / "static" / "edition.css").read_text()
-    assert "aside.edition-banner {" in css and "prefers-color-scheme: dark" in css
-
-
-@pytest.mark.parametrize("lang, label, text, direction", [
-    ("uk", "Про це видання", "Видання від 16 травня 2025\u202fр. Переглянути останню версію",
-     "ltr"),
-    ("ru", "Об этом издании", "Издание от 16 мая 2025\u202fг. Посмотреть последнюю версию",
-     "ltr"),
-    ("ar", "عن هذا الإصدار", "إصدار 16 مايو 2025. اطّلع على أحدث نسخة", "rtl"),
-    ("uk-UA", "Про це видання", "Видання від 16 травня 2025\u202fр. Переглянути останню "
-     "версію", "ltr"),
-    ("de", "About this edition", "An edition of 16 May 2025. See the latest version", "ltr"),
-    ("", "About this edition", "An edition of 16 May 2025. See the latest version", "ltr"),
-])
-def test_the_banner_speaks_the_pages_language(lang, label, text, direction):
-    """In the page's <html lang>, by the live catalogs; English (said so) for a
-    language no catalog speaks."""
-    page = PAGE.replace('<html lang="en">', f'<html lang="{lang}">' if lang else "<html>")
-    banner = BeautifulSoup(stamped(page), "html.parser").find("aside", class_="edition-banner")
-    assert banner["aria-label"] == label and banner.get_text(" ", strip=True) == text
-    shown = lang if label != "About this edition" else "en"
-    assert (banner["lang"], banner["dir"]) == (shown, direction)
-
-
-def test_the_places_come_from_the_parser_not_from_the_text():
-    """`<body>` inside a comment, text or an attribute is not the body."""
-    tricky = ('<!doctype html><html><head><title>&lt;body&gt;</title><meta name="x" '
-              'content="<body>"></head><!-- <body> --><body data-x="<head>">Hi</body></html>')
-    found = places(tricky)
-    assert tricky[:found.body].endswith('<body data-x="<head>">')
-    assert tricky[:found.head].endswith("<head>")
-    assert found.canonical is None
-
-
-def test_the_places_count_lines_as_the_parser_does():
-    """A line separator that is not a newline (U+2028, a form feed) in the text does not
-    shift where the banner goes."""
-    page = PAGE.replace("<title>A &amp; B", "<title>A\u2028&amp;\x0cB")
-    out = stamped(page)
-    assert '<body class="x">\n<aside class="edition-banner"' in out
-
-
-def test_a_days_second_edition_says_its_number_on_its_banner_and_in_the_list():
-    second = banner_words(TEMPLATES, dt.date(2025, 5, 16), 2)
-    assert second("en").text == "Edition 2 of 16 May 2025."
-    assert second("uk").text == "Видання 2 від 16 травня 2025\u202fр."
-    assert WORDS("en").text == "An edition of 16 May 2025."
-    briefing, _ = load_and_check(SEED)
-    sites, _ = plan(briefing, TEMPLATES, search=False, editions=True)
-    listed = [Listed(Edition(f"edition-2025-05-16{suffix}", dt.date(2025, 5, 16), n, "c" * 40),
-                     (), frozenset()) for suffix, n in (("-2", 2), ("", 1))]
-    listing = listing_page(listed, sites[0], NullTranslations())
-    html = Renderer.for_build(TEMPLATES, sites, RenderCache()).render(
-        listing.template, listing, listing.context)
-    headings = [h.get_text() for h in BeautifulSoup(html, "html.parser").select(".editions h2")]
-    assert headings == ["Edition 2 of 16 May 2025", "Edition of 16 May 2025"]
-
-
-def test_the_banner_comes_after_a_leading_skip_link():
-    page = PAGE.replace('<body class="x">\n', '<body class="x">\n<a class="skip-link" '
-                        'href="#main">Skip</a>\n')
-    out = stamped(page, "../")
-    assert '<a class="skip-link" href="#main">Skip</a>\n<aside class="edition-banner"' in out
-
-
-def test_an_existing_robots_meta_gives_way_to_noindex():
-    page = PAGE.replace("<meta charset", '<meta name="robots" content="index">\n<meta charset')
-    out = stamped(page, "../../")
-    assert 'content="index"' not in out and out.count('name="robots"') == 1
-
-
-EDITION = Edition("edition-2025-05-16", dt.date(2025, 5, 16), 1, "0" * 40)
-BOTH = Languages(frozenset({"uk/"}), frozenset({"uk/"}))
-
-
-@pytest.mark.parametrize("rel, href, base_url, languages, wanted", [
-    # the footer's link, from any depth, in the original and in a translation
-    ("index.html", "editions/", BASE, BOTH, "/brief/editions/"),
-    ("actors/putin/index.html", "../../editions/", BASE, BOTH, "/brief/editions/"),
-    ("uk/actors/putin/index.html", "../../editions/", BASE, BOTH, "/brief/uk/editions/"),
-    ("uk/actors/index.html", "../../editions/", BASE, BOTH, "/brief/editions/"),  # older code
-    ("uk/index.html", "editions/index.html#top", BASE, BOTH, "/brief/uk/editions/#top"),
-    # a translation the live site no longer has: its original's list
-    ("uk/index.html", "editions/", BASE, Languages(frozenset({"uk/"}), frozenset()),
-     "/brief/editions/"),
-    # written whole (a 404 page's links, from the base path)
-    ("404.html", "/brief/editions/2025-05-16/editions/", BASE, BOTH, "/brief/editions/"),
-    ("index.html", BASE + "editions/2025-05-16/uk/editions/", BASE, BOTH,
-     "/brief/uk/editions/"),
-    # no base URL: a relative link out of the edition to the live list
-    ("actors/putin/index.html", "../../editions/", None, BOTH, "../../../../editions/"),
-    ("uk/index.html", "editions/", None, BOTH, "../../../uk/editions/"),
-    # everything else stays in the edition, as it was
-    ("index.html", "./", BASE, BOTH, None),
-    ("index.html", "actors/", BASE, BOTH, None),
-    ("actors/index.html", "editions/", BASE, BOTH, None),  # an actor whose id is `editions`
-    ("actors/index.html", "../chronology/#editions", BASE, BOTH, None),
-    ("index.html", "https://example.org/brief/editions/", BASE, BOTH, None),  # the live list
-    ("index.html", "../2025-05-11/editions/", BASE, BOTH, None),  # another edition's
-])
-def test_links_to_the_list_of_editions_go_to_the_live_list(rel, href, base_url, languages,
-                                                            wanted):
-    how = stamp_for(rel, True, EDITION, base_url, WORDS, languages)
-    assert how.relink(href) == wanted
-    footer = f'<a class="more" href="{href}" data-x="a&amp;b" hidden>Editions</a>'
-    out = stamp(PAGE.replace("<!-- <body> -->", footer), how)
-    link = BeautifulSoup(out, "html.parser").find("a", class_="more")
-    assert link["href"] == (wanted or href)
-    assert (link["data-x"], link["hidden"], link.get_text()) == ("a&b", "", "Editions")
-    if wanted is None:
-        assert footer in out  # untouched, byte for byte
-
+from tests.helpers.editions import BASE, LOOKS, commit, git, make_repo
 
 # --- tags in a repository --------------------------------------------------------------------
 
@@ -330,62 +115,10 @@ def test_editions_refuses_what_names_nothing_in_one_line(tmp_path: Path):
     assert (repo / "full" / "a.html").read_text() == "kept"
 
 
-# --- three editions whose templates differ, built, published, cached -----------------------
-
-LOOKS = {"2025-05-11": "a", "2025-05-12": "b", "2025-05-13": "c"}
-
-
-def restyle(repo: Path, look: str) -> None:
-    """An edition's own look: a rule in its stylesheet and a line in its footer."""
-    css = repo / "templates" / "static" / "style.css"
-    css.write_text(re.sub(r"\n\.look-\w+ \{[^}]*\}\n", "\n", css.read_text())
-                   + f"\n.look-{look} {{ font-style: normal; }}\n")
-    chrome = repo / "templates" / "_chrome.html"
-    text = re.sub(r'<p class="look-\w+">Look \w+</p>', "", chrome.read_text())
-    chrome.write_text(text.replace("</footer>", f'<p class="look-{look}">Look {look}</p>'
-                                                "</footer>", 1))
-
-
-@pytest.fixture(scope="module")
-def newsroom(tmp_path_factory: pytest.TempPathFactory):
-    """A repository with three editions (and a fourth whose code cannot build), its
-    live site built and the editions published into it twice; yields (site, the two
-    runs, the cache's finished entries and their times after each)."""
-    root = tmp_path_factory.mktemp("editions")
-    repo = make_repo(root)
-    envoy = repo / "content" / "actors" / "envoy.yaml"
-    for name, look in LOOKS.items():
-        restyle(repo, look)
-        if look == "b":  # an actor only this edition has: the page is gone live
-            envoy.write_text("name: Eve Envoy\nrole: Envoy\nside: ukraine\nsummary: An envoy.\n")
-        elif envoy.exists():
-            envoy.unlink()
-        git(repo, "tag", f"edition-{name}", commit(repo, f"look {look}"))
-    build_py = repo / "build.py"
-    good = build_py.read_text()
-    build_py.write_text("raise SystemExit('this version cannot build')\n")
-    git(repo, "tag", "edition-2025-05-14", commit(repo, "broken code"))
-    build_py.write_text(good)
-    restyle(repo, "live")
-    commit(repo, "the live look")
-    site = repo / "site"
-    live = run_cli("build", "--out", str(site), "--base-url", BASE, "--templates",
-                   str(repo / "templates"), cwd=repo)
-    assert live.returncode == 0, live.stderr
-    runs, kept = [], []
-    for _ in range(2):  # the cache in its default place, .cache/ (a relative path)
-        runs.append(run_cli("editions", "--out", "site", "--base-url", BASE, "--templates",
-                            str(repo / "templates"), cwd=repo))
-        kept.append({p: p.stat().st_mtime_ns for p in (repo / ".cache").rglob("*")
-                     if p.name in ("ready", "made-for.json")})
-    yield site, runs, kept
-
-
 def pages_of(edition: Path) -> list[Path]:
     return sorted(p for p in edition.rglob("*.html") if "pagefind" not in p.parts)
 
 
-@pytest.mark.process
 def test_each_edition_keeps_its_own_look(newsroom):
     site, runs, _ = newsroom
     for name, look in LOOKS.items():
@@ -404,7 +137,6 @@ def language_of(rel: str) -> str:
     return rel.split("/")[0] if rel.startswith(("uk/", "ru/")) else "en"
 
 
-@pytest.mark.process
 def test_every_edition_page_is_noindex_with_the_banner_and_canonical_to_the_live_page(
         newsroom):
     site, _, _ = newsroom
@@ -437,7 +169,6 @@ def test_every_edition_page_is_noindex_with_the_banner_and_canonical_to_the_live
                                             "останню версію")
 
 
-@pytest.mark.process
 def test_every_link_to_the_list_of_editions_goes_to_the_live_list_in_its_language(newsroom):
     """Not to the edition's own editions/ (which it does not have): to /editions/ from
     the original's pages, /uk/editions/ from the Ukrainian ones, from the site's root."""
@@ -458,7 +189,6 @@ def test_every_link_to_the_list_of_editions_goes_to_the_live_list_in_its_languag
             assert footers == wanted, rel
 
 
-@pytest.mark.process
 def test_the_list_of_editions_is_written_in_every_language(newsroom):
     site, _, _ = newsroom
     for lang in ("en", "uk", "ru"):
@@ -482,7 +212,6 @@ def test_the_list_of_editions_is_written_in_every_language(newsroom):
     assert [ul["lang"] for ul in uk.select(".edition-changes")] == ["en"]  # as written
 
 
-@pytest.mark.process
 def test_an_edition_loads_only_its_own_files(newsroom):
     site, _, _ = newsroom
     for name in LOOKS:
@@ -504,7 +233,6 @@ def test_an_edition_loads_only_its_own_files(newsroom):
                     mine) or urljoin(url, ref) == BASE + "favicon.svg", (rel, ref)
 
 
-@pytest.mark.process
 def test_editions_are_in_neither_the_live_sitemap_nor_the_live_search(newsroom):
     site, _, _ = newsroom
     assert "editions" not in (site / "sitemap.xml").read_text()
@@ -515,7 +243,6 @@ def test_editions_are_in_neither_the_live_sitemap_nor_the_live_search(newsroom):
     assert own["languages"]["en"]["page_count"] == 16  # its own search, over itself
 
 
-@pytest.mark.process
 def test_the_list_of_editions_newest_first_linked_from_the_footer_and_changes(newsroom):
     site, _, _ = newsroom
     listing = BeautifulSoup((site / "editions" / "index.html").read_text(), "html.parser")
@@ -532,7 +259,6 @@ def test_the_list_of_editions_newest_first_linked_from_the_footer_and_changes(ne
                    for a in html.find_all("a")), page
 
 
-@pytest.mark.process
 def test_a_tag_that_cannot_build_is_named_with_its_output_and_skipped(newsroom):
     """Reported, and the others published: the command succeeds, so that a workflow
     goes on to deploy the live site and the editions that did build."""
@@ -545,7 +271,6 @@ def test_a_tag_that_cannot_build_is_named_with_its_output_and_skipped(newsroom):
     assert "published 3 editions into site/editions/; 1 left out (above)" in first.stderr
 
 
-@pytest.mark.process
 def test_the_second_publish_takes_the_editions_from_the_cache(newsroom):
     _, runs, kept = newsroom
     for name in LOOKS:
@@ -559,7 +284,6 @@ def test_the_second_publish_takes_the_editions_from_the_cache(newsroom):
     assert page.stat().st_nlink == 1
 
 
-@pytest.mark.process
 def test_tags_with_the_same_dependencies_share_one_environment(newsroom):
     """Made for the lock, the Python and the platform, and said so in its marker."""
     import hashlib
@@ -577,52 +301,6 @@ def test_tags_with_the_same_dependencies_share_one_environment(newsroom):
     assert (made[0] / "bin" / "python").is_file()
 
 
-@pytest.fixture(scope="module")
-def www(newsroom) -> Path:
-    """A copy of the published site where a server finds it under /brief/, as published."""
-    site, _, _ = newsroom
-    root = site.parent / "www"
-    shutil.copytree(site, root / "brief")
-    return root
-
-
-BANNER_LOOK = """() => { const s = getComputedStyle(document.querySelector('aside.edition-banner'));
-    return [s.paddingTop, s.backgroundColor, s.borderBottomStyle, s.color]; }"""
-
-
-def test_an_edition_page_with_its_banner_passes_axe_and_the_nu_checker(www, page):
-    """In light and dark schemes, in English and Ukrainian; the banner's stylesheet
-    loads under the pages' policy (no inline style, nothing refused)."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    from tests.test_reading import VNU
-
-    edition = www / "brief" / "editions" / "2025-05-12"
-    refused: list[str] = []
-    page.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else 0)
-    looks = {}
-    with serve_like_pages(www, www / "brief" / "404.html") as origin:
-        for scheme in ("light", "dark"):
-            page.emulate_media(color_scheme=scheme)
-            for path in ("", "actors/envoy/", "chronology/", "uk/actors/putin/"):
-                page.goto(f"{origin}/brief/editions/2025-05-12/{path}")
-                assert page.locator("aside.edition-banner").is_visible()
-                looks[scheme, path] = page.evaluate(BANNER_LOOK)
-                result = Axe().run(page)
-                assert result.violations_count == 0, f"{path}: {result.generate_report()}"
-    assert refused == []
-    for (scheme, path), (padding, background, border, _) in looks.items():
-        assert padding != "0px" and border == "solid", (scheme, path)
-        assert background not in ("rgba(0, 0, 0, 0)", "transparent"), (scheme, path)
-    assert looks["light", ""][1:] != looks["dark", ""][1:]  # its own colours in each scheme
-    checked = [str(edition / p / "index.html") for p in ("", "actors/envoy", "chronology",
-                                                         "uk/actors/putin")]
-    result = subprocess.run([shutil.which("java") or "java", "-jar", str(VNU),
-                             "--errors-only", *checked], capture_output=True, text=True,
-                            timeout=300)
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
 def fetch(url: str) -> tuple[int, bytes, str]:
     import urllib.error
     import urllib.request
@@ -634,7 +312,6 @@ def fetch(url: str) -> tuple[int, bytes, str]:
         return exc.code, exc.read(), exc.headers.get_content_type()
 
 
-@pytest.mark.process
 def test_a_published_site_with_its_editions_has_no_dead_link(www):
     """Crawled through a server that answers like GitHub Pages, from the live home: every
     link, stylesheet, script and image of the live site, the lists of editions and every
@@ -666,7 +343,6 @@ def test_a_published_site_with_its_editions_has_no_dead_link(www):
     assert {"/brief/editions/", "/brief/uk/editions/", "/brief/ru/editions/"} <= pages
 
 
-@pytest.mark.process
 def test_a_plain_build_keeps_the_published_editions(newsroom, tmp_path: Path):
     """`build` makes a new site and swaps it in: the editions and their lists, which
     `editions` published into the last one, are carried over; a build that fails leaves
@@ -696,33 +372,10 @@ def test_a_plain_build_keeps_the_published_editions(newsroom, tmp_path: Path):
     assert published() == before and (repo / "site" / "index.html").read_bytes() == home
 
 
-def test_a_build_carries_over_the_lists_and_editions_of_its_languages(tmp_path: Path):
-    from briefing.linking.matching import digest
-    from briefing.pipeline import build
-
-    files = minimal()
-    files["translations/uk/briefing.yaml"] = (
-        f"title: Тест\ntranslated_from:\n  title: {digest('Test briefing')}\n")
-    content, out = write_content(tmp_path, files), tmp_path / "site"
-    build(content, out, TEMPLATES, search=False, editions=True)
-    kept = {"editions/index.html": b"list", "editions/2026-03-12/index.html": b"frozen",
-            "uk/editions/index.html": b"uk list"}
-    for rel, data in {**kept, "ru/editions/index.html": b"a language since gone"}.items():
-        (out / rel).parent.mkdir(parents=True, exist_ok=True)
-        (out / rel).write_bytes(data)
-    build(content, out, TEMPLATES, search=False, editions=True)
-    found = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
-             if "editions" in p.parts and p.is_file()}
-    assert found == kept
-    build(content, out, TEMPLATES, search=False)  # a briefing without editions: none kept
-    assert not (out / "editions").exists() and not (out / "uk" / "editions").exists()
-
-
-@pytest.mark.process
 def test_the_preview_serves_the_published_editions_read_only(newsroom, tmp_path: Path):
     import urllib.request
 
-    from tests.test_serve import start_server, stop_server
+    from tests.helpers.serve import start_server, stop_server
 
     site, _, _ = newsroom
     server = start_server(tmp_path, "--editions", str(site))

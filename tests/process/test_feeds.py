@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import json
-import shutil
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import feedparser
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from playwright.sync_api import expect
 
 from briefing.pipeline import build
-from tests.conftest import ROOT, TEMPLATES, run_cli, serve_like_pages, soup
+from tests.helpers.common import ROOT, TEMPLATES, soup
+from tests.helpers.feeds import (
+    EVENT,
+)
 
 BASE = "https://example.github.io/briefing-site/"
 NS = {"atom": "http://www.w3.org/2005/Atom", "sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -60,7 +60,7 @@ def test_the_feed_has_an_entry_per_announced_change_newest_first(seed_site: Path
 
 def test_feed_ids_are_stable_across_builds(seed_site: Path, tmp_path: Path):
     again = tmp_path / "again"
-    build(Path(__file__).resolve().parent.parent / "content", again, TEMPLATES, BASE)
+    build(Path(__file__).resolve().parents[2] / "content", again, TEMPLATES, BASE)
     assert (again / "feed.xml").read_bytes() == (seed_site / "feed.xml").read_bytes()
 
 
@@ -75,30 +75,6 @@ def test_briefing_json_holds_the_whole_model_in_stable_order(seed_site: Path):
     assert "Türkiye" in raw  # UTF-8, not \\u escapes
 
 
-UPDATE = """
-- id: ceasefire-refused
-  at: 2025-05-12
-  kind: update
-  summary: Russia did not accept the ceasefire.
-  affects: [event:2025-05-12-the-proposed-30-day-ceasefire-not-accepted-by-russia]
-"""
-EVENT = "2025-05-12-the-proposed-30-day-ceasefire-not-accepted-by-russia"
-
-
-@pytest.fixture(scope="module")
-def unaddressed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The seed with a change to an event, built with no base URL (as a local build is),
-    served under a sub-path; yields the site's URL."""
-    root = tmp_path_factory.mktemp("feeds")
-    shutil.copytree(ROOT / "content", root / "content")
-    with open(root / "content" / "changes.yaml", "a", encoding="utf-8") as log:
-        log.write(UPDATE)
-    result = run_cli("build", "--out", "www/site", "--no-search", cwd=root)
-    assert result.returncode == 0, result.stderr
-    with serve_like_pages(root / "www", root / "www" / "site" / "404.html") as url:
-        yield f"{url}/site/"
-
-
 @pytest.mark.parametrize("prefix", ["", "uk/", "ru/"])
 def test_feed_readers_resolve_every_link_to_the_entry_without_a_base_url(unaddressed: str,
                                                                          prefix: str):
@@ -110,14 +86,3 @@ def test_feed_readers_resolve_every_link_to_the_entry_without_a_base_url(unaddre
     assert affected["href"] == f"{unaddressed}{prefix}chronology/?since=2025-05-12#{EVENT}"
     assert [link.href for link in feed.feed.links if link.rel == "self"] == [
         f"{unaddressed}{prefix}feed.xml"]
-
-
-def test_a_browser_lands_on_the_entry_marked_new(unaddressed: str, page):
-    feed = feedparser.parse(f"{unaddressed}uk/feed.xml")
-    href = BeautifulSoup(feed.entries[0].content[0].value, "html.parser").select_one("li a")
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(href["href"])
-    event = page.locator(f"[id='{EVENT}']")
-    expect(event).to_have_attribute("data-new", "")
-    expect(event).to_be_in_viewport()
-    assert page.url.endswith(f"/uk/chronology/?since=2025-05-12#{EVENT}")

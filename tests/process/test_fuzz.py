@@ -25,11 +25,11 @@ from hypothesis import strategies as st
 
 from briefing.pipeline import build, load_and_check
 from briefing.problems import BuildFailed
-from tests.conftest import ROOT, SEED, TEMPLATES
-from tests.test_pipeline import digest
+from tests.helpers.common import ROOT, SEED, TEMPLATES
+from tests.helpers.pipeline import digest
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "120"))
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 LIVING = FIXTURES / "living"  # every kind of change and history
 BRIEFINGS = {"seed": SEED, "living": LIVING, "arabic": FIXTURES / "water"}
 EXTRA = {"arabic": {"translations/ar": FIXTURES / "water-ar"}}  # copied into the content

@@ -55,12 +55,11 @@ from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
 from briefing.editions.archive import banner_words
-from briefing.editions.banner import Stamp, Unstampable, stamp
+from briefing.editions.banner import Stamp, stamp
 from briefing.editions.publish import publish_editions
 from briefing.pipeline import build
-from tests.conftest import ROOT, TEMPLATES, minimal, write_content
-
-pytestmark = pytest.mark.process
+from tests.helpers.common import ROOT, TEMPLATES, minimal, write_content
+from tests.helpers.hostile_editions import HOW, UNSTAMPABLE
 
 SECRET = "hunter2-do-not-publish"
 LOCK = "# a lock that names nothing: the code here needs only Python\n"
@@ -337,31 +336,6 @@ def built_folder(tmp_path: Path, made: dict[str, str], files: dict[str, str]) ->
         (built / next(iter(made)) / rel).write_text(text)
     (built / "editions.json").write_text(json.dumps({"built": made}))
     return built
-
-
-WORDS = banner_words(TEMPLATES, dt.date(2025, 5, 11))
-HOW = Stamp("https://example.org/", "../edition.css", WORDS)
-# Pages whose stamp a browser would not read where the standard library's parser puts it.
-UNSTAMPABLE = {
-    "no <head> tag (browsers imply it)":
-        '<!doctype html><html lang="en"><title>Frozen</title><p>no head tag</p>',
-    "<head> and <body> inside <template>":
-        '<!doctype html><html><template><head></head><body></template><title>t</title><p>x',
-    "<body> inside <title>": "<html><head><title><body></title></head><p>x</p></html>",
-    "<body> inside <textarea>": "<html><head></head><textarea><body></textarea>",
-    "<body> inside <noscript>": "<html><head><noscript><body></noscript></head><body>x",
-    "an escaped script reads on past its </script>":
-        "<html><script><!--<script></script><head></head><body>x</body></html>",
-    "a comment browsers end at --!>":
-        "<!doctype html><!-- --!><template> --><html><head></head><body>x</body></html>",
-    "<plaintext>": "<html><head></head><plaintext></plaintext><body>x",
-}
-
-
-@pytest.mark.parametrize("page", UNSTAMPABLE.values(), ids=UNSTAMPABLE.keys())
-def test_a_page_the_stamp_cannot_be_placed_in_for_sure_is_refused(page: str):
-    with pytest.raises(Unstampable):
-        stamp(page, HOW)
 
 
 def test_an_element_inside_a_skip_link_puts_the_banner_first_in_the_body():

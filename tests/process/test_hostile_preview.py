@@ -25,9 +25,8 @@ import pytest
 from tornado.httpclient import HTTPRequest
 from tornado.websocket import websocket_connect
 
-from tests.test_serve import MOUNT, Server, start_server, stop_server
+from tests.helpers.serve import MOUNT, Server, start_server, stop_server
 
-pytestmark = pytest.mark.process
 RAW = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # not in a log
 
 

@@ -23,9 +23,7 @@ from bs4 import BeautifulSoup
 from briefing.linking.matching import digest
 from briefing.output import i18n
 from briefing.pipeline import load_and_check
-from tests.conftest import ROOT, SEED, minimal, run_cli, soup, write_content
-
-pytestmark = pytest.mark.process
+from tests.helpers.common import ROOT, SEED, minimal, run_cli, soup, write_content
 
 TRANS = ('{% trans %}Everyone <em>named</em> here{% endtrans %}\n'
          '{% trans num=briefing.actors|length %}One <em>person</em>{% pluralize %}'

@@ -6,133 +6,16 @@ runs. Every step passes, and the pages show what they should."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
+from tests.helpers.common import soup
+from tests.helpers.newsroom_day import (
+    TUSK,
+    page,
+    text,
+)
+from tests.helpers.translations import english_on
 
-import pytest
-from bs4 import BeautifulSoup
-from playwright.sync_api import Page
-
-from tests.conftest import ROOT, serve_like_pages, soup
-from tests.test_editions import commit, make_repo
-from tests.test_translations import english_on
-
-BASE = "https://example.org/brief/"
-TUSK = "2025-05-10-tusk-contacts-trump-about-the-ceasefire-plan"
-MOVED = ("""    ukraine:
-      position: Zelensky will meet Putin in person in Istanbul on Thursday 15 May.
-      as_of: 2025-05-11
-      actors: [zelensky]
-      sources: [zelensky-challenges-putin]
-      quote:
-        text: >-
-          There is no point in prolonging the killings. And I will be waiting for Putin
-          in Türkiye on Thursday. Personally.
-        speaker: zelensky
-        source: zelensky-challenges-putin
-        context: post on X
-""", """    ukraine:
-      position: Zelensky will go to Istanbul and wait for Putin there.
-      as_of: 2025-06-20
-      actors: [zelensky]
-      sources: [zelensky-challenges-putin]
-      quote:
-        text: There is no point in prolonging the killings.
-        speaker: zelensky
-        source: zelensky-challenges-putin
-        context: post on X
-      history:
-        - as_of: 2025-05-11
-          position: Zelensky will meet Putin in person in Istanbul on Thursday 15 May.
-          sources: [zelensky-challenges-putin]
-          quote:
-            text: >-
-              There is no point in prolonging the killings. And I will be waiting for Putin
-              in Türkiye on Thursday. Personally.
-            speaker: zelensky
-            source: zelensky-challenges-putin
-            context: post on X
-""")
-RATED = ("""  status: open
-  note: >-
-    On 11 May Putin had not answered Zelensky's challenge; the world was waiting to see
-    whether he would accept.
-  as_of: 2025-05-11
-""", """  status: false
-  note: Putin did not come to Istanbul; he sent a delegation.
-  as_of: 2025-06-20
-  history:
-    - as_of: 2025-05-11
-      status: open
-      note: On 11 May Putin had not answered Zelensky's challenge.
-""")
 MEETING_UK = ("Немає сенсу продовжувати вбивства. І я чекатиму Путіна в Туреччині в четвер. "
               "Особисто.")
-
-
-def run(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """The repository's own build.py, as the Pages workflow runs it."""
-    return subprocess.run([sys.executable, "build.py", *args], cwd=repo, capture_output=True,
-                          text=True, timeout=600, stdin=subprocess.DEVNULL)
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def ok(result: subprocess.CompletedProcess[str]) -> str:
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
-    return result.stderr
-
-
-@pytest.fixture(scope="module")
-def day(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    """The day played: yields the repository and what each step said."""
-    repo = make_repo(tmp_path_factory.mktemp("newsroom-day"))
-    (repo / ".gitignore").write_text((ROOT / ".gitignore").read_text())
-    commit(repo, "What git leaves alone: the site, the build cache")
-    said: dict[str, object] = {"repo": repo}
-    said["first edition"] = ok(run(repo, "edition"))  # yesterday's edition, as published
-    content = repo / "content"
-    said["new actor"] = ok(run(
-        repo, "new", "actor", "--name", "Recep Tayyip Erdoğan", "--role",
-        "President of Türkiye", "--summary", "Offered to host the talks in Istanbul."))
-    edit(content / "chronology.yaml", f"- id: {TUSK}\n  date: 2025-05-10",
-         f"- id: {TUSK}\n  date: 2025-05-11")
-    said["correction"] = ok(run(
-        repo, "new", "change", "--at", "2025-05-17", "--kind", "correction", "--summary",
-        "Tusk contacted Trump on 11 May, after the summit.", "--was",
-        "Tusk contacted Trump on 10 May.", "--affects", f"event:{TUSK}"))
-    edit(content / "positions.yaml", *MOVED)
-    edit(content / "claims.yaml", *RATED)
-    said["update"] = ok(run(
-        repo, "new", "change", "--at", "2025-06-20T18:00+03:00", "--kind", "update",
-        "--summary", "Putin did not come to Istanbul; Zelensky's position restated.",
-        "--adds", "actor:recep-tayyip-erdogan", "--affects",
-        "claim:putin-comes-to-istanbul,issue:direct-talks"))
-    (content / "translations" / "de").mkdir()
-    (content / "translations" / "de" / ".gitkeep").write_text("")
-    said["check"] = run(repo, "check", "--strict")
-    commit(repo, "The day's edits")
-    site = repo / "site"
-    # What .github/workflows/pages.yml runs, step by step
-    said["build"] = ok(run(repo, "build", "--strict", "--base-url", BASE, "--cache", ".cache"))
-    said["edition"] = ok(run(repo, "edition"))
-    said["editions"] = ok(run(repo, "editions", "--out", "site", "--base-url", BASE))
-    said["site"] = site
-    return said
-
-
-def page(day: dict[str, object], url: str) -> BeautifulSoup:
-    return soup(day["site"] / url / "index.html")  # type: ignore[operator]
-
-
-def text(element) -> str:
-    return " ".join(element.get_text().split())
 
 
 def test_every_step_passes_and_the_notes_never_stop_it(day):
@@ -208,23 +91,6 @@ def test_editions_are_linked_and_styled(day):
     assert frozen.select_one(".site-footer a[href$='editions/']")["href"] == (
         "/brief/uk/editions/")
     assert (site / "edition.css").is_file()
-
-
-@pytest.mark.parametrize("width, height", [(390, 844), (1280, 900)])
-def test_the_edition_banner_is_styled_and_fits_a_phone_and_a_desktop(day, page: Page,
-                                                                     width: int, height: int):
-    site = day["site"]
-    with serve_like_pages(site.parent, site / "404.html") as origin:  # type: ignore[union-attr]
-        page.set_viewport_size({"width": width, "height": height})
-        page.goto(f"{origin}/site/editions/2025-05-11/uk/")
-        banner = page.locator(".edition-banner")
-        style = banner.evaluate("e => { const s = getComputedStyle(e); return "
-                                "[s.backgroundColor, s.paddingTop, s.display]; }")
-        assert style[0] not in ("rgba(0, 0, 0, 0)", "transparent") and style[1] != "0px"
-        box = banner.bounding_box()
-        assert box is not None and box["width"] <= width and box["y"] < height / 4
-        scroll = page.evaluate("document.documentElement.scrollWidth")
-        assert scroll <= width  # nothing wider than the screen
 
 
 def test_no_english_interface_text_on_the_days_ukrainian_and_russian_pages(day):

@@ -20,9 +20,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-
-pytestmark = pytest.mark.process
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

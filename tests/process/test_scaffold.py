@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from briefing.editor.new import Refused, appended, new_entry
-from tests.conftest import SEED, run_cli
+from tests.helpers.common import run_cli
+from tests.helpers.scaffold import seed  # noqa: F401  (fixtures)
 
 
-@pytest.fixture
-def seed(tmp_path: Path) -> Path:
-    """The seed without its translations: a new entry is not yet translated, which
-    test_translations.py checks on its own."""
-    shutil.copytree(SEED, tmp_path / "content", ignore=shutil.ignore_patterns("translations"))
-    return tmp_path / "content"
-
-
-def test_new_actor_from_flags(seed: Path):
+def test_new_actor_from_flags(seed: Path):  # noqa: F811
     result = run_cli("new", "actor", "--name", "Recep Tayyip Erdoğan", "--role",
                      "President of Türkiye", "--summary", "Offered to host the talks.",
                      "--country", "Türkiye", cwd=seed.parent)
@@ -31,7 +22,7 @@ def test_new_actor_from_flags(seed: Path):
     assert run_cli("check", "--strict", cwd=seed.parent).returncode == 0
 
 
-def test_new_event_is_appended_and_the_file_keeps_its_comments(seed: Path):
+def test_new_event_is_appended_and_the_file_keeps_its_comments(seed: Path):  # noqa: F811
     before = (seed / "chronology.yaml").read_text()
     assert before.lstrip().startswith("#")
     result = run_cli("new", "event", "--date", "2025-05", "--approximate", "--title",
@@ -51,7 +42,7 @@ def test_new_event_is_appended_and_the_file_keeps_its_comments(seed: Path):
     assert "Delegations meet in Istanbul" in chronology
 
 
-def test_new_issue_with_each_sides_stance(seed: Path):
+def test_new_issue_with_each_sides_stance(seed: Path):  # noqa: F811
     result = run_cli("new", "issue", "prisoners", "--issue", "Prisoners first?",
                      "--stance", "ukraine=All for all.", "--stance", "russia=1,000 for 1,000.",
                      "--status", "narrowing", cwd=seed.parent)
@@ -62,7 +53,7 @@ def test_new_issue_with_each_sides_stance(seed: Path):
         "      position: 1,000 for 1,000.\n")
 
 
-def test_new_source_and_its_article(seed: Path, tmp_path: Path):
+def test_new_source_and_its_article(seed: Path, tmp_path: Path):  # noqa: F811
     assert run_cli("new", "source", "--title", "Talks in Istanbul", "--published",
                    "2025-05-16", "--url", "https://example.org/talks",
                    cwd=seed.parent).returncode == 0
@@ -116,7 +107,7 @@ def test_new_source_and_its_article(seed: Path, tmp_path: Path):
       "http://, not 'example.org'",
       "nothing was written: content/sources.yaml is as it was"]),
 ])
-def test_refused_entries_change_nothing_and_point_at_the_flag(seed: Path, args: list[str],
+def test_refused_entries_change_nothing_and_point_at_the_flag(seed: Path, args: list[str],  # noqa: F811
                                                              message: list[str]):
     """A refused entry is rolled back, so its problems name the flag it came from,
     never a line that no longer exists."""
@@ -127,7 +118,7 @@ def test_refused_entries_change_nothing_and_point_at_the_flag(seed: Path, args: 
     assert {p: p.read_bytes() for p in seed.rglob("*") if p.is_file()} == before
 
 
-def test_a_refused_entry_that_clashes_with_an_old_line_points_at_that_line(seed: Path):
+def test_a_refused_entry_that_clashes_with_an_old_line_points_at_that_line(seed: Path):  # noqa: F811
     lines = (seed / "sources.yaml").read_text().splitlines()
     source = next(n for n, line in enumerate(lines, 1)
                   if line == "- id: zelensky-challenges-putin")
@@ -140,60 +131,13 @@ def test_a_refused_entry_that_clashes_with_an_old_line_points_at_that_line(seed:
         "nothing was written: content/articles/another-text.md was not created"]
 
 
-def test_missing_required_fields_are_asked_for_in_a_terminal(seed: Path):
-    asked = []
-
-    def ask(name: str, doc: str) -> str:
-        asked.append(name)
-        return {"name": "Hakan Fidan", "role": "Foreign Minister of Türkiye",
-                "summary": "Hosted the talks."}[name]
-
-    path, warnings = new_entry("actor", seed, {"side": None}, None, ask)
-    assert asked == ["name", "role", "summary"]
-    assert path == seed / "actors/hakan-fidan.yaml" and warnings == []
-    with pytest.raises(Refused, match="'name' is required"):
-        new_entry("actor", seed, {}, None, lambda name, doc: "")
-
-
-@pytest.mark.parametrize("old, expected", [
-    (None, "- id: b\n"),
-    ("[]\n", "- id: b\n"),
-    ("# Sources.\n[]\n", "# Sources.\n- id: b\n"),
-    ("- id: a", "- id: a\n- id: b\n"),
-    ("# list\n\n- id: a\n\n- id: c\n", "# list\n\n- id: a\n\n- id: c\n\n- id: b\n"),
-    ("  - id: a\n", "  - id: a\n  - id: b\n"),
-])
-def test_appending_keeps_the_files_own_layout(old, expected):
-    assert appended(old, "- id: b\n") == expected
-
-
-def test_a_flag_left_out_writes_no_field(seed: Path):
-    path, _ = new_entry("event", seed, {"date": "2025-05-17", "title": "Talks end",
-                                        "approximate": False, "actors": None}, None, None)
-    assert path.read_text().endswith(
-        "\n- id: 2025-05-17-talks-end\n  date: 2025-05-17\n  title: Talks end\n")
-
-
-def test_a_list_file_keeps_its_line_ends_and_mode(seed: Path):
-    """Replaced whole (a new file renamed over it), it is still the editor's file."""
-    path = seed / "chronology.yaml"
-    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
-    path.chmod(0o640)
-    new_entry("event", seed, {"date": "2025-05-17", "title": "Talks end"}, None, None)
-    data = path.read_bytes()
-    assert data.endswith(b"\r\n- id: 2025-05-17-talks-end\r\n  date: 2025-05-17\r\n"
-                         b"  title: Talks end\r\n")
-    assert data.count(b"\n") == data.count(b"\r\n")
-    assert path.stat().st_mode & 0o777 == 0o640
-
-
-def test_in_a_terminal_new_asks_for_a_missing_field(seed: Path):
+def test_in_a_terminal_new_asks_for_a_missing_field(seed: Path):  # noqa: F811
     """Through the real command line, its standard input a terminal (a pty)."""
     import os
     import subprocess
     import sys
 
-    from tests.conftest import ROOT
+    from tests.helpers.common import ROOT
 
     terminal, its_side = os.openpty()
     try:
@@ -212,7 +156,7 @@ def test_in_a_terminal_new_asks_for_a_missing_field(seed: Path):
         "name: Hakan Fidan\nrole: Envoy\nsummary: Hosted the talks.\n")
 
 
-def test_new_change_is_appended_with_an_id_from_its_day_and_summary(seed: Path):
+def test_new_change_is_appended_with_an_id_from_its_day_and_summary(seed: Path):  # noqa: F811
     result = run_cli("new", "change", "--at", "2025-05-16T09:30+03:00", "--kind",
                      "correction", "--summary", "The talks opened on 16 May, not 15 May.",
                      "--was", "The talks opened on 15 May.", "--affects", "briefing",
@@ -246,7 +190,7 @@ def test_new_change_is_appended_with_an_id_from_its_day_and_summary(seed: Path):
      "write 2025-05-16T09:30+03:00 (or 2025-05-16T09:30Z for UTC), so readers everywhere "
      "know when it was"),
 ])
-def test_a_refused_change_points_at_its_flag(seed: Path, args: list[str], message: str):
+def test_a_refused_change_points_at_its_flag(seed: Path, args: list[str], message: str):  # noqa: F811
     before = (seed / "changes.yaml").read_bytes()
     result = run_cli("new", "change", *args, cwd=seed.parent)
     assert result.returncode == 1
@@ -254,7 +198,7 @@ def test_a_refused_change_points_at_its_flag(seed: Path, args: list[str], messag
     assert (seed / "changes.yaml").read_bytes() == before
 
 
-def test_new_claim_is_appended_and_checked(seed: Path):
+def test_new_claim_is_appended_and_checked(seed: Path):  # noqa: F811
     result = run_cli("new", "claim", "--claim", "Russia will send a delegation.", "--status",
                      "open", "--note", "The Kremlin has not said.", "--as-of", "2025-05-11",
                      "--issue", "direct-talks", cwd=seed.parent)
@@ -274,7 +218,7 @@ def test_new_claim_is_appended_and_checked(seed: Path):
 
 @pytest.mark.parametrize("how", [["talks-held"], ["--id", "talks-held"],
                                  ["talks-held", "--id", "talks-held"]])
-def test_new_event_writes_the_id_given_and_a_change_can_name_it(seed: Path, how: list[str]):
+def test_new_event_writes_the_id_given_and_a_change_can_name_it(seed: Path, how: list[str]):  # noqa: F811
     """The README's `new event --id talks-held`, then a change that adds it; the id is
     in the file, so correcting the event's date later keeps it."""
     result = run_cli("new", "event", *how, "--date", "2025-05-16", "--title",
@@ -293,7 +237,7 @@ def test_new_event_writes_the_id_given_and_a_change_can_name_it(seed: Path, how:
     assert run_cli("check", cwd=seed.parent).returncode == 0
 
 
-def test_two_different_ids_are_a_usage_error(seed: Path):
+def test_two_different_ids_are_a_usage_error(seed: Path):  # noqa: F811
     before = (seed / "chronology.yaml").read_bytes()
     result = run_cli("new", "event", "talks-held", "--id", "talks", "--date", "2025-05-16",
                      "--title", "Talks", cwd=seed.parent)
@@ -303,21 +247,7 @@ def test_two_different_ids_are_a_usage_error(seed: Path):
     assert (seed / "chronology.yaml").read_bytes() == before
 
 
-def test_new_event_made_id_is_the_one_the_build_would_make_and_moves_no_other(seed: Path):
-    """An event with the date and title of one already there gets '-2', as the build
-    numbers a repeat: the first keeps its id, the new one is written with the id it has."""
-    title = "European leaders in Kyiv propose a 30-day ceasefire"
-    path, _ = new_entry("event", seed, {"date": "2025-05-10", "title": title,
-                                        "sources": ["zelensky-challenges-putin"]}, None, None)
-    assert path.read_text().endswith(
-        "\n- id: 2025-05-10-european-leaders-in-kyiv-propose-a-30-day-ceasefire-2\n"
-        f"  date: 2025-05-10\n  title: {title}\n  sources: [zelensky-challenges-putin]\n")
-    with pytest.raises(Refused, match="already an event '2025-05-10-european-leaders-in-kyiv"):
-        new_entry("event", seed, {"date": "2025-05-17", "title": "Another"},
-                  "2025-05-10-european-leaders-in-kyiv-propose-a-30-day-ceasefire", None)
-
-
-def test_new_never_says_the_briefing_checks_out_when_it_does_not(seed: Path):
+def test_new_never_says_the_briefing_checks_out_when_it_does_not(seed: Path):  # noqa: F811
     putin = seed / "actors" / "putin.yaml"
     putin.write_text(putin.read_text().replace("side: russia", "side: rusia"))
     result = run_cli("new", "source", "--title", "Talks in Istanbul", "--url",

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from briefing.linking.matching import digest
-from tests.conftest import SEED, run_cli
+from tests.helpers.common import SEED, run_cli
 
 UK = Path("content/translations/uk")
 

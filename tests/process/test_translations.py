@@ -13,50 +13,32 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
-from babel.messages.extract import extract_from_dir
-from babel.messages.pofile import read_po
-from bs4 import BeautifulSoup, Comment
-from playwright.sync_api import Browser, Page, expect
+from bs4 import BeautifulSoup
 
-from briefing.editor.preview import Preview
 from briefing.linking.matching import digest
 from briefing.model.dates import PartialDate
 from briefing.output import i18n
-from tests.conftest import (
+from tests.helpers.common import (
     ROOT,
     SEED,
     TEMPLATES,
     minimal,
     run_cli,
-    serve_like_pages,
     soup,
     write_content,
 )
-from tests.test_reading import VNU
+from tests.helpers.translations import (
+    BASE,
+    english_on,
+)
 
-WATER = ROOT / "tests" / "fixtures" / "water"
-ARABIC = ROOT / "tests" / "fixtures" / "water-ar"
-BASE = "https://example.github.io/briefing-site/"
 SITEMAP = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
            "xhtml": "http://www.w3.org/1999/xhtml"}
-
-
-@pytest.fixture(scope="module")
-def arabic(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The water briefing with its Arabic translation, built at a sub-path."""
-    root = tmp_path_factory.mktemp("arabic")
-    shutil.copytree(WATER, root / "content")
-    shutil.copytree(ARABIC, root / "content" / "translations" / "ar")
-    result = run_cli("build", "--out", "site", "--base-url", BASE, cwd=root)
-    assert result.returncode == 0, result.stderr
-    return root
 
 
 def problems_of(stderr: str) -> list[str]:
@@ -452,44 +434,6 @@ def test_root_links_in_a_translations_markdown_stay_in_its_language(tmp_path: Pa
     assert link["href"] == "/briefing-site/uk/actors/ana/"
 
 
-# The interface text --------------------------------------------------------------------
-
-def messages_in_sources() -> set[str]:
-    """What `pybabel extract -F babel.cfg -k N_` finds today."""
-    found = set()
-    method_map = [("briefing/**.py", "python"), ("templates/**.html", "jinja2")]
-    options = {"templates/**.html": {"extensions": "jinja2.ext.i18n", "trim_blocks": "True",
-                                     "lstrip_blocks": "True"}}
-    for _, _, message, _, _ in extract_from_dir(
-            ROOT, method_map, options, keywords={"_": None, "gettext": None,
-                                                 "ngettext": (1, 2), "N_": None}):
-        found.add(message[0] if isinstance(message, tuple) else message)
-    return found
-
-
-def test_the_catalogs_are_current_and_complete():
-    with open(TEMPLATES / "locales" / "messages.pot", "rb") as pot:
-        template = {m.id[0] if isinstance(m.id, tuple) else m.id for m in read_po(pot) if m.id}
-    assert template == messages_in_sources(), "run pybabel extract (README: Translations)"
-    for lang in ("en", "uk", "ru", "ar"):
-        with open(TEMPLATES / "locales" / f"{lang}.po", "rb") as po:
-            catalog = read_po(po)
-        forms = catalog.num_plurals
-        for message in catalog:
-            if not message.id:
-                continue
-            key = message.id[0] if isinstance(message.id, tuple) else message.id
-            assert key in template, (lang, key)
-            assert not message.fuzzy, (lang, key)
-            texts = message.string if isinstance(message.string, tuple) else (message.string,)
-            assert all(texts) and len(texts) == (forms if isinstance(message.id, tuple) else 1)
-            wanted = set(re.findall(r"%\((\w+)\)", key))
-            for text in texts:
-                assert set(re.findall(r"%\((\w+)\)", text)) <= wanted | {"num"}, (lang, key)
-                assert text.count("<a ") == key.count("<a "), (lang, key)
-        assert {m.id[0] if isinstance(m.id, tuple) else m.id for m in catalog if m.id} == template
-
-
 def test_english_rewording_is_a_catalog_edit(tmp_path: Path):
     templates = tmp_path / "templates"
     shutil.copytree(TEMPLATES, templates)
@@ -511,138 +455,6 @@ def test_counts_follow_each_languages_plural_rules(seed_site: Path):
     assert set(texts["since_visit"]) == {"one", "few", "many"}
     assert texts["since_visit"]["few"] == "%(n)s зміни від вашого останнього візиту."
     assert json.loads(i18n.script_text(i18n.catalog(TEMPLATES, "ar"), "ar"))["new"] == "جديد"
-
-
-# The preview ---------------------------------------------------------------------------
-
-def test_the_preview_rebuilds_on_a_translation_edit(tmp_path: Path):
-    shutil.copytree(SEED, tmp_path / "content")
-    shutil.copytree(TEMPLATES, tmp_path / "templates")
-    preview = Preview(tmp_path / "content", tmp_path / "templates")
-    preview.rebuild()
-    assert not preview.failed, preview.problems
-    assert "uk/actors/putin/index.html" in preview.pages
-    assert "Володимир Путін" in preview.file("uk/actors/putin/index.html").decode()
-    path = tmp_path / "content" / "translations" / "uk" / "actors" / "putin.yaml"
-    path.write_text(path.read_text().replace('name: "Володимир Путін"',
-                                             'name: "Володимир Володимирович Путін"'))
-    preview.rebuild()
-    assert "Володимир Володимирович Путін" in preview.file(
-        "uk/actors/putin/index.html").decode()
-    assert "Володимир Володимирович" not in preview.file("actors/putin/index.html").decode()
-    assert "ru/feed.xml" in preview.later
-
-
-def test_a_hash_yaml_would_read_as_a_number_is_quoted():
-    from briefing.editor.translation_files import shown
-
-    assert shown("103148415449") == "'103148415449'" and shown("1e4567890123") == "'1e4567890123'"
-    assert shown("3f2a9c1b7d0e") == "3f2a9c1b7d0e"
-    for digest_ in ("103148415449", "1e4567890123", "000000000012", "3f2a9c1b7d0e"):
-        assert yaml.safe_load(f"role: {shown(digest_)}") == {"role": digest_}
-
-
-# In Chromium ---------------------------------------------------------------------------
-
-def test_the_switcher_goes_to_the_same_page_in_each_language(page: Page, seed_server: str):
-    page.goto(seed_server + "actors/putin/")
-    for name, path, heading in (("Українська", "uk/actors/putin/", "Володимир Путін"),
-                                ("Русский", "ru/actors/putin/", "Владимир Путин"),
-                                ("English", "actors/putin/", "Vladimir Putin")):
-        page.locator("nav.languages").get_by_role("link", name=name).click()
-        page.wait_for_url(seed_server + path)
-        expect(page.locator("h1")).to_have_text(heading)
-    assert page.evaluate("document.documentElement.lang") == "en"
-
-
-def test_ukrainian_pages_show_ukrainian_dates_counts_and_script_words(page: Page,
-                                                                      seed_server: str):
-    page.goto(seed_server + "uk/chronology/")
-    expect(page.locator(".event-date time").first).to_have_text("24 лютого 2022\u202fр.")
-    expect(page.locator(".filter-count")).to_have_text("Показано всі 9 подій")
-    page.select_option("select[name=actor]", "putin")
-    expect(page.locator(".filter-count")).to_have_text(re.compile(r"^Показано \d з 9 подій$"))
-    page.locator(".whats-new-switch").check()
-    expect(page.locator(".whats-new-status")).to_have_text(re.compile("^Увімкнено: "))
-
-
-@pytest.mark.parametrize("path, lang, heading", [
-    ("uk/no/such/page/", "uk", "Сторінку не знайдено"),
-    ("ru/nothing-here", "ru", "Страница не найдена"),
-    ("no/such/page/", "en", "Page not found"),
-])
-def test_the_404_page_answers_in_the_language_of_the_path(page: Page, seed_server: str,
-                                                         path: str, lang: str, heading: str):
-    response = page.goto(seed_server + path)
-    assert response is not None and response.status == 404
-    expect(page.locator("h1")).to_have_text(heading)
-    assert page.evaluate("document.documentElement.lang") == lang
-    prefix = "" if lang == "en" else f"{lang}/"
-    assert page.locator(".brand").get_attribute("href") == f"/briefing-site/{prefix}"
-    assert page.title().startswith(heading)
-
-
-def search_results(page: Page, url: str) -> list[str]:
-    page.goto(url)
-    expect(page.locator(".search-count")).not_to_be_empty()
-    return page.eval_on_selector_all(".search-results a", "links => links.map(a => a.href)")
-
-
-def test_search_in_a_language_finds_that_languages_pages_only(page: Page, seed_server: str):
-    ukrainian = search_results(page, seed_server + "uk/search/?q=Путін")
-    assert ukrainian and all("/briefing-site/uk/" in url for url in ukrainian)
-    expect(page.locator(".search-count")).to_have_text(re.compile(r"за запитом «Путін»$"))
-    english = search_results(page, seed_server + "search/?q=Putin")
-    assert english and not any(re.search(r"/briefing-site/(uk|ru)/", url) for url in english)
-    russian = search_results(page, seed_server + "ru/search/?q=Путин")
-    assert russian and all("/briefing-site/ru/" in url for url in russian)
-
-
-@pytest.fixture(scope="module")
-def arabic_server(arabic: Path) -> Iterator[str]:
-    root = arabic / "www"
-    root.mkdir(exist_ok=True)
-    if not (root / "briefing-site").exists():
-        (root / "briefing-site").symlink_to(arabic / "site", target_is_directory=True)
-    with serve_like_pages(root, arabic / "site" / "404.html") as origin:
-        yield origin + "/briefing-site/"
-
-
-def test_the_arabic_pages_lay_out_right_to_left(page: Page, arabic_server: str):
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(arabic_server + "ar/chronology/")
-    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
-    event = page.locator(".event").first
-    assert event.evaluate("e => getComputedStyle(e).borderRightWidth") == "2px"
-    assert event.evaluate("e => getComputedStyle(e).borderLeftWidth") == "0px"
-    brand = page.locator(".brand").bounding_box()
-    search = page.locator(".site-search").bounding_box()
-    assert brand and search and brand["x"] > search["x"]  # the start is on the right
-    page.goto(arabic_server + "chronology/")
-    assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
-
-
-def test_axe_and_the_nu_checker_pass_the_arabic_pages(browser: Browser, arabic: Path,
-                                                      arabic_server: str):
-    from axe_playwright_python.sync_playwright import Axe
-
-    paths = sorted(p.parent.relative_to(arabic / "site").as_posix() + "/"
-                   for p in (arabic / "site" / "ar").rglob("index.html"))
-    assert len(paths) >= 10 and "ar/actors/jose-nunez/" in paths
-    context = browser.new_context()
-    for path in [*paths, "ar/no/such/page/"]:
-        reader = context.new_page()
-        reader.goto(arabic_server + path)
-        reader.wait_for_load_state("networkidle")
-        result = Axe().run(reader)
-        assert result.violations_count == 0, f"{path}: {result.generate_report()}"
-        reader.close()
-    context.close()
-    assert VNU.is_file(), "scripts/test.sh installs the checker (npm ci)"
-    checked = subprocess.run([shutil.which("java") or "java", "-jar", str(VNU), "--errors-only",
-                              "--skip-non-html", str(arabic / "site")],
-                             capture_output=True, text=True, timeout=300)
-    assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
 def test_each_language_has_a_search_index_of_its_own(seed_site: Path):
@@ -820,48 +632,6 @@ def test_every_command_a_message_suggests_works_as_written(moved: Path):
         ran = run_cli(*command.split()[2:], cwd=moved)
         assert ran.returncode == 0, (command, ran.stderr)
     assert "translated from an earlier text" not in run_cli("check", cwd=moved).stderr
-
-
-# Every word of the interface in the page's language --------------------------------------
-
-LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
-# Latin words a Ukrainian or Russian text may hold: names the translations keep as they
-# are, and the formats' own names
-KEPT = {"BBC", "News", "JSON", "Atom", "JavaScript", "X", "json", "briefing", "UTC"}
-SAID = ("aria-label", "title", "alt", "placeholder")
-CYRILLIC = re.compile(r"[А-яЁёІіЇїЄєҐґ]")
-
-
-def english_words(text: str) -> list[str]:
-    return [w for w in LATIN_WORD.findall(text) if w not in KEPT]
-
-
-def language_of(element) -> str | None:
-    while element is not None and getattr(element, "attrs", None) is not None:
-        if element.has_attr("lang"):
-            return element["lang"]
-        element = element.parent
-    return None
-
-
-def english_on(page: BeautifulSoup, lang: str) -> list[str]:
-    """Words of English where the page says its language is `lang`: text, and the words
-    of attributes a reader hears or sees (labels, titles, alternative text)."""
-    found = []
-    for text in page.find_all(string=True):
-        if text.parent.name in ("script", "style", "title", "[document]") or isinstance(
-                text, Comment):
-            continue
-        if language_of(text.parent) == lang and english_words(text):
-            found.append(f"<{text.parent.name}> {text.strip()[:60]!r}")
-        elif language_of(text.parent) == "en" and CYRILLIC.search(text):  # the page's own
-            found.append(f"<{text.parent.name} lang=en> {text.strip()[:60]!r}")  # words
-    for element in page.find_all(True):
-        for name in SAID:
-            if element.has_attr(name) and language_of(element) == lang and english_words(
-                    element[name]):
-                found.append(f"<{element.name} {name}> {element[name][:60]!r}")
-    return found
 
 
 def test_no_english_interface_text_on_a_ukrainian_or_russian_page(seed_site: Path):

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import foreign_scripts, run_cli, soup
+from tests.helpers.common import foreign_scripts, run_cli, soup
 
-FIXTURE = Path(__file__).parent / "fixtures" / "water"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "water"
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing.pipeline import load_and_check
-from tests.conftest import minimal, write_content
+from tests.helpers.common import minimal, write_content
 
 ARTICLE = ("---\ntitle: A report\nsource: report\n---\n"
            "Ana said: “We will talk.” Bob said: “Not this week.” Later: “Only in spring.” "

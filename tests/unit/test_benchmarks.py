@@ -5,15 +5,11 @@ floor builds it."""
 from __future__ import annotations
 
 import hashlib
-import os
-import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from briefing.pipeline import load_and_check
-from tests.conftest import ROOT
+from tests.helpers.common import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import synthetic  # noqa: E402
@@ -69,15 +65,3 @@ def test_the_living_synthetic_briefing_is_valid_and_has_the_second_rounds_featur
     assert any(c.minor for c in briefing.changes)
     assert all(s.earlier and s.as_of for i in briefing.issues for s in i.stances)
     assert {c.status for c in briefing.claims} == set(synthetic.CLAIM_STATUSES)
-
-
-@pytest.mark.process
-def test_the_rebuild_benchmark_builds_from_the_cache_the_same_bytes(tmp_path: Path):
-    """rebuild.py on a small briefing: it runs from a fresh clone, and its last rebuild
-    from the cache is byte for byte a cold build (it fails otherwise)."""
-    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "rebuild.py"), "60",
-                           "--runs", "1"], capture_output=True, text=True, cwd=ROOT,
-                          env={**os.environ, "BENCH_WORK": str(tmp_path)})
-    assert done.returncode == 0, done.stdout + done.stderr
-    rows = [line for line in done.stdout.splitlines() if line.startswith(("| off", "| on"))]
-    assert len(rows) == 2 and "not the same" not in done.stdout

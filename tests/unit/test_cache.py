@@ -16,17 +16,12 @@ import briefing.reading.parts
 from briefing.cache import FORMAT, BuildCache, Fingerprints, State, file_digest
 from briefing.pipeline import build
 from briefing.signed import SignedFolder, machine_key
-from tests.conftest import TEMPLATES, run_cli
-from tests.test_parallel import many_actors, share_everything  # noqa: F401  (a fixture)
-from tests.test_pipeline import digest
+from tests.helpers.cache import machine_key_here  # noqa: F401  (fixtures)
+from tests.helpers.common import TEMPLATES
+from tests.helpers.parallel import many_actors, share_everything  # noqa: F401  (a fixture)
+from tests.helpers.pipeline import digest
 
 URL = "https://x.github.io/repo/"
-
-
-@pytest.fixture(autouse=True)
-def machine_key_here(tmp_path, monkeypatch):
-    """This test's own key for signing the cache (cache.machine_key), not the user's."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
 
 
 def edit_actor(content: Path, templates: Path) -> None:
@@ -165,17 +160,3 @@ def test_fingerprints_follow_values_not_objects_and_leave_out_where_written(many
     actor = event.actors[0]  # an object shared by others counts in their digests
     renamed = replace(event, actors=(replace(actor, name="Someone else"), *event.actors[1:]))
     assert prints(renamed) != prints(event)
-
-
-@pytest.mark.process
-def test_build_keeps_its_cache_across_processes(many_actors, tmp_path):  # noqa: F811
-    """Digests are the same in a new process (no set, whose order changes with each
-    process's hash seed, is pickled): a second build reuses every actor's page."""
-    out = tmp_path / "site"
-    args = ("build", "--content", str(many_actors), "--out", str(out), "--no-search",
-            "--cache", str(tmp_path / ".cache"))
-    assert run_cli(*args, cwd=tmp_path).returncode == 0
-    assert (tmp_path / ".cache/build/state.json").is_file()
-    before = {p: os.stat(out / p).st_ino for p in digest(out) if p.startswith("actors/")}
-    assert run_cli(*args, cwd=tmp_path).returncode == 0
-    assert all(os.stat(out / p).st_ino == inode for p, inode in before.items())

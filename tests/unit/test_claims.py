@@ -6,53 +6,23 @@ real browser."""
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-from playwright.sync_api import expect
 
 from briefing.pipeline import build, load_and_check
-from tests.conftest import TEMPLATES, minimal, run_cli, soup, write_content
-from tests.test_history import BASE, STALE, living
-
-CLAIMS = (Path(__file__).parent / "fixtures" / "living" / "claims.yaml").read_text()
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("claims")
-    files = living()
-    files["briefing.yaml"] += "claim_review: true\n"
-    build(write_content(root, files), root / "site", TEMPLATES, BASE, search=False)
-    return root / "site"
-
-
-def page(site: Path, url: str) -> BeautifulSoup:
-    return soup(site / url / "index.html")
+from tests.helpers.claims import (
+    claim,
+    page,
+    problems_with,
+    site,  # noqa: F401  (fixtures)
+)
+from tests.helpers.common import TEMPLATES, write_content
+from tests.helpers.history import BASE, STALE, living
 
 
 def text(element) -> str:
     return " ".join(element.get_text().split())
-
-
-def problems_with(tmp_path: Path, monkeypatch, claims: str, strict: bool = False) -> list[str]:
-    monkeypatch.chdir(tmp_path)
-    files = living()
-    files["claims.yaml"] = claims
-    files["changes.yaml"] = files["changes.yaml"].split("- id: bridge-claim-false")[0]
-    _, problems = load_and_check(write_content(tmp_path, files).relative_to(tmp_path), strict)
-    return [str(p) for p in problems if str(p) != STALE]
-
-
-CLAIM = ("- id: x\n  claim: The quay is open.\n  status: {status}\n  note: Why.\n"
-         "  as_of: 2026-03-12\n")
-
-
-def claim(status: str = "confirmed", extra: str = "  sources: [report]\n") -> str:
-    return CLAIM.format(status=status) + extra
 
 
 MISTAKES = [
@@ -127,17 +97,6 @@ def test_each_claims_rule_has_its_message(tmp_path, monkeypatch, claims, expecte
     assert problems_with(tmp_path, monkeypatch, claims) == expected
 
 
-@pytest.mark.process
-def test_an_unverified_quote_stops_a_strict_build(tmp_path, monkeypatch):
-    claims = claim(extra="  sources: [report]\n  by:\n    - actor: ana\n      source: report\n"
-                   "      quote: We shall talk\n")
-    [problem] = [p for p in problems_with(tmp_path, monkeypatch, claims, strict=True)
-                 if "not confirmed since" not in p]
-    assert problem.startswith("content/claims.yaml:10:14: error: quote not found")
-    result = run_cli("check", "--strict", cwd=tmp_path)
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-
-
 def test_a_change_may_affect_a_claim_and_must_name_one_that_exists(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     files = living()
@@ -151,7 +110,7 @@ def test_a_change_may_affect_a_claim_and_must_name_one_that_exists(tmp_path, mon
 
 # --- /claims/: what we know ------------------------------------------------------------
 
-def test_claims_are_grouped_by_status_in_order_with_counts(site: Path):
+def test_claims_are_grouped_by_status_in_order_with_counts(site: Path):  # noqa: F811
     claims = page(site, "claims/")
     assert text(claims.find("h1")) == "What we know"
     assert [text(li) for li in claims.select(".claim-counts li")] == [
@@ -165,7 +124,7 @@ def test_claims_are_grouped_by_status_in_order_with_counts(site: Path):
         ("status-open", "Not known yet (1)")]
 
 
-def test_a_claim_shows_its_status_in_words_why_since_when_who_and_the_evidence(site: Path):
+def test_a_claim_shows_its_status_in_words_why_since_when_who_and_the_evidence(site: Path):  # noqa: F811
     holds = page(site, "claims/").find("li", id="ceasefire-holds")
     assert text(holds.find(class_="claim-status")) == "Confirmed · assessed 12 March 2026"
     assert text(holds.find(class_="claim-text")) == "The ceasefire on the quays holds."
@@ -184,7 +143,7 @@ def test_a_claim_shows_its_status_in_words_why_since_when_who_and_the_evidence(s
     assert (holds["data-status"], holds["data-sides"]) == ("confirmed", "north south")
 
 
-def test_a_claim_contested_by_both_sides(site: Path):
+def test_a_claim_contested_by_both_sides(site: Path):  # noqa: F811
     collapse = page(site, "claims/").find("li", id="bridge-collapse")
     assert [text(li) for li in collapse.select(".parties li")] == [
         "The North in A report from the harbour", "The South in The south's memo"]
@@ -193,7 +152,7 @@ def test_a_claim_contested_by_both_sides(site: Path):
         "Open on 1 March 2026 (Nobody had been to the bridge.); false on 11 March 2026.")
 
 
-def test_a_change_affecting_a_claim_shows_on_it(site: Path):
+def test_a_change_affecting_a_claim_shows_on_it(site: Path):  # noqa: F811
     collapse = page(site, "claims/").find("li", id="bridge-collapse")
     assert collapse["data-changed"] == "2026-03-12T08:00Z"
     assert text(collapse.find(class_="history")) == "Updated 12 March 2026, 08:00 UTC"
@@ -201,7 +160,7 @@ def test_a_change_affecting_a_claim_shows_on_it(site: Path):
     assert changes.select_one(".change-affects a")["href"] == "../claims/#bridge-collapse"
 
 
-def test_the_overview_opens_with_what_we_know_and_what_we_dont(site: Path):
+def test_the_overview_opens_with_what_we_know_and_what_we_dont(site: Path):  # noqa: F811
     overview = page(site, "")
     headings = [text(h) for h in overview.select("main h2")]
     assert headings[:2] == ["What we know", "What we don’t know yet"]
@@ -212,7 +171,7 @@ def test_the_overview_opens_with_what_we_know_and_what_we_dont(site: Path):
     assert text(known.find(class_="claim-badge")) == "Confirmed"
 
 
-def test_each_issue_lists_its_claims_and_actors_theirs(site: Path):
+def test_each_issue_lists_its_claims_and_actors_theirs(site: Path):  # noqa: F811
     row = page(site, "positions/").find("tr", id="issue-harbour")
     assert [text(li) for li in row.select(".claim-list li")] == [
         "Confirmed The ceasefire on the quays holds.",
@@ -225,14 +184,14 @@ def test_each_issue_lists_its_claims_and_actors_theirs(site: Path):
         "Asserts: Claimed The north moved troops onto the quay."]
 
 
-def test_sources_list_the_claims_citing_them(site: Path):
+def test_sources_list_the_claims_citing_them(site: Path):  # noqa: F811
     memo = page(site, "sources/").find("li", id="source-memo")
     assert [text(a) for a in memo.select("details a[href*=claims]")] == [
         "The ceasefire on the quays holds.", "The north moved troops onto the quay.",
         "The north charges a toll on the harbour bridge.", "The harbour bridge collapsed."]
 
 
-def test_briefing_json_carries_claims(site: Path):
+def test_briefing_json_carries_claims(site: Path):  # noqa: F811
     data = json.loads((site / "briefing.json").read_text())
     holds = data["claims"][0]
     assert holds == {
@@ -249,7 +208,7 @@ def test_briefing_json_carries_claims(site: Path):
         "url": "claims/#ceasefire-holds"}
 
 
-def test_claim_review_is_written_only_when_asked_and_only_for_rated_claims(site: Path,
+def test_claim_review_is_written_only_when_asked_and_only_for_rated_claims(site: Path,  # noqa: F811
                                                                            tmp_path: Path):
     data = json.loads(page(site, "claims/").find("script", type="application/ld+json").string)
     reviews = [g for g in data["@graph"] if g["@type"] == "ClaimReview"]
@@ -265,126 +224,3 @@ def test_claim_review_is_written_only_when_asked_and_only_for_rated_claims(site:
     plain = json.loads(page(tmp_path / "site", "claims/").find(
         "script", type="application/ld+json").string)
     assert plain["@type"] == "CollectionPage"
-
-
-# --- the balance report, on a briefing built to be lopsided -----------------------------
-
-def lopsided() -> dict[str, object]:
-    files = minimal()
-    files["sources.yaml"] += [{"id": "north-gov", "title": "North readout", "side": "north"}]
-    files["positions.yaml"][0]["stances"]["south"] = {"position": "No."}  # no source
-    files["claims.yaml"] = [
-        {"id": "one-sided", "claim": "The south fired first.", "status": "claimed",
-         "note": "Only the north's government says so.", "as_of": "2026-03-12",
-         "by": [{"actor": "ana", "source": "north-gov"}],
-         "against": [{"side": "north", "source": "north-gov"}],
-         "sources": ["north-gov"]},
-        {"id": "talks-held", "claim": "Talks were held.", "status": "confirmed",
-         "note": "Both sides say so.", "as_of": "2026-03-12",
-         "by": [{"actor": "ana", "source": "report", "quote": "We will talk"}],
-         "sources": ["report"]},
-    ]
-    return files
-
-
-NOTES = [
-    "content/claims.yaml:1:3: note: claim 'one-sided' is asserted and contested only in "
-    "statements of one side (The North): add an independent source, or one from another side",
-    "content/positions.yaml:11:7: note: the position of The South on 'Talks?' cites no source, "
-    "while that of The North does: add 'sources:' so that each is as well founded"]
-
-
-def test_check_notes_lopsided_sourcing_and_strict_does_not_stop_it(tmp_path: Path):
-    write_content(tmp_path, lopsided())
-    relaxed = run_cli("check", cwd=tmp_path)
-    assert relaxed.returncode == 0 and relaxed.stderr.splitlines()[:2] == NOTES
-    assert relaxed.stderr.splitlines()[2].startswith("2 notes: ")
-    assert run_cli("check", "--strict", cwd=tmp_path).returncode == 0
-
-
-def test_balance_counts_each_sides_stances_and_claims(tmp_path: Path):
-    files = lopsided()
-    del files["chronology.yaml"][0]["sources"]  # a warning that is not balance's
-    write_content(tmp_path, files)
-    result = run_cli("balance", cwd=tmp_path)
-    assert result.returncode == 0
-    assert "cites no source: add 'sources:'" in run_cli("check", cwd=tmp_path).stderr
-    assert result.stderr.splitlines() == NOTES  # its own notes, not every other warning
-    assert result.stdout == (
-        "## Balance of the briefing's sourcing\n\n"
-        "| side | stances stated | with a source | with a verified quote | claims made | their "
-        "statuses | claims contested | their statuses |\n"
-        "| --- | ---: | ---: | ---: | ---: | --- | ---: | --- |\n"
-        "| The North | 1 | 1 | 0 | 2 | 1 confirmed, 1 claimed | 1 | 1 claimed |\n"
-        "| The South | 1 | 0 | 0 | 0 | – | 0 | – |\n")
-
-
-def test_balance_is_added_to_the_pull_requests_summary(tmp_path: Path):
-    import os
-    import sys
-
-    from tests.conftest import ROOT
-
-    write_content(tmp_path, lopsided())
-    summary = tmp_path / "summary.md"
-    subprocess.run([sys.executable, str(ROOT / "build.py"), "balance"], cwd=tmp_path,
-                   env={**os.environ, "GITHUB_STEP_SUMMARY": str(summary)},
-                   capture_output=True, check=True)
-    assert "| The South | 1 | 0 | 0 | 0 | – | 0 | – |" in summary.read_text()
-
-
-# --- in a real browser ---------------------------------------------------------------------
-
-@pytest.fixture
-def served(site: Path, tmp_path: Path):
-    from tests.conftest import serve_like_pages
-
-    (tmp_path / "harbour").symlink_to(site, target_is_directory=True)
-    with serve_like_pages(tmp_path, site / "404.html") as origin:
-        yield origin + "/harbour/"
-
-
-def test_the_filter_by_status_and_side_keeps_its_state_in_the_url(page, served):
-    page.goto(served + "claims/?status=disputed")
-    count = page.locator(".filter-count")
-    expect(count).to_have_text("1 of 6 claims shown")
-    assert page.locator(".claim:visible").evaluate_all("e => e.map(x => x.id)") == [
-        "bridge-toll"]
-    assert page.locator("section:visible h2").all_inner_texts() == [
-        "Disputed: the accounts conflict (1)"]
-    page.select_option("select[name=status]", "")
-    page.select_option("select[name=side]", "south")
-    expect(count).to_have_text("4 of 6 claims shown")
-    assert page.url.endswith("claims/?side=south")
-    page.reload()
-    expect(count).to_have_text("4 of 6 claims shown")
-    assert page.locator("select[name=side]").input_value() == "south"
-
-
-def test_without_javascript_the_claims_are_a_plain_list(browser, served):
-    context = browser.new_context(java_script_enabled=False)
-    quiet = context.new_page()
-    quiet.goto(served + "claims/?status=false")
-    expect(quiet.locator(".claim")).to_have_count(6)
-    assert quiet.locator(".claim:visible").count() == 6
-    expect(quiet.locator(".filter")).to_be_hidden()
-    context.close()
-
-
-def test_claims_pass_axe_and_the_nu_checker(browser, served, site: Path):
-    from axe_playwright_python.sync_playwright import Axe
-
-    from tests.test_reading import VNU
-
-    context = browser.new_context()
-    for path in ("claims/", "", "positions/", "actors/ana/"):
-        reader = context.new_page()
-        reader.goto(served + path)
-        result = Axe().run(reader)
-        assert result.violations_count == 0, f"{path}: {result.generate_report()}"
-        reader.close()
-    context.close()
-    result = subprocess.run([shutil.which("java") or "java", "-jar", str(VNU), "--errors-only",
-                             str(site / "claims" / "index.html"), str(site / "index.html")],
-                            capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stdout + result.stderr

@@ -5,111 +5,25 @@ command line promises. One test per rule, named for the rule."""
 from __future__ import annotations
 
 import json
-import re
-import socket
-import subprocess
-import sys
-import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from briefing.pipeline import build
-from tests.conftest import ROOT, TEMPLATES, minimal, run_cli, soup, write_content
-
-PIXEL = bytes.fromhex(  # the smallest PNG: one transparent pixel
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
-
-
-def rules_briefing() -> dict[str, object]:
-    """A briefing written to exercise the contract's fields, each used once on purpose."""
-    return {
-        "briefing.yaml": {
-            "title": "Harbour dispute", "dek": "Who wants the harbour, and why.",
-            "summary": "Two towns *argue* over one harbour.", "updated": "2026-03-12",
-            "sides": [{"id": "east", "name": "The East Bank", "short": "East",
-                       "description": "The old town."},
-                      {"id": "west", "name": "The West Bank"}],
-            "key_points": ["The harbour is **shared**.", "Talks resume in March."],
-        },
-        "images/ana.png": PIXEL,
-        "actors/ana.yaml": {
-            "name": "Ana Example", "role": "*Mayor* of [East](https://example.org/)",
-            "side": "east", "country": "Norway",
-            "summary": "Ana **leads** the east bank. She was elected in 2020.",
-            "image": {"src": "images/ana.png", "alt": "Ana at the <harbour>",
-                      "credit": "<b>Photo</b> & Co"},
-            "quotes": [{"text": "We will talk", "source": "report", "date": "2026-03",
-                        "context": "at a rally"}],
-            "links": [{"title": "Ana's page", "url": "https://example.org/ana"}],
-        },
-        "actors/zed.yaml": {"name": "Zed Other", "role": "Harbour master", "side": "west",
-                            "summary": "Zed.",
-                            "image": {"src": "https://example.org/zed.jpg", "alt": "Zed"}},
-        "actors/bo.yaml": {"name": "Bo Neutral", "role": "Mediator", "summary": "Bo."},
-        "actors/aaron.yaml": {"name": "Aaron West", "role": "Clerk", "side": "west",
-                              "summary": "Aaron."},
-        "chronology.yaml": [
-            {"date": "2026-03-12", "title": "Zeta meeting", "id": "zeta",
-             "sources": ["report"], "actors": ["ana"]},
-            {"date": "2026-03-12", "title": "Alpha meeting", "id": "alpha",
-             "sources": ["report"]},
-            {"date": "2026-03", "title": "Talks in March", "sources": ["report"]},
-            {"date": "2022-03", "title": "The first *claim*", "sources": ["report"],
-             "summary": "It began with a **letter**."},
-            {"date": "2019", "approximate": True, "title": "A survey", "sources": ["report"]},
-            {"date": "2025-07-01", "end": "2025-09-30", "title": "A summer of talks",
-             "sources": ["report"]},
-        ],
-        "positions.yaml": [
-            {"id": "harbour", "issue": "Who runs the *harbour*?", "status": "narrowing",
-             "summary": "It is the town's **income**.",
-             "stances": {"east": {"position": "The east, as *before*.",
-                                  "detail": "Since **1900**.", "actors": ["ana"],
-                                  "sources": ["report"],
-                                  "quote": {"text": "We will talk", "source": "report",
-                                            "speaker": "ana"}}}},
-        ],
-        "sources.yaml": [
-            {"id": "report", "title": "A report", "article": "report"},
-            {"id": "paper", "title": "The *Harbour* Paper", "short": "Paper, 2026",
-             "publisher": "The Courier", "url": "https://example.org/paper",
-             "published": "2026-03"},
-        ],
-        "articles/report.md": "---\ntitle: A report\nsource: report\n---\n"
-                              "Ana said: “We will talk.” Then she left.\n",
-    }
-
-
-def built(tmp_path: Path, files: dict[str, object], base_url: str | None = None) -> Path:
-    """The site of `files`, built strictly, with no warning (in this process: mutation
-    testing swaps functions here; the command line is tested on its own below)."""
-    content = write_content(tmp_path, files)
-    problems, _ = build(content, tmp_path / "site", TEMPLATES, base_url, strict=True,
-                        search=False)
-    assert problems == []
-    return tmp_path / "site"
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built(tmp_path_factory.mktemp("rules"), rules_briefing())
-
-
-def page(site: Path, url: str) -> BeautifulSoup:
-    return soup(site / url / "index.html")
-
-
-def text(element) -> str:
-    return " ".join(element.get_text(" ").split())
-
+from tests.helpers.common import TEMPLATES, soup, write_content
+from tests.helpers.contract import (
+    PIXEL,
+    built,
+    page,
+    rules_briefing,
+    site,  # noqa: F401  (fixtures)
+    text,
+)
 
 # --- briefing.yaml ------------------------------------------------------------------
 
-def test_the_overview_opens_with_title_dek_key_points_and_summary(site: Path):
+def test_the_overview_opens_with_title_dek_key_points_and_summary(site: Path):  # noqa: F811
     overview = page(site, "")
     assert text(overview.find("h1")) == "Harbour dispute"
     assert text(overview.find(class_="dek")) == "Who wants the harbour, and why."
@@ -120,14 +34,14 @@ def test_the_overview_opens_with_title_dek_key_points_and_summary(site: Path):
         "Who wants the harbour, and why.")
 
 
-def test_the_updated_day_is_shown_on_the_overview_and_in_every_footer(site: Path):
+def test_the_updated_day_is_shown_on_the_overview_and_in_every_footer(site: Path):  # noqa: F811
     for url in ("", "actors/", "chronology/"):
         footer = page(site, url).find("footer").find("time")
         assert (footer["datetime"], footer.get_text()) == ("2026-03-12", "12 March 2026")
     assert text(page(site, "").find(class_="updated")) == "Updated 12 March 2026"
 
 
-def test_language_defaults_to_english(site: Path):
+def test_language_defaults_to_english(site: Path):  # noqa: F811
     for url in ("", "actors/ana/"):
         assert page(site, url).find("html")["lang"] == "en"
 
@@ -139,7 +53,7 @@ def test_language_sets_every_pages_lang(tmp_path: Path):
     assert {soup(p).find("html")["lang"] for p in out.rglob("*.html")} == {"nb"}
 
 
-def test_a_sides_short_name_labels_its_column_and_its_name_its_group(site: Path):
+def test_a_sides_short_name_labels_its_column_and_its_name_its_group(site: Path):  # noqa: F811
     positions = page(site, "positions/")
     assert [text(th) for th in positions.select("thead th")] == ["Issue", "East",
                                                                  "The West Bank"]
@@ -148,7 +62,7 @@ def test_a_sides_short_name_labels_its_column_and_its_name_its_group(site: Path)
                                                            "Not aligned"]
 
 
-def test_with_two_sides_the_positions_page_is_where_both_sides_stand(site: Path):
+def test_with_two_sides_the_positions_page_is_where_both_sides_stand(site: Path):  # noqa: F811
     positions = page(site, "positions/")
     assert text(positions.find("h1")) == "Where both sides stand"
     assert positions.find("title").get_text() == "Where both sides stand · Harbour dispute"
@@ -193,21 +107,7 @@ def test_a_base_url_with_or_without_its_slash_gives_the_same_absolute_urls(
         "Sitemap: https://example.org/repo/sitemap.xml\n")
 
 
-@pytest.mark.process
-def test_the_base_url_option_overrides_briefing_yaml(tmp_path: Path):
-    files = rules_briefing()
-    files["briefing.yaml"]["base_url"] = "https://old.example.org/"
-    write_content(tmp_path, files)
-    result = run_cli("build", "--no-search", "--base-url", "https://new.example.org/briefing/",
-                     cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    out = tmp_path / "site"
-    assert page(out, "").find("link", rel="canonical")["href"] == (
-        "https://new.example.org/briefing/")
-    assert "old.example.org" not in "".join(p.read_text() for p in out.rglob("*.html"))
-
-
-def test_without_a_base_url_no_absolute_tag_is_written(site: Path):
+def test_without_a_base_url_no_absolute_tag_is_written(site: Path):  # noqa: F811
     overview = page(site, "")
     assert overview.find("link", rel="canonical") is None
     assert overview.find("script", type="application/ld+json") is None
@@ -216,7 +116,7 @@ def test_without_a_base_url_no_absolute_tag_is_written(site: Path):
 
 # --- actors ---------------------------------------------------------------------------
 
-def test_an_actor_page_shows_role_side_country_and_summary(site: Path):
+def test_an_actor_page_shows_role_side_country_and_summary(site: Path):  # noqa: F811
     ana = page(site, "actors/ana/")
     assert text(ana.find("h1")) == "Ana Example"
     assert text(ana.find(class_="role")) == "*Mayor* of [East](https://example.org/)"
@@ -226,7 +126,7 @@ def test_an_actor_page_shows_role_side_country_and_summary(site: Path):
     assert ana.select_one(".prose strong").get_text() == "leads"
 
 
-def test_an_actor_without_a_side_is_not_aligned(site: Path):
+def test_an_actor_without_a_side_is_not_aligned(site: Path):  # noqa: F811
     bo = page(site, "actors/bo/")
     assert dict(zip([text(dt) for dt in bo.select(".facts dt")],
                     [text(dd) for dd in bo.select(".facts dd")], strict=True)) == {
@@ -235,7 +135,7 @@ def test_an_actor_without_a_side_is_not_aligned(site: Path):
     assert "Not aligned" in [text(h) for h in groups.select(".sides h3")]
 
 
-def test_actors_are_grouped_by_side_in_the_briefings_order_then_by_name(site: Path):
+def test_actors_are_grouped_by_side_in_the_briefings_order_then_by_name(site: Path):  # noqa: F811
     actors = page(site, "actors/")
     groups = [(text(section.find("h2")), [text(a) for a in section.select(".actor-list a")])
               for section in actors.select("main section")]
@@ -246,7 +146,7 @@ def test_actors_are_grouped_by_side_in_the_briefings_order_then_by_name(site: Pa
         "Ana leads the east bank.")
 
 
-def test_an_actor_image_has_its_alt_text_and_credit_escaped(site: Path):
+def test_an_actor_image_has_its_alt_text_and_credit_escaped(site: Path):  # noqa: F811
     ana = page(site, "actors/ana/")
     image = ana.select_one(".portrait img")
     # published in the site's media/, where no page or static file is
@@ -259,7 +159,7 @@ def test_an_actor_image_has_its_alt_text_and_credit_escaped(site: Path):
     assert page(site, "actors/zed/").select_one(".portrait figcaption") is None
 
 
-def test_an_actors_quotes_are_theirs_with_date_context_and_a_link_to_the_spot(site: Path):
+def test_an_actors_quotes_are_theirs_with_date_context_and_a_link_to_the_spot(site: Path):  # noqa: F811
     quote = page(site, "actors/ana/").select_one("#quotes ~ figure")
     assert text(quote.find("blockquote")) == "“We will talk”"
     caption = quote.find("figcaption")
@@ -270,12 +170,12 @@ def test_an_actors_quotes_are_theirs_with_date_context_and_a_link_to_the_spot(si
     assert report.find("mark", id="quote-1").get_text() == "We will talk"
 
 
-def test_an_actors_links_are_listed(site: Path):
+def test_an_actors_links_are_listed(site: Path):  # noqa: F811
     links = page(site, "actors/ana/").select("#links ~ ul a")
     assert [(a["href"], text(a)) for a in links] == [("https://example.org/ana", "Ana's page")]
 
 
-def test_an_actor_page_lists_their_events_and_stances(site: Path):
+def test_an_actor_page_lists_their_events_and_stances(site: Path):  # noqa: F811
     ana = page(site, "actors/ana/")
     assert [li["id"] for li in ana.select("#events ~ ol > li")] == ["zeta"]
     assert [(a["href"], text(a.parent)) for a in ana.select(".stance-list a")] == [
@@ -285,31 +185,31 @@ def test_an_actor_page_lists_their_events_and_stances(site: Path):
 
 # --- chronology -----------------------------------------------------------------------
 
-def test_events_of_the_same_date_keep_the_files_order(site: Path):
+def test_events_of_the_same_date_keep_the_files_order(site: Path):  # noqa: F811
     ids = [li["id"] for li in page(site, "chronology/").select(".event")]
     assert ids.index("zeta") + 1 == ids.index("alpha")
 
 
-def test_the_chronology_is_oldest_first_a_vaguer_date_before_the_dates_inside_it(site: Path):
+def test_the_chronology_is_oldest_first_a_vaguer_date_before_the_dates_inside_it(site: Path):  # noqa: F811
     dates = [li.find("time")["datetime"] for li in page(site, "chronology/").select(".event")]
     assert dates == ["2019", "2022-03", "2025-07-01", "2026-03", "2026-03-12", "2026-03-12"]
     assert [text(h) for h in page(site, "chronology/").select("main h2")] == [
         "2019", "2022", "2025", "2026"]
 
 
-def test_dates_are_shown_at_the_precision_written(site: Path):
+def test_dates_are_shown_at_the_precision_written(site: Path):  # noqa: F811
     shown = [text(li.find(class_="event-date")) for li in
              page(site, "chronology/").select(".event")]
     assert shown == ["c. 2019", "March 2022", "1 July – 30 September 2025", "March 2026",
                      "12 March 2026", "12 March 2026"]
 
 
-def test_an_event_without_an_id_gets_one_from_its_date_and_title(site: Path):
+def test_an_event_without_an_id_gets_one_from_its_date_and_title(site: Path):  # noqa: F811
     ids = [li["id"] for li in page(site, "chronology/").select(".event")]
     assert "2026-03-talks-in-march" in ids and "2022-03-the-first-claim" in ids
 
 
-def test_markdown_only_where_a_field_says_so(site: Path):
+def test_markdown_only_where_a_field_says_so(site: Path):  # noqa: F811
     """Plain fields show what was written, asterisks and brackets included."""
     chronology = page(site, "chronology/")
     first = chronology.find("li", id="2022-03-the-first-claim")
@@ -327,7 +227,7 @@ def test_markdown_only_where_a_field_says_so(site: Path):
 
 # --- positions ------------------------------------------------------------------------
 
-def test_a_side_left_out_of_an_issue_has_no_stated_position(site: Path):
+def test_a_side_left_out_of_an_issue_has_no_stated_position(site: Path):  # noqa: F811
     row = page(site, "positions/").find("tr", id="issue-harbour")
     cells = row.find_all("td")
     assert [cell["data-side"] for cell in cells] == ["East", "The West Bank"]
@@ -335,21 +235,21 @@ def test_a_side_left_out_of_an_issue_has_no_stated_position(site: Path):
     assert text(cells[1]) == "No stated position"
 
 
-def test_a_stance_shows_its_holders_quote_and_sources(site: Path):
+def test_a_stance_shows_its_holders_quote_and_sources(site: Path):  # noqa: F811
     cell = page(site, "positions/").find("tr", id="issue-harbour").find("td")
     assert [text(a) for a in cell.select(".chips a")] == ["Ana Example"]
     assert text(cell.find("blockquote")) == "“We will talk”"
     assert [a["href"] for a in cell.select(".citations a")] == ["../sources/#source-report"]
 
 
-def test_an_issues_status_is_shown_in_words(site: Path):
+def test_an_issues_status_is_shown_in_words(site: Path):  # noqa: F811
     status = page(site, "positions/").find("tr", id="issue-harbour").find(class_="status")
     assert text(status) == "Narrowing" and "status-narrowing" in status["class"]
 
 
 # --- sources and articles -------------------------------------------------------------
 
-def test_a_source_shows_its_publisher_date_links_and_citation_label(site: Path):
+def test_a_source_shows_its_publisher_date_links_and_citation_label(site: Path):  # noqa: F811
     paper = page(site, "sources/").find("li", id="source-paper")
     assert text(paper.find(class_="source-title")) == (
         "The *Harbour* Paper , The Courier, March 2026")
@@ -357,7 +257,7 @@ def test_a_source_shows_its_publisher_date_links_and_citation_label(site: Path):
     assert [a["href"] for a in paper.select(".source-links a")] == ["https://example.org/paper"]
 
 
-def test_a_source_lists_what_cites_it(site: Path):
+def test_a_source_lists_what_cites_it(site: Path):  # noqa: F811
     report = page(site, "sources/").find("li", id="source-report")
     assert text(report.find("summary")) == "Cited by 6 events, 1 position and 1 quote"
     chronology = [li["id"] for li in page(site, "chronology/").select(".event")]
@@ -366,7 +266,7 @@ def test_a_source_lists_what_cites_it(site: Path):
         "../articles/report/#quote-1"]
 
 
-def test_an_article_is_its_own_page_with_its_source(site: Path):
+def test_an_article_is_its_own_page_with_its_source(site: Path):  # noqa: F811
     report = page(site, "articles/report/")
     assert text(report.find("h1")) == "A report"
     assert report.select_one(".meta a")["href"] == "../../sources/#source-report"
@@ -376,7 +276,7 @@ def test_an_article_is_its_own_page_with_its_source(site: Path):
 
 # --- machine-readable files -----------------------------------------------------------
 
-def test_the_sitemap_lists_every_page_but_search_and_404(site: Path):
+def test_the_sitemap_lists_every_page_but_search_and_404(site: Path):  # noqa: F811
     locs = sorted(e.text for e in ET.parse(site / "sitemap.xml").getroot().iter()
                   if e.tag.endswith("loc"))
     assert locs == sorted(["./", "actors/", "chronology/", "positions/", "sources/",
@@ -384,7 +284,7 @@ def test_the_sitemap_lists_every_page_but_search_and_404(site: Path):
                            "articles/report/"])
 
 
-def test_the_feed_has_an_entry_per_event_newest_first(site: Path):
+def test_the_feed_has_an_entry_per_event_newest_first(site: Path):  # noqa: F811
     ns = {"a": "http://www.w3.org/2005/Atom"}
     entries = ET.parse(site / "feed.xml").getroot().findall("a:entry", ns)
     assert [e.find("a:title", ns).text for e in entries] == [
@@ -392,7 +292,7 @@ def test_the_feed_has_an_entry_per_event_newest_first(site: Path):
         "A survey"]
 
 
-def test_briefing_json_holds_every_fact(site: Path):
+def test_briefing_json_holds_every_fact(site: Path):  # noqa: F811
     data = json.loads((site / "briefing.json").read_text())
     assert [a["id"] for a in data["actors"]] == ["aaron", "ana", "bo", "zed"]
     ana = next(a for a in data["actors"] if a["id"] == "ana")
@@ -404,26 +304,12 @@ def test_briefing_json_holds_every_fact(site: Path):
     assert data["language"] == "en" and data["positions_title"] == "Where both sides stand"
 
 
-# --- the command line -----------------------------------------------------------------
-
-@pytest.mark.process
-def test_content_names_another_briefings_folder(tmp_path: Path):
-    write_content(tmp_path / "elsewhere", rules_briefing())
-    (tmp_path / "content").mkdir()  # an empty content/ that must not be read
-    result = run_cli("build", "--no-search", "--content", "elsewhere/content", "--out",
-                     "out", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert text(page(tmp_path / "out", "").find("h1")) == "Harbour dispute"
-    check = run_cli("check", "--content", "elsewhere/content", cwd=tmp_path)
-    assert check.returncode == 0 and "4 actors, 6 events, 1 issues" in check.stderr
-
-
 def test_a_build_that_fails_after_writing_began_leaves_the_old_site_byte_for_byte(
         tmp_path: Path):
     """The new site is written into a folder of its own and swapped in only when whole:
     a template that fails on the last actor page, after the other pages were written,
     leaves every old file as it was."""
-    from tests.test_pipeline import digest
+    from tests.helpers.pipeline import digest
 
     content = write_content(tmp_path, rules_briefing())
     out = tmp_path / "site"
@@ -449,34 +335,3 @@ def test_a_build_that_fails_after_writing_began_leaves_the_old_site_byte_for_byt
     assert failed.value.problems[0].message.endswith("(rendering actors/zed/)")
     assert digest(out) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
-
-
-def free(port: int) -> bool:
-    with socket.socket() as probe:
-        return probe.connect_ex(("127.0.0.1", port)) != 0
-
-
-@pytest.mark.process
-def test_serve_listens_on_127_0_0_1_port_8000_by_default(tmp_path: Path):
-    if not free(8000):
-        pytest.fail("port 8000 is taken: the default port cannot be tested")
-    write_content(tmp_path, minimal())
-    server = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve"],
-                              cwd=tmp_path, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True)
-    try:
-        deadline = time.monotonic() + 60
-        while free(8000) and time.monotonic() < deadline and server.poll() is None:
-            time.sleep(0.1)
-        import urllib.request
-
-        with urllib.request.urlopen("http://127.0.0.1:8000/", timeout=10) as answer:
-            assert answer.status == 200 and b"Test briefing" in answer.read()
-        listening = subprocess.run(["ss", "-ltnH", "sport = :8000"], capture_output=True,
-                                   text=True).stdout
-        assert re.search(r"127\.0\.0\.1:8000\b", listening), listening
-        assert "0.0.0.0:8000" not in listening and "*:8000" not in listening
-    finally:
-        server.terminate()
-        _, err = server.communicate(timeout=30)
-    assert "Serving the briefing at http://127.0.0.1:8000/ (Ctrl-C to stop)" in err

@@ -6,47 +6,26 @@ briefing in tests/fixtures/living: every kind of change, histories, a stale stan
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-import time
 import xml.etree.ElementTree as ET
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import expect
 
 from briefing.pipeline import build, load_and_check
-from tests.conftest import TEMPLATES, run_cli, soup, write_content
+from tests.helpers.common import TEMPLATES, soup, write_content
+from tests.helpers.history import (
+    BASE,
+    LIVING,
+    STALE,
+    living,
+    site,  # noqa: F401  (fixtures)
+)
 
-LIVING = Path(__file__).parent / "fixtures" / "living"
-BASE = "https://example.org/harbour/"
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
 
 
-def living() -> dict[str, object]:
-    """The living test briefing's files, as text, for a test to change one of them."""
-    return {p.relative_to(LIVING).as_posix(): p.read_text(encoding="utf-8")
-            for p in sorted(LIVING.rglob("*")) if p.is_file()}
-
-
-STALE = ("content/positions.yaml:25:14: note: the position of The South on 'Who runs the "
-         "harbour?' was stated on 2026-02-01, over 10 days before the briefing's last update "
-         "(2026-03-12): confirm it and move 'as_of', or readers are told it is not confirmed "
-         "since")
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("living")
-    content = write_content(root, living())
-    problems, _ = build(content, root / "site", TEMPLATES, BASE, search=False)
-    assert [p.message for p in problems] == [STALE.split(": note: ")[1]]
-    return root / "site"
-
-
-def page(site: Path, url: str) -> BeautifulSoup:
+def page(site: Path, url: str) -> BeautifulSoup:  # noqa: F811
     return soup(site / url / "index.html")
 
 
@@ -243,17 +222,6 @@ def test_each_positions_over_time_rule_has_its_message(tmp_path, monkeypatch, ol
                          POSITIONS.replace(old, new, 1)) == expected
 
 
-def test_a_stale_stance_is_a_note_even_when_strict(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    write_content(tmp_path, living())
-    briefing, problems = load_and_check(Path("content"))
-    assert [str(p) for p in problems] == [STALE]
-    briefing, problems = load_and_check(Path("content"), strict=True)
-    assert [str(p) for p in problems] == [STALE] and briefing is not None
-    result = run_cli("build", "--strict", cwd=tmp_path)
-    assert result.returncode == 0 and "1 note: " in result.stderr
-
-
 @pytest.mark.parametrize("days, expected", [
     ("40", []),  # 39 days: within
     ("0", ["content/briefing.yaml:8:19: error: 'stale_after_days' must be a whole number, 1 "
@@ -282,7 +250,7 @@ def test_stale_after_days_defaults_to_30(tmp_path, monkeypatch):
 
 # --- what changed ------------------------------------------------------------------------
 
-def test_what_changed_lists_every_change_by_day_newest_first(site: Path):
+def test_what_changed_lists_every_change_by_day_newest_first(site: Path):  # noqa: F811
     changes = page(site, "changes/")
     assert [h["id"] for h in changes.select("main h2")] == [
         "day-2026-03-12", "day-2026-03-11", "day-2026-03-10", "day-2026-03-01"]
@@ -296,7 +264,7 @@ def test_what_changed_lists_every_change_by_day_newest_first(site: Path):
         ("../actors/ana/", "Ana Example")]
 
 
-def test_a_correction_says_what_was_said_and_a_withdrawal_keeps_what_is_gone(site: Path):
+def test_a_correction_says_what_was_said_and_a_withdrawal_keeps_what_is_gone(site: Path):  # noqa: F811
     changes = page(site, "changes/")
     fix = changes.find("li", id="fix-talks-date")
     assert text(fix.find(class_="change-kind")) == "Correction"
@@ -308,7 +276,7 @@ def test_a_correction_says_what_was_said_and_a_withdrawal_keeps_what_is_gone(sit
     assert gone.select(".change-affects a") == []
 
 
-def test_a_minor_change_is_listed_quieter_and_announced_nowhere_else(site: Path):
+def test_a_minor_change_is_listed_quieter_and_announced_nowhere_else(site: Path):  # noqa: F811
     minor = page(site, "changes/").find("li", id="bo-typo")
     assert "minor" in minor["class"] and not minor.has_attr("data-changed")
     assert text(minor.find(class_="change-kind")) == "Minor update"
@@ -322,7 +290,7 @@ def test_a_minor_change_is_listed_quieter_and_announced_nowhere_else(site: Path)
 
 # --- history at the item -----------------------------------------------------------------
 
-def test_an_item_carries_its_history_where_it_is_shown(site: Path):
+def test_an_item_carries_its_history_where_it_is_shown(site: Path):  # noqa: F811
     for url in ("chronology/", "actors/ana/"):
         talks = page(site, url).find("li", id="talks-open")
         assert talks["data-changed"] == "2026-03-11"
@@ -340,7 +308,7 @@ def test_an_item_carries_its_history_where_it_is_shown(site: Path):
     assert page(site, "").find("header", class_="lede")["data-changed"] == "2026-03-01"
 
 
-def test_the_overview_says_updated_once_and_linked_items_are_apart(site: Path):
+def test_the_overview_says_updated_once_and_linked_items_are_apart(site: Path):  # noqa: F811
     lede = page(site, "").find("header", class_="lede")
     assert [text(p) for p in lede.find_all("p") if "Updated" in text(p)] == [
         "Updated 12 March 2026, 10:00 UTC+1 · What changed"]
@@ -356,7 +324,7 @@ def test_items_a_change_affects_are_listed_apart(tmp_path: Path):
     assert [text(affects) for affects in both] == ["Affects: Bo Example, Ana Example"], listed
 
 
-def test_a_correction_note_is_by_the_book_and_said_at_the_pages_top(site: Path):
+def test_a_correction_note_is_by_the_book_and_said_at_the_pages_top(site: Path):  # noqa: F811
     chronology = page(site, "chronology/")
     note = chronology.find(id="note-fix-talks-date-event-talks-open")
     assert text(note) == ("Correction, 11 March 2026: An earlier version said “The talks "
@@ -375,7 +343,7 @@ def test_a_correction_note_is_by_the_book_and_said_at_the_pages_top(site: Path):
 
 # --- one date everywhere -----------------------------------------------------------------
 
-def test_one_last_updated_moment_everywhere(site: Path):
+def test_one_last_updated_moment_everywhere(site: Path):  # noqa: F811
     overview = page(site, "")
     assert overview.find(class_="updated").find("time")["datetime"] == (
         "2026-03-12T10:00+01:00")
@@ -389,7 +357,7 @@ def test_one_last_updated_moment_everywhere(site: Path):
         "2026-03-12T10:00+01:00")
 
 
-def test_a_pages_lastmod_is_the_latest_change_to_what_it_shows(site: Path):
+def test_a_pages_lastmod_is_the_latest_change_to_what_it_shows(site: Path):  # noqa: F811
     sitemap = ET.parse(site / "sitemap.xml").getroot()
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     lastmod = {u.find("s:loc", ns).text.removeprefix(BASE): u.find("s:lastmod", ns).text
@@ -410,7 +378,7 @@ def test_a_pages_lastmod_is_the_latest_change_to_what_it_shows(site: Path):
 
 # --- the feed is the story's updates -----------------------------------------------------
 
-def test_the_feed_has_an_entry_per_announced_change(site: Path):
+def test_the_feed_has_an_entry_per_announced_change(site: Path):  # noqa: F811
     entries = ET.parse(site / "feed.xml").getroot().findall("a:entry", ATOM)
     assert [e.find("a:id", ATOM).text for e in entries] == [
         "tag:example.org,2026:harbour/changes/ana-role",
@@ -431,7 +399,7 @@ def test_the_feed_has_an_entry_per_announced_change(site: Path):
 
 # --- positions over time -----------------------------------------------------------------
 
-def test_a_stance_shows_its_date_and_how_it_moved(site: Path):
+def test_a_stance_shows_its_date_and_how_it_moved(site: Path):  # noqa: F811
     north = page(site, "positions/").find("tr", id="issue-harbour").find_all("td")[0]
     assert text(north.find(class_="as-of")) == "As of 10 March 2026"
     moved = north.find("details", class_="moved")
@@ -445,26 +413,26 @@ def test_a_stance_shows_its_date_and_how_it_moved(site: Path):
         "../sources/#source-report"]
 
 
-def test_a_stale_stance_says_when_it_was_stated(site: Path):
+def test_a_stale_stance_says_when_it_was_stated(site: Path):  # noqa: F811
     south = page(site, "positions/").find("tr", id="issue-harbour").find_all("td")[1]
     assert text(south.find(class_="as-of")) == "Stated on 1 February 2026; not confirmed since"
     assert "stale" in south.find(class_="as-of")["class"]
     assert south.find("details") is None
 
 
-def test_an_issues_status_says_since_when_and_what_it_was(site: Path):
+def test_an_issues_status_says_since_when_and_what_it_was(site: Path):  # noqa: F811
     row = page(site, "positions/").find("tr", id="issue-harbour")
     assert text(row.find(class_="status")) == "Narrowing since 10 March 2026"
     assert text(row.find(class_="status-history")) == "Far apart on 1 March 2026 (before the talks)"
 
 
-def test_actor_pages_show_their_dated_positions(site: Path):
+def test_actor_pages_show_their_dated_positions(site: Path):  # noqa: F811
     for actor, dated in (("ana", "As of 10 March 2026"),
                          ("bo", "Stated on 1 February 2026; not confirmed since")):
         assert text(page(site, f"actors/{actor}/").select_one(".stance-list .as-of")) == dated
 
 
-def test_briefing_json_carries_changes_and_histories(site: Path):
+def test_briefing_json_carries_changes_and_histories(site: Path):  # noqa: F811
     data = json.loads((site / "briefing.json").read_text())
     assert [c["id"] for c in data["changes"]][:2] == ["ana-role", "bridge-claim-false"]
     assert data["changes"][6] == {
@@ -480,8 +448,8 @@ def test_briefing_json_carries_changes_and_histories(site: Path):
     assert issue["stances"]["north"]["history"][0]["position"] == "The north alone."
 
 
-def test_a_living_briefing_builds_byte_for_byte_the_same(site: Path, tmp_path: Path):
-    from tests.test_pipeline import digest
+def test_a_living_briefing_builds_byte_for_byte_the_same(site: Path, tmp_path: Path):  # noqa: F811
+    from tests.helpers.pipeline import digest
 
     again = tmp_path / "again"
     build(write_content(tmp_path, living()), again, TEMPLATES, BASE, search=False)
@@ -500,109 +468,3 @@ def test_a_briefing_without_a_change_log_builds_as_before(tmp_path: Path):
     assert "What changed" not in text(overview.find("nav"))
     entries = ET.parse(tmp_path / "site" / "feed.xml").getroot().findall("a:entry", ATOM)
     assert len(entries) == 2  # one per event, as before
-
-
-# --- in a real browser: new since your last visit, ?since=, axe and the Nu checker -------
-
-@pytest.fixture
-def served(tmp_path: Path):
-    """The living briefing built and served under /harbour/; yields (url, rebuild), where
-    rebuild(files) builds the changed briefing into the same place."""
-    from tests.conftest import serve_like_pages
-
-    root = tmp_path / "www"
-    root.mkdir()
-
-    def rebuild(files: dict[str, object]) -> None:
-        build(write_content(tmp_path, files), root / "harbour", TEMPLATES, BASE, search=False)
-
-    rebuild(living())
-    with serve_like_pages(root, root / "harbour" / "404.html") as origin:
-        yield origin + "/harbour/", rebuild
-
-
-def test_new_since_your_last_visit_marks_what_changed_after_it(browser, served):
-    url, rebuild = served
-    context = browser.new_context()
-    reader = context.new_page()
-    reader.goto(url + "chronology/")
-    assert reader.locator("[data-new]").count() == 0  # off by default
-    assert reader.evaluate("Object.keys(localStorage)") == []
-    reader.check(".whats-new-switch")
-    stored = reader.evaluate("Object.entries(localStorage)")
-    assert [key for key, _ in stored] == ["briefing-last-visit:/harbour/"]  # one, nothing else
-    reader.reload()
-    assert reader.locator("[data-new]").count() == 0  # nothing changed since
-    expect(reader.locator(".whats-new-status")).to_contain_text("Nothing new since")
-    # that visit is now the last one (the page stores its own time as it is shown)
-    [(_, last)] = reader.evaluate("Object.entries(localStorage)")
-    visit = datetime.fromisoformat(last.replace("Z", "+00:00"))
-    later_time = (visit + timedelta(seconds=1)).replace(microsecond=0) + timedelta(seconds=1)
-    later = later_time.strftime("%Y-%m-%dT%H:%M:%SZ")
-    files = living()
-    files["changes.yaml"] += (f"- id: later\n  at: {later}\n  kind: update\n  summary: More "
-                              "on the ceasefire.\n  affects: [event:ceasefire]\n")
-    rebuild(files)
-    time.sleep(max(0.0, (later_time - datetime.now(UTC)).total_seconds()) + 0.1)
-    reader.reload()  # after the change: it was made since the last visit
-    marked = reader.locator("[data-new]")
-    expect(marked).to_have_count(1)
-    assert marked.get_attribute("id") == "ceasefire"
-    expect(marked.locator(".new-mark")).to_have_text("New")
-    status = reader.locator(".whats-new-status")
-    expect(status).to_contain_text("1 change since your last visit.")
-    assert status.locator("a").get_attribute("href").startswith("../changes/?since=")
-    reader.reload()  # the visit is now the last one: nothing is new again
-    expect(reader.locator("[data-new]")).to_have_count(0)
-    reader.uncheck(".whats-new-switch")
-    assert reader.evaluate("Object.keys(localStorage)") == []
-    context.close()
-
-
-def test_since_marks_from_a_day_on_with_no_storage(browser, served):
-    url, _ = served
-    context = browser.new_context()
-    reader = context.new_page()
-    reader.goto(url + "chronology/?since=2026-03-11")
-    expect(reader.locator("[data-new]")).to_have_count(1)  # the correction of 11 March
-    assert reader.locator("[data-new]").get_attribute("id") == "talks-open"
-    expect(reader.locator(".whats-new-status")).to_have_text("5 changes since 11 March 2026.")
-    reader.goto(url + "changes/?since=2026-03-12")
-    assert reader.locator("[data-new]").evaluate_all("els => els.map(e => e.id)") == [
-        "ana-role", "bridge-claim-false", "port-closed-withdrawn"]  # never a minor change
-    assert reader.evaluate("Object.keys(localStorage)") == []
-    context.close()
-    quiet = browser.new_context(java_script_enabled=False)
-    page_ = quiet.new_page()
-    page_.goto(url + "chronology/?since=2026-03-01")
-    assert page_.locator("[data-new]").count() == 0
-    expect(page_.locator(".whats-new")).to_be_hidden()  # nothing to switch without a script
-    quiet.close()
-
-
-def test_changes_a_corrected_page_and_open_histories_pass_axe_and_the_nu_checker(
-        browser, served, tmp_path: Path):
-    from axe_playwright_python.sync_playwright import Axe
-
-    from tests.test_reading import VNU
-
-    url, _ = served
-    context = browser.new_context()
-    for path in ("changes/", "chronology/", "actors/ana/", "positions/"):
-        reader = context.new_page()
-        errors: list[str] = []
-        reader.on("console", lambda m, errors=errors: m.type == "error" and errors.append(
-            m.text))
-        reader.goto(url + path)
-        for details in reader.locator("details").all():
-            details.locator("summary").click()  # the positions' histories, open
-        result = Axe().run(reader)
-        assert result.violations_count == 0, f"{path}: {result.generate_report()}"
-        assert errors == [], path
-        reader.close()
-    context.close()
-    site = tmp_path / "www" / "harbour"
-    pages = [str(site / p / "index.html") for p in ("changes", "chronology", "positions")]
-    result = subprocess.run([shutil.which("java") or "java", "-jar", str(VNU), "--errors-only",
-                             *pages], capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stdout + result.stderr

@@ -27,9 +27,9 @@ from jinja2.bccache import BytecodeCache, bc_magic
 
 from briefing.cache import BuildCache, file_digest
 from briefing.pipeline import build
-from tests.conftest import TEMPLATES
-from tests.test_parallel import many_actors, share_everything  # noqa: F401  (a fixture)
-from tests.test_pipeline import digest
+from tests.helpers.common import TEMPLATES
+from tests.helpers.parallel import many_actors, share_everything  # noqa: F401  (a fixture)
+from tests.helpers.pipeline import digest
 
 URL = "https://x.github.io/repo/"
 PAGE = "actors/actor-4/index.html"

@@ -19,10 +19,7 @@ around a build, each refused or survived.
 
 from __future__ import annotations
 
-import resource
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -33,7 +30,8 @@ from briefing.linking.linker import load_and_check
 from briefing.output.pages import content_policy
 from briefing.pipeline import build
 from briefing.problems import BuildFailed
-from tests.conftest import ROOT, SEED, TEMPLATES, minimal, run_cli, write_content
+from tests.helpers.common import TEMPLATES, minimal, write_content
+from tests.helpers.hostile_files import seed  # noqa: F401  (fixtures)
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"  # the first bytes of a PNG: enough to check
 ACTOR = "name: Ana Example\nrole: Mayor\nside: north\nsummary: Ana.\n"
@@ -145,37 +143,6 @@ def test_the_policy_names_an_image_hosts_origin_alone(tmp_path: Path):
     assert "img-src 'self' https://images.example.org:8443;" in content_policy(briefing)
 
 
-def test_build_refuses_a_folder_it_did_not_build_and_keeps_everything(tmp_path: Path):
-    """`--out .` is refused already; `--out project` with an index.html was replaced whole."""
-    write_content(tmp_path, minimal())
-    project = tmp_path / "project"
-    (project / "src").mkdir(parents=True)
-    (project / "index.html").write_text("<h1>Our product</h1>")
-    (project / "src" / "app.py").write_text("print('the real work')")
-    (project / "deploy.sh").write_text("#!/bin/sh\nrsync . server:\n")
-    before = sorted(p.relative_to(project).as_posix() for p in project.rglob("*"))
-    result = run_cli("build", "--out", "project", cwd=tmp_path)
-    assert result.returncode == 2
-    assert result.stderr.count("\n") == 1 and "refusing to replace" in result.stderr
-    assert "if it is a site built before Briefing marked its sites, delete it" in result.stderr
-    assert sorted(p.relative_to(project).as_posix() for p in project.rglob("*")) == before
-    assert (project / "deploy.sh").read_text() == "#!/bin/sh\nrsync . server:\n"
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".project")] == []
-    # once built by Briefing, a folder is its own to replace
-    assert run_cli("build", "--out", "site", cwd=tmp_path).returncode == 0
-    assert run_cli("build", "--out", "site", cwd=tmp_path).returncode == 0
-
-
-def test_editions_refuse_a_live_site_briefing_did_not_build(tmp_path: Path):
-    write_content(tmp_path, minimal())
-    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)  # editions are tags
-    (tmp_path / "site").mkdir()
-    (tmp_path / "site" / "index.html").write_text("someone's page")
-    result = run_cli("editions", "--out", "site", cwd=tmp_path)
-    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == ["index.html"]
-    assert result.returncode == 2 and "no .briefing-site" in result.stderr
-
-
 def test_folders_a_killed_build_left_are_swept(tmp_path: Path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     content = write_content(tmp_path, minimal())
@@ -201,13 +168,6 @@ def test_a_build_killed_mid_swap_gets_its_old_site_back(tmp_path: Path, monkeypa
     assert not (tmp_path / ".site-old-abcd1234").exists()
 
 
-@pytest.fixture
-def seed(tmp_path: Path, monkeypatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    shutil.copytree(SEED, tmp_path / "content")
-    return tmp_path / "content"
-
-
 def save_while_checking(monkeypatch, path: Path, text: bytes) -> None:
     """An editor saves `path` just after `new` has checked the briefing with its entry
     (the second check: the first is of the briefing as it was), as a save during a
@@ -230,7 +190,7 @@ def save_while_checking(monkeypatch, path: Path, text: bytes) -> None:
                  "again"),
     ("zelenskyy", "--actors: unknown actor 'zelenskyy'"),  # a mistake: nothing restored over it
 ])
-def test_new_never_writes_over_an_edit_made_while_it_ran(seed: Path, monkeypatch, actors: str,
+def test_new_never_writes_over_an_edit_made_while_it_ran(seed: Path, monkeypatch, actors: str,  # noqa: F811
                                                          why: str):
     path = Path("content/chronology.yaml")
     edited = path.read_bytes() + b"# the editor's line, saved meanwhile\n"
@@ -242,26 +202,7 @@ def test_new_never_writes_over_an_edit_made_while_it_ran(seed: Path, monkeypatch
     assert [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")] == []
 
 
-def test_new_on_a_full_disk_leaves_the_file_as_it_was(seed: Path):
-    """A file-size limit makes the write fail part way, as a full disk does."""
-    path = seed / "chronology.yaml"
-    before = path.read_bytes()
-    limit = len(before) // 2
-
-    def small_disk() -> None:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-
-    result = subprocess.run(
-        [sys.executable, "-B", str(ROOT / "build.py"), "new", "event", "--date", "2025-05-16",
-         "--title", "Talks", "--actors", "zelensky"], cwd=seed.parent, preexec_fn=small_disk,
-        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120)
-    assert path.read_bytes() == before
-    assert [p.name for p in seed.iterdir() if p.name.endswith(".tmp")] == []
-    assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert "cannot write content/chronology.yaml: File too large" in result.stderr
-
-
-def test_translations_never_write_over_a_save_made_while_they_ran(seed: Path, monkeypatch):
+def test_translations_never_write_over_a_save_made_while_they_ran(seed: Path, monkeypatch):  # noqa: F811
     chronology = seed / "chronology.yaml"  # an original changed: its translation is refreshed
     chronology.write_text(chronology.read_text().replace(
         "Russia launches its full-scale invasion", "Russia launches a full-scale invasion", 1))
@@ -279,24 +220,6 @@ def test_translations_never_write_over_a_save_made_while_they_ran(seed: Path, mo
                        "changed while 'translations' ran; nothing was written: run it again"):
         skeleton.refresh(Path("content"), "uk")
     assert translation.read_text().endswith("# the translator's note\n")
-
-
-def test_translations_on_a_yaml_error_say_where_without_a_traceback(seed: Path):
-    """A tab after a value: the build's reader (libyaml) lets it pass, the skeleton's
-    (PyYAML's own, whose marks index the text) does not."""
-    path = seed / "translations" / "uk" / "chronology.yaml"
-    lines = path.read_text().split("\n")
-    at = next(n for n, line in enumerate(lines) if line.startswith("  title:"))
-    lines[at] += "\t"
-    path.write_text("\n".join(lines))
-    before = path.read_bytes()
-    assert run_cli("check", cwd=seed.parent).returncode == 0  # the build reads it
-    result = run_cli("translations", "uk", cwd=seed.parent)
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.splitlines()[0] == (
-        f"content/translations/uk/chronology.yaml:{at + 1}:{len(lines[at])}: error: a tab "
-        "character here: use spaces, not tabs")
-    assert path.read_bytes() == before
 
 
 def test_a_link_where_a_file_is_written_is_replaced_not_followed(tmp_path: Path):

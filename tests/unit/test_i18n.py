@@ -13,7 +13,7 @@ from babel.support import NullTranslations
 from briefing.model.dates import Moment, PartialDate
 from briefing.output import i18n
 from briefing.problems import BuildFailed
-from tests.conftest import TEMPLATES
+from tests.helpers.common import TEMPLATES
 
 NNBSP = "\u202f"  # CLDR's narrow no-break space before Ukrainian "р."
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefing.pipeline import load_and_check
-from tests.conftest import minimal, write_content
+from tests.helpers.common import minimal, write_content
 
 
 def problems_for(tmp_path: Path, files: dict[str, object], strict: bool = False) -> list[str]:

@@ -16,7 +16,7 @@ from briefing.linking.markdown import (
     safe_link,
 )
 from briefing.pipeline import build
-from tests.conftest import TEMPLATES, foreign_scripts, minimal, soup, write_content
+from tests.helpers.common import TEMPLATES, foreign_scripts, minimal, soup, write_content
 
 # After markdown-it-py's own XSS fixtures: raw HTML, script links in every spelling.
 HOSTILE = "\n\n".join([

@@ -18,8 +18,8 @@ from briefing.linking.linker import LoadCache, load_and_check
 from briefing.model.briefing import Briefing
 from briefing.model.story import Quote
 from briefing.reading.ids import slugify
-from tests.conftest import ROOT, SEED, minimal, write_content
-from tests.test_schemas import Yaml12Loader
+from tests.helpers.common import ROOT, SEED, minimal, write_content
+from tests.helpers.schemas import Yaml12Loader
 
 FIXTURES = ROOT / "tests" / "fixtures"
 FOLDERS = {"seed": SEED, "living": FIXTURES / "living", "water": FIXTURES / "water"}
@@ -322,7 +322,7 @@ def test_every_optional_field_reaches_the_model(tmp_path: Path):
 
 
 def test_a_translation_carries_its_language_its_translator_and_what_it_leaves(tmp_path):
-    from tests.test_translations import ARABIC, WATER
+    from tests.helpers.translations import ARABIC, WATER
 
     shutil.copytree(WATER, tmp_path / "content")
     shutil.copytree(ARABIC, tmp_path / "content" / "translations" / "ar")
@@ -350,7 +350,7 @@ def test_a_translation_carries_its_language_its_translator_and_what_it_leaves(tm
 
 
 def test_a_broken_translation_is_reported_and_not_laid_over(tmp_path: Path):
-    from tests.test_translations import ARABIC, WATER
+    from tests.helpers.translations import ARABIC, WATER
 
     shutil.copytree(WATER, tmp_path / "content")
     shutil.copytree(ARABIC, tmp_path / "content" / "translations" / "ar")

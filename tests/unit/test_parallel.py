@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -16,22 +15,12 @@ from briefing.output.write import MARKER
 from briefing.parallel import cores, in_shares
 from briefing.pipeline import build, load_and_check
 from briefing.problems import BuildFailed, Problem
-from tests.conftest import TEMPLATES, minimal, write_content
-from tests.test_pipeline import digest
-
-
-@pytest.fixture
-def many_actors(tmp_path: Path) -> Path:
-    files = minimal()
-    for n in range(40):
-        files[f"actors/actor-{n}.yaml"] = {
-            "name": f"Actor {n}", "role": "Envoy", "side": ("north", "south")[n % 2],
-            "summary": f"Envoy number **{n}**, see [the chronology](/chronology/)."}
-    files["chronology.yaml"] += [
-        {"date": f"2026-01-{n % 28 + 1:02d}", "title": f"Meeting {n}",
-         "actors": [f"actor-{n}", f"actor-{(n * 7) % 40}"], "sources": ["report"]}
-        for n in range(40)]
-    return write_content(tmp_path, files)
+from tests.helpers.common import TEMPLATES
+from tests.helpers.parallel import (
+    many_actors,  # noqa: F401  (fixtures)
+    share_everything,
+)
+from tests.helpers.pipeline import digest
 
 
 def test_the_machine_has_two_cores_to_share_a_build():
@@ -45,17 +34,7 @@ def test_shares_run_in_other_processes_and_come_back_in_order():
     assert results[0][2] == os.getpid() != results[1][2]
 
 
-def share_everything(monkeypatch, share: bool) -> None:
-    """Every step shared between processes (share=True), or none, whatever the size."""
-    for module, name in ((briefing.pipeline, "PARALLEL_FROM"),
-                         (briefing.reading.folder, "PARALLEL_FROM"),
-                         (briefing.linking.linker, "PARALLEL_FROM"),
-                         (briefing.linking.linker, "PARALLEL_ARTICLES_FROM"),
-                         (briefing.output.render, "PARALLEL_FROM")):
-        monkeypatch.setattr(module, name, 1 if share else 10**9)
-
-
-def test_a_shared_build_writes_the_same_bytes_as_one_process(many_actors, tmp_path,
+def test_a_shared_build_writes_the_same_bytes_as_one_process(many_actors, tmp_path,  # noqa: F811
                                                              monkeypatch):
     share_everything(monkeypatch, False)
     build(many_actors, tmp_path / "one", TEMPLATES, base_url="https://x.github.io/repo/")
@@ -69,7 +48,7 @@ def test_a_shared_build_writes_the_same_bytes_as_one_process(many_actors, tmp_pa
         k: v for k, v in two.items() if not k.startswith("pagefind/")}
 
 
-def test_content_read_in_shares_gives_the_same_problems(many_actors, monkeypatch):
+def test_content_read_in_shares_gives_the_same_problems(many_actors, monkeypatch):  # noqa: F811
     (many_actors / "actors/actor-3.yaml").write_text("name: [broken\n")
     (many_actors / "actors/actor-7.yaml").write_text("name: X\nrole: Y\nsummary: Z\nside: est\n")
     (many_actors / "chronology.yaml").write_text(
@@ -86,7 +65,7 @@ def test_content_read_in_shares_gives_the_same_problems(many_actors, monkeypatch
     ("base.html", ("{{ 'style.css'|asset }}", "/style.css")),  # a link leaving the base path
 ])
 def test_errors_in_either_share_fail_the_build_and_keep_the_old_site(
-        many_actors, tmp_path, monkeypatch, template, broken):
+        many_actors, tmp_path, monkeypatch, template, broken):  # noqa: F811
     monkeypatch.setattr(briefing.pipeline, "PARALLEL_FROM", 1)
     out = tmp_path / "site"
     build(many_actors, out, TEMPLATES)
@@ -134,7 +113,7 @@ def test_jobs_are_shared_out_and_come_back_in_order():
     ("- date: 2026-03-03\n  title: [open\n", True),  # a part that does not parse
     ("- date: 2026-13-01\n  title: Bad month\n  sources: [nowhere]\n", True),
 ])
-def test_a_long_list_file_read_in_parts_reads_as_one(many_actors, monkeypatch, tail, wrong):
+def test_a_long_list_file_read_in_parts_reads_as_one(many_actors, monkeypatch, tail, wrong):  # noqa: F811
     """A large list file is cut into runs of items read in both processes: the records
     and every problem (lines, columns, duplicates across the cut) are the whole file's."""
     path = many_actors / "chronology.yaml"
@@ -161,7 +140,7 @@ def test_a_long_list_file_read_in_parts_reads_as_one(many_actors, monkeypatch, t
     ("2026-01-05-meeting-4:\n  title: [open\n", True),  # a part that does not parse
     ("Not-an-id:\n  title: Так\n", True),
 ])
-def test_a_long_translation_map_read_in_parts_reads_as_one(many_actors, monkeypatch, tail,
+def test_a_long_translation_map_read_in_parts_reads_as_one(many_actors, monkeypatch, tail,  # noqa: F811
                                                             wrong):
     """A translation's chronology (event id → translated fields) is cut before its ids as
     a list file is before its items: the same records, the same problems."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
@@ -10,12 +9,8 @@ import pytest
 from briefing.output.write import UnsafeOutput
 from briefing.pipeline import build, prepare
 from briefing.problems import BuildFailed
-from tests.conftest import TEMPLATES, minimal, soup, write_content
-
-
-def digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+from tests.helpers.common import TEMPLATES, minimal, soup, write_content
+from tests.helpers.pipeline import digest
 
 
 def test_every_page_of_the_contract_is_written(content: Path, tmp_path: Path):

@@ -17,7 +17,7 @@ from briefing.model.dates import Moment
 from briefing.problems import Loc
 from briefing.reading.fields import INVALID, Written
 from briefing.reading.folder import read_content
-from tests.conftest import SEED, minimal, write_content
+from tests.helpers.common import SEED, minimal, write_content
 
 
 def same(a: object, b: object, where: str = "") -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefing.editor.preview import Preview
-from tests.conftest import SEED, TEMPLATES
+from tests.helpers.common import SEED, TEMPLATES
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from briefing.linking.markdown import parse_article, render_tokens
 from briefing.linking.provenance import closest_passage, mark_quotes, normalise
 from briefing.pipeline import build, load_and_check
-from tests.conftest import TEMPLATES, minimal, soup, write_content
+from tests.helpers.common import TEMPLATES, minimal, soup, write_content
 
 
 def marked(body: str, quotes: list[str]) -> tuple[dict[str, str], BeautifulSoup]:

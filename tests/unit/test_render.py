@@ -22,8 +22,8 @@ from briefing.output.pages import Page, Site
 from briefing.output.render import RenderCache, Renderer
 from briefing.pipeline import plan
 from briefing.problems import BuildFailed
-from tests.conftest import TEMPLATES
-from tests.test_pages import load, translated
+from tests.helpers.common import TEMPLATES
+from tests.helpers.pages import load, translated
 
 NNBSP = "\u202f"
 

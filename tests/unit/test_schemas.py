@@ -5,7 +5,6 @@ they judge alike with the loader (ids that exist and calendar days are the loade
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import jsonschema
@@ -14,22 +13,8 @@ import yaml
 
 from briefing.editor.schemas import FILES, content_schemas, schema_text
 from briefing.pipeline import load_and_check
-from tests.conftest import ROOT, SEED, minimal, write_content
-
-
-class Yaml12Loader(yaml.SafeLoader):
-    """YAML 1.2's core types, as the YAML language server reads a file: `2025-05-11`
-    and `yes` are strings, `2025` is a number, `true` a boolean."""
-
-
-Yaml12Loader.yaml_implicit_resolvers = {}
-for tag, pattern, first in [
-        ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", list("~nN") + [""]),
-        ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
-        ("tag:yaml.org,2002:int", r"^[-+]?[0-9]+$", list("-+0123456789")),
-        ("tag:yaml.org,2002:float", r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$",
-         list("-+.0123456789"))]:
-    Yaml12Loader.add_implicit_resolver(tag, re.compile(pattern), first)
+from tests.helpers.common import ROOT, SEED, minimal, write_content
+from tests.helpers.schemas import Yaml12Loader
 
 
 def validator(name: str) -> jsonschema.Draft7Validator:
