@@ -47,7 +47,7 @@ BIN = Path(sys.executable).parent
 # Whole blocks not run, by document and the start of their first command: why.
 EXCLUDED = {
     ("README.md", ".venv/bin/pip install pip-tools"):
-        "refreshes requirements.lock from the network (pip-tools); tests/test_publish.py "
+        "refreshes requirements.lock from the network (pip-tools); tests/unit/test_publish.py "
         "checks that the lock matches pyproject.toml",
     ("README.md", "SCREENSHOTS_DIR=docs/images"):
         "the project's own screenshots: Chromium and Playwright write docs/images/, "
