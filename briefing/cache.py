@@ -7,9 +7,9 @@ by the digest of its inputs, and all of it by the code that made it (the package
 source, the templates, Python's and the libraries' versions, the working folder that
 error messages' paths are relative to). A different code version, a cache that does
 not read back, or an output file that is not as the last build left it means that part
-is made again: the output is byte-identical to a cold build's (tests/test_cache.py).
+is made again: the output is byte-identical to a cold build's (tests/process/test_cache.py).
 
-What is kept is trusted no further than it can be checked (tests/test_hostile_cache.py):
+What is kept is trusted no further than it can be checked (tests/process/test_hostile_cache.py):
 - it is plain JSON (plain.py), never pickle, so reading it cannot run code; compiled
   templates are not kept at all (Jinja's bytecode cache is code);
 - each file starts with its format and code version, compared as bytes before anything

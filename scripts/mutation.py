@@ -6,9 +6,10 @@ test that fails when the rule is broken?
     .venv/bin/python scripts/mutation.py model/dates output/urls     # some of them
 
 Each module is mutated in a scratch copy of the project (mutmut writes `mutants/` beside
-its configuration), with the unit tests that cover it. Tests that run build.py in a
-process of their own (marked `process`) are left out, since a mutant lives only in the
-test run's process, and so are those in Chromium (marked `browser`). Prints a table of
+its configuration), with the unit tests that cover it (in tests/unit). Tests that run
+build.py in a process of their own (tests/process, marked `process` by their folder) are
+left out, since a mutant lives only in the test run's process, and so are those in
+Chromium (tests/browser, marked `browser`). Prints a table of
 killed / all mutants per module and, for each module, the survivors (what each mutant
 changes).
 """
@@ -23,23 +24,30 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# module → the unit tests that cover it (in-process ones: see above)
+# module → the unit tests that cover it (paths under tests/; in-process ones: see above)
 MODULES = {
-    "model/dates": ["test_dates.py", "test_load.py", "test_contract.py", "test_history.py"],
-    "reading/fields": ["test_fields.py", "test_load.py", "test_schemas.py", "test_history.py"],
-    "reading/scalar_fields": ["test_fields.py", "test_load.py", "test_schemas.py"],
-    "reading/composite_fields": ["test_fields.py", "test_load.py", "test_schemas.py",
-                                 "test_history.py"],
-    "reading/ids": ["test_fields.py", "test_load.py", "test_ids.py"],
-    "reading/suggestions": ["test_fields.py", "test_load.py", "test_ids.py"],
-    "reading/yamlsource": ["test_yamlsource.py", "test_load.py"],
-    "output/urls": ["test_urls.py", "test_pipeline.py", "test_contract.py"],
-    "linking/linker": ["test_load.py", "test_model.py", "test_articles.py",
-                       "test_provenance.py", "test_contract.py", "test_history.py"],
-    "linking/articles": ["test_articles.py", "test_load.py", "test_provenance.py"],
-    "linking/provenance": ["test_provenance.py", "test_load.py"],
-    "output/write": ["test_write.py", "test_pipeline.py"],
-    "linking/markdown": ["test_markdown.py", "test_contract.py"],
+    "model/dates": ["unit/test_dates.py", "unit/test_load.py", "unit/test_contract.py",
+                    "unit/test_history.py"],
+    "reading/fields": ["unit/test_fields.py", "unit/test_load.py", "unit/test_schemas.py",
+                       "unit/test_history.py"],
+    "reading/scalar_fields": ["unit/test_fields.py", "unit/test_load.py",
+                              "unit/test_schemas.py"],
+    "reading/composite_fields": ["unit/test_fields.py", "unit/test_load.py",
+                                 "unit/test_schemas.py", "unit/test_history.py"],
+    "reading/ids": ["unit/test_fields.py", "unit/test_load.py", "unit/test_ids.py",
+                    "unit/test_event_ids.py"],
+    "reading/suggestions": ["unit/test_fields.py", "unit/test_load.py", "unit/test_ids.py"],
+    "reading/yamlsource": ["unit/test_yamlsource.py", "unit/test_load.py"],
+    "output/urls": ["unit/test_urls.py", "unit/test_pipeline.py", "unit/test_contract.py"],
+    "linking/linker": ["unit/test_load.py", "unit/test_model.py", "unit/test_articles.py",
+                       "unit/test_provenance.py", "unit/test_contract.py",
+                       "unit/test_history.py"],
+    "linking/articles": ["unit/test_articles.py", "unit/test_load.py",
+                         "unit/test_provenance.py"],
+    "linking/provenance": ["unit/test_provenance.py", "unit/test_load.py"],
+    "output/write": ["unit/test_write.py", "unit/test_pipeline.py"],
+    "linking/markdown": ["unit/test_markdown.py", "unit/test_contract.py"],
+    "problems": ["unit/test_problems.py", "unit/test_load.py"],
 }
 COPIED = ["briefing", "templates", "content", "tests", "schema", ".vscode", "build.py",
           "pyproject.toml"]

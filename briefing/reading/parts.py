@@ -6,7 +6,7 @@ is cut before its top-level items ('- ' or 'id:' at column 0) into runs of PART_
 and each part is parsed alone, padded with blank lines so that YAML's lines and columns
 are the file's own. A part that does not parse alone, or an id repeated across parts,
 means the file is read whole: the records and every message are always those of
-reading each file whole, in order (tests/test_parallel.py). With a build's cache, each
+reading each file whole, in order (tests/unit/test_parallel.py). With a build's cache, each
 job's records are kept by the digest of the bytes it read (as plain JSON, cache.py).
 """
 

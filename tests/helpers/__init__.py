@@ -1,0 +1,1 @@
+"""Helpers shared by tests of every kind (none of them needs a browser)."""

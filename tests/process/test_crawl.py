@@ -1,0 +1,63 @@
+"""Crawl the built seed through a real HTTP server that behaves like GitHub Pages
+(its 404.html for any missing URL), mounted under a project sub-path and at a root."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+
+
+def fetch(url: str) -> tuple[int, bytes, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read(), response.headers.get_content_type()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read(), exc.headers.get_content_type()
+
+
+def test_every_link_asset_and_fragment_answers(server: tuple[str, str, Path]):
+    origin, mount, site = server
+    pages: dict[str, BeautifulSoup] = {}
+    statuses: dict[str, int] = {}
+    fragments: list[tuple[str, str, str]] = []
+    queue = [origin + mount]
+    while queue:
+        url = queue.pop()
+        if url in statuses:
+            continue
+        status, body, kind = fetch(url)
+        statuses[url] = status
+        if status != 200 or kind != "text/html":
+            continue
+        page = pages[url] = BeautifulSoup(body, "html.parser")
+        for element in page.find_all(["a", "link", "img"]):
+            ref = element.get("href") or element.get("src")
+            target = urljoin(url, ref)
+            if urlsplit(target).netloc != urlsplit(origin).netloc:
+                continue  # external (and the absolute canonical URLs): not ours offline
+            assert urlsplit(target).path.startswith(mount), f"{url}: {ref} leaves the site"
+            bare, fragment = urldefrag(target)
+            if fragment:
+                fragments.append((url, bare, fragment))
+            queue.append(bare)
+    assert {u: s for u, s in statuses.items() if s != 200} == {}
+    for source, target, fragment in fragments:
+        assert pages[target].find(id=fragment) is not None, f"{source} → {target}#{fragment}"
+    built = {p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")}
+    crawled = {urlsplit(u).path.removeprefix(mount).rstrip("/") or "." for u in pages}
+    searches = {p for p in built if p.endswith("search")}  # in every language: a form
+    assert crawled == built - searches  # every page is reached by a link
+    assert len(fragments) > 50
+
+
+def test_machine_readable_files_are_served(server: tuple[str, str, Path]):
+    origin, mount, _ = server
+    for name, kind in [("sitemap.xml", "xml"), ("feed.xml", "xml"), ("robots.txt", "text"),
+                       ("briefing.json", "json"), ("404.html", "html"), ("style.css", "css"),
+                       ("share.png", "png"), (".nojekyll", "")]:
+        status, _, served = fetch(origin + mount + name)
+        assert status == 200 and kind in served, name
