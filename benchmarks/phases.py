@@ -32,9 +32,9 @@ PHASES = ("read", "markdown", "articles", "link", "fragments", "pages", "search"
 
 def measure(content: Path, out: Path) -> dict[str, float]:
     """One build in this process, timed phase by phase."""
-    import briefing.linking.linker as load
+    import briefing.linking.linker as linker
     import briefing.output.render as render
-    import briefing.pipeline as site
+    import briefing.pipeline as pipeline
     from briefing.cli import collector
 
     times: dict[str, float] = {}
@@ -49,23 +49,23 @@ def measure(content: Path, out: Path) -> dict[str, float]:
         return wrapper
 
     fills = iter(("markdown", "articles"))
-    fill = load.fill_in_shares
-    load.fill_in_shares = lambda *a, **k: timed(next(fills), fill)(*a, **k)
-    load.read_content = timed("read", load.read_content)
-    link = load.Linker.link
-    load.Linker.link = lambda self: timed("link", link)(self)
+    fill = linker.fill_in_shares
+    linker.fill_in_shares = lambda *a, **k: timed(next(fills), fill)(*a, **k)
+    linker.read_content = timed("read", linker.read_content)
+    link = linker.Linker.link
+    linker.Linker.link = lambda self: timed("link", link)(self)
     fragments = render.Renderer.render_fragments
     render.Renderer.render_fragments = lambda self, *a: timed("fragments", fragments)(self, *a)
-    site.share_out = timed("pages", site.share_out)
-    index = timed("search", site.index_for_search)
+    pipeline.share_out = timed("pages", pipeline.share_out)
+    index = timed("search", pipeline.index_for_search)
 
     def search(*args):  # our processes' peak, before Pagefind's joins the children's
         times["own_peak_mib"] = peak()
         index(*args)
-    site.index_for_search = search
+    pipeline.index_for_search = search
     started = time.perf_counter()
     with collector.paused():  # as the command line builds
-        _, written = site.build(content, out, ROOT / "templates")
+        _, written = pipeline.build(content, out, ROOT / "templates")
     times["total"] = time.perf_counter() - started
     times["link"] -= times.get("articles", 0)  # articles are made inside linking
     times["pages_written"] = written

@@ -45,7 +45,7 @@ LIBRARIES = ("jinja2", "markdown-it-py", "mdit-py-plugins", "pyyaml", "babel", "
 
 
 # Fields left out of digests: where an item was written (no page shows it) and the
-# briefing's indexes, made from its other fields (model.linked).
+# briefing's indexes, made from its other fields (model/briefing.py's cross_index).
 SKIPPED = frozenset({"loc", "by_actor", "citations", "sources_by_id", "claims_by_issue"})
 
 

@@ -12,7 +12,7 @@ from .report import report
 
 def new(args: Namespace) -> int:
     """Add a record, asking for what is missing when a person is at the terminal."""
-    from ..editor import new as scaffold
+    from ..editor.new import Refused, new_entry
     from ..problems import display_path, has_errors
 
     stances = read_stances(args)
@@ -22,9 +22,9 @@ def new(args: Namespace) -> int:
     given = {k.removeprefix("field_"): v for k, v in vars(args).items()
              if k.startswith("field_")}
     try:
-        path, warnings = scaffold.new_entry(args.kind, args.content, given, args.id,
-                                            ask if sys.stdin.isatty() else None, body, stances)
-    except scaffold.Refused as refused:
+        path, warnings = new_entry(args.kind, args.content, given, args.id,
+                                   ask if sys.stdin.isatty() else None, body, stances)
+    except Refused as refused:
         print(f"{args.prog} new: {refused}", file=sys.stderr)
         return 1
     except (EOFError, KeyboardInterrupt):

@@ -37,13 +37,13 @@ def balance(args: Namespace) -> int:
     from ..editor.annotations import add_to_step_summary
     from ..editor.balance import report as table
     from ..linking.linker import load_and_check
-    from ..linking.sourcing import balance_warnings
+    from ..linking.sourcing import balance_notes
 
     briefing, problems = load_and_check(args.content, args.strict)
     if briefing is None:
         report(problems, args.prog)
         return 1
-    for problem in sorted(balance_warnings(briefing)):
+    for problem in sorted(balance_notes(briefing)):
         print(problem, file=sys.stderr)
     text = table(briefing)
     print(text, end="")

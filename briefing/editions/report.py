@@ -66,7 +66,7 @@ def said(outcome: Outcome, done: str = "built") -> list[Said]:
     return [Said(s.severity, printable(s.message), printable(s.output)) for s in items]
 
 
-# Why an entry of a build is not published (archive.copy_files, publish, stamp_page).
+# Why an entry of a build is not published (isolation.copy_files, publish, archive.stamp_page).
 LEFT_OUT = ("not a regular file or folder, a kind of file a Briefing build does not make "
             "or that a browser could run on its own, or a page that is not UTF-8 or where "
             "the banner cannot be placed for sure")

@@ -1,12 +1,12 @@
 """The preview server: build, serve from memory, watch, rebuild, reload the browser.
 
-Glue around the pipeline: liveserver.py answers the browser (the in-memory site through
-a WSGI app, livereload.js and its socket, for this computer only); this module owns
-change detection, and puts the reload script into each page as a file
-(`/livereload.js`), since the pages' Content-Security-Policy, the same as published,
-runs no inline script. After each rebuild the browsers are told to reload directly,
-once the new site is complete (livereload's own watcher, not used, drops reloads that
-come within ~3 s of the last one).
+Glue around the pipeline: this module's WSGI app serves the in-memory site, and
+liveserver.py answers the browser (that app, livereload.js and its socket, for this
+computer only); this module owns change detection, and puts the reload script into
+each page as a file (`/livereload.js`), since the pages' Content-Security-Policy, the
+same as published, runs no inline script. After each rebuild the browsers are told to
+reload directly, once the new site is complete (livereload's own watcher, not used,
+drops reloads that come within ~3 s of the last one).
 """
 
 from __future__ import annotations

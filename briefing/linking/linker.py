@@ -29,7 +29,7 @@ from .history import STALE_AFTER_DAYS, items_of, last_update, link_changes
 from .markdown import base_path, parse_article, render_block, render_inline
 from .positions import make_issue
 from .provenance import closest_passage
-from .sourcing import balance_warnings
+from .sourcing import balance_notes
 from .story import make_actor, make_events, make_image, make_source
 
 T = TypeVar("T")
@@ -42,9 +42,10 @@ WHERE = {"side": "among the sides in briefing.yaml", "actor": "in content/actors
 
 @dataclass
 class LinkMemo:
-    """What a preview remembers in memory from one load to the next (its memo; the
-    build cache, on disk, is cache.py's), each keyed by what made it: files by (mtime,
-    size), Markdown by its text, articles by text and quotes."""
+    """What linking remembers in memory from one run to the next, each keyed by what
+    made it: files by (mtime, size), Markdown by its text, articles by text and quotes.
+    A preview keeps one across its rebuilds; a build starts one from what the build
+    cache (on disk, cache.py) kept of the Markdown and articles."""
 
     reads: ReadMemo = field(default_factory=dict)
     objects: dict[tuple, tuple[tuple, Any]] = field(default_factory=dict)
@@ -112,7 +113,7 @@ def load_briefing(content: Path, problems: list[Problem], memo: LinkMemo | None 
                     for lang, tally in tallies.items() if tally.translated or tally.stale))
     if sum(p.severity == "error" for p in problems) > before:
         return None
-    problems += balance_warnings(briefing)
+    problems += balance_notes(briefing)
     return briefing
 
 

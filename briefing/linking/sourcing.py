@@ -12,7 +12,7 @@ from ..model.briefing import Briefing
 from ..problems import Problem
 
 
-def balance_warnings(briefing: Briefing) -> list[Problem]:
+def balance_notes(briefing: Briefing) -> list[Problem]:
     problems = []
     for issue in briefing.issues:
         sourced = [s.side.name for s in issue.stances if s.sources]

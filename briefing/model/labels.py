@@ -14,6 +14,11 @@ CHANGE_LABELS = {"update": N_("Update"), "correction": N_("Correction"),
                  "clarification": N_("Clarification"), "withdrawal": N_("Withdrawal")}
 
 
+# A note's heading on the item it corrects, clarifies or withdraws (pages and the feed).
+NOTE_HEADINGS = {"correction": N_("Correction"), "clarification": N_("Clarification"),
+                 "withdrawal": N_("Withdrawn")}
+
+
 FLAGGED = ("correction", "withdrawal")  # said at the top of any page showing the item
 
 

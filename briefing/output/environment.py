@@ -16,15 +16,13 @@ from typing import TypeVar
 import jinja2
 from jinja2 import meta
 
-from ..model.labels import CLAIM_HEADINGS, N_
+from ..model.labels import CLAIM_HEADINGS, NOTE_HEADINGS
 from ..problems import BuildFailed, Problem, display_path
 from ..reading.schema import CLAIM_STATUSES, STATUSES
 from . import filters, languages
 from .messages import Messages
 
 T = TypeVar("T")
-NOTE_HEADINGS = {"correction": N_("Correction"), "clarification": N_("Clarification"),
-                 "withdrawal": N_("Withdrawn")}
 # The labels of statuses and kinds, translated where shown (`_(labels.statuses[s])`).
 LABELS = SimpleNamespace(statuses=STATUSES, claim_statuses=CLAIM_STATUSES,
                          claim_headings=CLAIM_HEADINGS, note_headings=NOTE_HEADINGS)

@@ -15,7 +15,7 @@ from ..linking.markdown import base_path
 from ..model.briefing import Briefing
 from ..model.changes import Change
 from ..model.dates import PartialDate
-from ..model.labels import N_
+from ..model.labels import NOTE_HEADINGS
 from ..model.positions import Attribution, Claim, Stance
 from ..model.story import Actor, Quote, Source
 from ..model.values import Rich
@@ -23,8 +23,6 @@ from .pages import Page, positions_heading, revised
 from .urls import Urls, media_link
 
 ATOM = "http://www.w3.org/2005/Atom"
-NOTE_TITLES = {"correction": N_("Correction"), "clarification": N_("Clarification"),
-               "withdrawal": N_("Withdrawn")}
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
 
@@ -111,7 +109,7 @@ def change_entry(root: ET.Element, briefing: Briefing, change: Change,
     prefix = briefing.prefix
     entry = ET.SubElement(root, "entry")
     title = change.summary if change.kind == "update" else _("%(kind)s: %(summary)s") % {
-        "kind": _(NOTE_TITLES[change.kind]), "summary": change.summary}
+        "kind": _(NOTE_HEADINGS[change.kind]), "summary": change.summary}
     ET.SubElement(entry, "title").text = title
     ET.SubElement(entry, "id").text = entry_id(briefing, change)
     ET.SubElement(entry, "published").text = change.at.rfc3339

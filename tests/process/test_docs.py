@@ -54,7 +54,7 @@ EXCLUDED = {
         "not a briefing's content",
     ("README.md", ".venv/bin/python benchmarks/run.py"):
         "the benchmark kit: minutes of synthetic builds against Hugo and Eleventy, "
-        "tested by tests/test_benchmarks.py",
+        "tested by tests/unit/ and tests/process/test_benchmarks.py",
 }
 
 

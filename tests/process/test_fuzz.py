@@ -6,7 +6,7 @@ slip (or a hostile pull request) can, always end in a clean build or clear
 failed build leaves the previous site as it was.
 
 CI runs a bounded number of examples from a fixed seed. For a longer run:
-    FUZZ_EXAMPLES=3000 .venv/bin/python -m pytest tests/test_fuzz.py
+    FUZZ_EXAMPLES=3000 .venv/bin/python -m pytest tests/process/test_fuzz.py
 """
 
 from __future__ import annotations

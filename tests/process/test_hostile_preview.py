@@ -7,7 +7,7 @@
   escape sequences: the terminal shows them escaped, never as the bytes that would
   clear it or retitle its window.
 
-The server runs as a real process (tests/test_serve.py), spoken to in raw HTTP.
+The server runs as a real process (as in tests/process/test_serve.py), spoken to in raw HTTP.
 """
 
 from __future__ import annotations

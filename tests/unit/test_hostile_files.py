@@ -24,8 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.editor import new as scaffold
-from briefing.editor import translation_files as skeleton
+from briefing.editor import new, translation_files
 from briefing.linking.linker import load_and_check
 from briefing.output.pages import content_policy
 from briefing.pipeline import build
@@ -172,7 +171,7 @@ def save_while_checking(monkeypatch, path: Path, text: bytes) -> None:
     """An editor saves `path` just after `new` has checked the briefing with its entry
     (the second check: the first is of the briefing as it was), as a save during a
     check of a large briefing would."""
-    real = scaffold.load_and_check
+    real = new.load_and_check
     calls: list[int] = []
 
     def checking(*args, **kwargs):
@@ -182,7 +181,7 @@ def save_while_checking(monkeypatch, path: Path, text: bytes) -> None:
             path.write_bytes(text)
         return checked
 
-    monkeypatch.setattr(scaffold, "load_and_check", checking)
+    monkeypatch.setattr(new, "load_and_check", checking)
 
 
 @pytest.mark.parametrize("actors, why", [
@@ -195,8 +194,8 @@ def test_new_never_writes_over_an_edit_made_while_it_ran(seed: Path, monkeypatch
     path = Path("content/chronology.yaml")
     edited = path.read_bytes() + b"# the editor's line, saved meanwhile\n"
     save_while_checking(monkeypatch, path, edited)
-    with pytest.raises(scaffold.Refused, match=why.replace("(", r"\(").replace(")", r"\)")):
-        scaffold.new_entry("event", Path("content"), {"date": "2025-05-16", "title": "Talks",
+    with pytest.raises(new.Refused, match=why.replace("(", r"\(").replace(")", r"\)")):
+        new.new_entry("event", Path("content"), {"date": "2025-05-16", "title": "Talks",
                                                       "actors": [actors]}, None, None)
     assert path.read_bytes() == edited
     assert [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")] == []
@@ -207,7 +206,7 @@ def test_translations_never_write_over_a_save_made_while_they_ran(seed: Path, mo
     chronology.write_text(chronology.read_text().replace(
         "Russia launches its full-scale invasion", "Russia launches a full-scale invasion", 1))
     translation = seed / "translations" / "uk" / "chronology.yaml"
-    real = skeleton.rewritten
+    real = translation_files.rewritten
 
     def rewritten(raw, items, given, lang, name, work, accept):
         text = real(raw, items, given, lang, name, work, accept)
@@ -215,10 +214,11 @@ def test_translations_never_write_over_a_save_made_while_they_ran(seed: Path, mo
             translation.write_text(translation.read_text() + "# the translator's note\n")
         return text
 
-    monkeypatch.setattr(skeleton, "rewritten", rewritten)
-    with pytest.raises(skeleton.CannotConfirm, match="content/translations/uk/chronology.yaml "
-                       "changed while 'translations' ran; nothing was written: run it again"):
-        skeleton.refresh(Path("content"), "uk")
+    monkeypatch.setattr(translation_files, "rewritten", rewritten)
+    with pytest.raises(translation_files.CannotConfirm,
+                       match="content/translations/uk/chronology.yaml changed while "
+                             "'translations' ran; nothing was written: run it again"):
+        translation_files.refresh(Path("content"), "uk")
     assert translation.read_text().endswith("# the translator's note\n")
 
 

@@ -37,7 +37,7 @@ PLAIN = "<script>alert('plain')</script> & <b>bold?</b>"
 
 
 def hostile_briefing() -> dict[str, object]:
-    """HOSTILE in every field; YAML fields refuse control characters (test_load.py), so
+    """HOSTILE in every field; YAML fields refuse control characters (test_linker.py), so
     the one before `javascript:` is tried in the article's text only."""
     files = minimal()
     in_yaml = HOSTILE.replace("\x01", "")

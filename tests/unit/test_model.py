@@ -371,7 +371,7 @@ def test_a_briefing_with_an_error_in_its_links_is_not_made(tmp_path: Path):
     assert b is None and any("unknown actor 'anna'" in str(p) for p in problems)
 
 
-def test_balance_warnings_join_the_others(tmp_path: Path):
+def test_balance_notes_join_the_others(tmp_path: Path):
     files = minimal()
     files["actors/ana.yaml"]["quotes"] = [{"text": "Words never said", "source": "report"}]
     files["positions.yaml"][0]["stances"]["south"] = {"position": "No."}  # no source

@@ -49,7 +49,7 @@ def test_values_keep_line_and_column():
     ("a: 1\n---\nb: 2\n", "f.yaml:2:1: error: only one YAML document per file: remove the "
      "extra '---'"),
     ("a: 1\nb: x\x00y\n", "f.yaml:2:5: error: a control character (U+0000) that YAML does "
-     "not allow: remove it"),  # found by tests/test_fuzz.py
+     "not allow: remove it"),  # found by tests/process/test_fuzz.py
     ("? [a]\n: b\n", "f.yaml:1:3: error: a field name must be plain text"),  # likewise
     ("? {a: 1}\nb: 2\n", "f.yaml:1:3: error: a field name must be plain text"),
 ])

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.common import run_cli
-from tests.helpers.scaffold import seed  # noqa: F401  (fixtures)
+from tests.helpers.new import seed  # noqa: F401  (fixtures)
 
 
 def test_new_actor_from_flags(seed: Path):  # noqa: F811

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefing.editor.new import Refused, appended, new_entry
-from tests.helpers.scaffold import seed  # noqa: F401  (fixtures)
+from tests.helpers.new import seed  # noqa: F401  (fixtures)
 
 
 def test_missing_required_fields_are_asked_for_in_a_terminal(seed: Path):  # noqa: F811

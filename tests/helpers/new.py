@@ -1,4 +1,4 @@
-"""Helpers of the scaffold tests, shared by tests of more than one kind or file."""
+"""Helpers of the tests of `new`, shared by tests of more than one kind or file."""
 
 from __future__ import annotations
 
