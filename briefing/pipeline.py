@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from babel.support import NullTranslations
@@ -24,7 +25,14 @@ from .output.pages import Page, Site, plan_site
 from .output.render import Renderer, RenderMemo, static_files
 from .output.search import index_for_search
 from .output.urls import MEDIA, media_file
-from .output.write import carry_over, check_output, new_folder, sweep_leftovers, write_files
+from .output.write import (
+    carry_over,
+    check_output,
+    new_folder,
+    sweep_leftovers,
+    write_files,
+    write_pieces,
+)
 from .parallel import share_out
 from .problems import BuildFailed, Problem, display_path
 
@@ -234,13 +242,16 @@ class Writing:
 
     def write_page(self, page: Page, fresh: Path, escaping: list[Problem]) -> Made:
         """A page rendered (or reused); links that escape the site are added to
-        `escaping`."""
+        `escaping`. It is written as it is rendered and then read back for the link
+        check and its digest: from the system's page cache, which costs less than
+        holding the largest pages whole (Renderer.stream_page)."""
         cache = self.cache
         key = page_key(cache, self.site_keys, page) if cache else None
         found = cache.reuse(page.path, key, self.out, fresh) if cache else None
         if found is None:
-            self.prepared.renderer.write_page(page, fresh / page.path)
-            data = (fresh / page.path).read_bytes()
+            target = fresh / page.path
+            self.prepared.renderer.stream_page(page, partial(write_pieces, target))
+            data = target.read_bytes()
             escaping += escaping_links(page.path, data, self.prepared.sites[0].urls,
                                        self.shown)
             found = file_digest(data) if key else None
@@ -270,5 +281,5 @@ def write_in_every_language(content: Path, out: Path, templates: Path, base_url:
     for page in pages:
         # carried over from the last site, the file may be a link to that site's: a new file
         (out / page.path).unlink(missing_ok=True)
-        prepared.renderer.write_page(page, out / page.path)
+        prepared.renderer.stream_page(page, partial(write_pieces, out / page.path))
     return [page.path for page in pages]

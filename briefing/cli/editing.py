@@ -114,22 +114,12 @@ def translations(args: Namespace) -> int:
 
 def language_mistake(args: Namespace) -> str | None:
     """What is wrong with `translations`' LANG or --confirm, if anything."""
-    from ..reading.folder import unknown_language
+    from ..reading.folder import new_language_problem
 
-    why = unknown_language(args.lang)
-    if not why and args.lang != canonical_tag(args.lang):
-        why = (f"write the language's tag as {canonical_tag(args.lang)}, as its folder is "
-               f"named (content/translations/{canonical_tag(args.lang)}/)")
+    why = new_language_problem(args.lang)
     if not why and args.confirm is not None and not args.confirm.strip(":"):
         why = "--confirm takes FILE or FILE:FIELD, e.g. actors/putin.yaml:role"
     return why
-
-
-def canonical_tag(tag: str) -> str:
-    """A BCP 47 tag as written by convention: 'uk', 'pt-BR', 'zh-Hant'."""
-    parts = tag.split("-")
-    return "-".join([parts[0].lower(), *(p.upper() if len(p) == 2 else p.title()
-                                         for p in parts[1:])])
 
 
 def schemas(args: Namespace) -> int:

@@ -18,11 +18,8 @@ from ..model.dates import Moment, PartialDate
 from ..problems import Loc, Problem
 from ..reading.fields import Ref
 from ..reading.schema import NEEDS_WAS
-from ..reading.suggestions import suggest_id
+from ..reading.suggestions import suggest_id, unknown_id
 
-WHERE = {"actor": "in content/actors/", "event": "in chronology.yaml",
-         "issue": "in positions.yaml", "claim": "in claims.yaml",
-         "source": "in sources.yaml", "article": "in content/articles/"}
 STALE_AFTER_DAYS = 30  # the contract's default for stale_after_days
 # Ids the changes page uses for itself: a change's anchor may not take them.
 RESERVED = frozenset({"main", "changes", "minor"})
@@ -140,8 +137,7 @@ def affects(ref: Ref, items: Mapping[str, Item], known: Mapping[str, set[str]],
     if not withdrawn and ref.id not in ids:
         hint = suggest_id(ref.id, ids, kind=ref.kind, events=events) or (
             " (if it was taken out, a withdrawal affecting it says so)")
-        problems.append(ref.loc.error(
-            f"unknown {ref.kind} '{ref.id}': there is none {WHERE[ref.kind]}{hint}"))
+        problems.append(ref.loc.error(unknown_id(ref.kind, ref.id, hint)))
     return Affected(ref.kind, ref.id, ref.id, None)
 
 

@@ -22,7 +22,7 @@ from ..reading.folder import ReadMemo, Unsaved, read_content
 from ..reading.ids import event_ids, slugify
 from ..reading.parts import KeptReads
 from ..reading.records import Records
-from ..reading.suggestions import suggest_id
+from ..reading.suggestions import suggest_id, unknown_id
 from .articles import marked_article, pair, quote_texts
 from .claims import make_claim
 from .history import STALE_AFTER_DAYS, items_of, last_update, link_changes
@@ -35,9 +35,7 @@ from .story import make_actor, make_events, make_image, make_source
 T = TypeVar("T")
 PARALLEL_FROM = 500  # Markdown texts (~0.3 ms each): fewer cost less than a new process
 PARALLEL_ARTICLES_FROM = 20  # (~10 ms each)
-WHERE = {"side": "among the sides in briefing.yaml", "actor": "in content/actors/",
-         "source": "in sources.yaml", "article": "in content/articles/",
-         "issue": "in positions.yaml"}
+LINKED = ("side", "actor", "source", "article", "issue")  # the kinds references name here
 
 
 @dataclass
@@ -152,7 +150,7 @@ class Linker:
         self.field_path = self.base_path + prefix
         self.memo = memo
         self.made: dict[tuple, tuple[tuple, Any]] = {}
-        self.tables: dict[str, dict[str, Any]] = {kind: {} for kind in WHERE}
+        self.tables: dict[str, dict[str, Any]] = {kind: {} for kind in LINKED}
 
     def reuse(self, kind: str, inputs: tuple, make: Callable[[], T]) -> T:
         """The object made from `inputs`, or the last build's if it was made from the
@@ -179,8 +177,7 @@ class Linker:
         known = self.records.known[ref.kind]
         if found is None and ref.id not in known and ref.kind not in self.records.unreadable:
             self.problems.append(ref.loc.error(
-                f"unknown {ref.kind} '{ref.id}': there is none {WHERE[ref.kind]}"
-                f"{suggest_id(ref.id, known)}"))
+                unknown_id(ref.kind, ref.id, suggest_id(ref.id, known))))
         return found
 
     def resolve_all(self, refs: Iterable[Ref]) -> tuple:

@@ -12,12 +12,7 @@ from types import MappingProxyType
 
 from .changes import Change, History
 from .dates import Moment, PartialDate
-from .positions import (
-    Citations,
-    Claim,
-    Issue,
-    Stance,
-)
+from .positions import Citations, Claim, Issue, Stance
 from .story import Actor, Article, Event, Quote, Source
 from .values import Image, Rich, Side, Tally, Tx
 

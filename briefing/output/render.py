@@ -101,12 +101,12 @@ class RenderMemo:
         """An event as listed on the chronology and on actor pages. It is rendered once,
         with a stand-in for its links' way up to the root, filled in for each page:
         rendering it once per page depth took a quarter of a large build."""
-        site = context.parent["site"]
-        key = (site.prefix, event.id)
+        page = context.parent["page"]  # its prefix is its site's
+        key = (page.prefix, event.id)
         hit = self.fragments.get(key)
         if hit is None or hit[0] is not event:
-            hit = self.fragments[key] = (event, self.fragment(site, event))
-        return Markup(hit[1].replace(UP, "../" * context.parent["page"].address.count("/")))
+            hit = self.fragments[key] = (event, self.fragment(context.parent["site"], event))
+        return Markup(hit[1].replace(UP, "../" * page.address.count("/")))
 
     def fragment(self, site: Site, event: Event) -> str:
         """The event's HTML by `_event.html`'s `fragment` macro, from a module made once
@@ -212,17 +212,12 @@ class Renderer:
         self.memo.rendered[page.path] = (key, html)
         return html
 
-    def write_page(self, page: Page, target: Path) -> None:
-        """Render `page` into the file `target` piece by piece, for a one-off build: the
-        largest pages (the chronology) are then never whole in memory, as text and
-        again as bytes (at 5,000 actors that was a third more than the build's peak)."""
-        target.parent.mkdir(parents=True, exist_ok=True)
-
-        def write(pieces: Iterator[str]) -> None:
-            with open(target, "w", encoding="utf-8", newline="") as out:
-                out.writelines(pieces)
-
-        self.rendered(page.template, page, page.context, write)
+    def stream_page(self, page: Page, consume: Callable[[Iterator[str]], T]) -> T:
+        """`consume` the page's text piece by piece as it is rendered (write.write_pieces
+        for a build): the largest pages (the chronology) are then never whole in memory,
+        as text and again as bytes (at 5,000 actors that was a third more than the
+        build's peak)."""
+        return self.rendered(page.template, page, page.context, consume)
 
     def render(self, name: str, page: Page, context: Mapping[str, object]) -> str:
         return self.rendered(name, page, context, "".join)

@@ -103,6 +103,13 @@ def write_files(folder: Path, files: Iterable[tuple[str, bytes]]) -> int:
     return count
 
 
+def write_pieces(target: Path, pieces: Iterable[str]) -> None:
+    """A page's text written as it is rendered, piece by piece (Renderer.stream_page)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "w", encoding="utf-8", newline="") as out:
+        out.writelines(pieces)
+
+
 def carry_over(out: Path, fresh: Path, folders: Iterable[str]) -> None:
     """Keep folders that another command wrote into the last site (the published
     editions and their lists) in the new one: hard links to the last site's files (the

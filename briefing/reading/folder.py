@@ -119,6 +119,23 @@ def unknown_language(tag: str) -> str | None:
     return None
 
 
+def new_language_problem(tag: str) -> str | None:
+    """Why `tag` cannot name a new translation's folder, or None: it must be a language
+    tag the CLDR knows, written as such a tag is by convention."""
+    why = unknown_language(tag)
+    if not why and tag != canonical_tag(tag):
+        why = (f"write the language's tag as {canonical_tag(tag)}, as its folder is "
+               f"named (content/translations/{canonical_tag(tag)}/)")
+    return why
+
+
+def canonical_tag(tag: str) -> str:
+    """A BCP 47 tag as written by convention: 'uk', 'pt-BR', 'zh-Hant'."""
+    parts = tag.split("-")
+    return "-".join([parts[0].lower(), *(p.upper() if len(p) == 2 else p.title()
+                                         for p in parts[1:])])
+
+
 def read_memoized(path: str, read_one: FileReader, memo: ReadMemo) -> Records:
     """The file's records, read again only if its (mtime, size) changed since `memo`
     had them."""

@@ -8,10 +8,18 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .ids import (
-    SLUG_RE,
-    lost_event_id,
-)
+from .ids import SLUG_RE, lost_event_id
+
+# Where the ids of each kind are declared, for a reference to an unknown one.
+DECLARED_IN = {"side": "among the sides in briefing.yaml", "actor": "in content/actors/",
+               "event": "in chronology.yaml", "issue": "in positions.yaml",
+               "claim": "in claims.yaml", "source": "in sources.yaml",
+               "article": "in content/articles/"}
+
+
+def unknown_id(kind: str, id_: str, hint: str) -> str:
+    """The message for a reference to an id that no record of its kind has."""
+    return f"unknown {kind} '{id_}': there is none {DECLARED_IN[kind]}{hint}"
 
 
 def closest(word: str, choices: Any) -> str | None:

@@ -9,9 +9,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-from tests.helpers.common import (
-    serve_like_pages,
-)
+from tests.helpers.common import serve_like_pages
 
 BANNER_LOOK = """() => { const s = getComputedStyle(document.querySelector('aside.edition-banner'));
     return [s.paddingTop, s.backgroundColor, s.borderBottomStyle, s.color]; }"""

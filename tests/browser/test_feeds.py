@@ -6,9 +6,7 @@ import feedparser
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from tests.helpers.feeds import (
-    EVENT,
-)
+from tests.helpers.feeds import EVENT
 
 
 def test_a_browser_lands_on_the_entry_marked_new(unaddressed: str, page):

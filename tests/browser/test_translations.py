@@ -19,9 +19,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.helpers.common import (
-    serve_like_pages,
-)
+from tests.helpers.common import serve_like_pages
 from tests.helpers.reading import VNU
 
 # In Chromium ---------------------------------------------------------------------------

@@ -9,10 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.common import (
-    newsroom_repo,
-    run_cli,
-)
+from tests.helpers.common import newsroom_repo, run_cli
 
 BASE = "https://example.org/brief/"
 PROJECT = ["briefing", "templates", "build.py", "pyproject.toml", "requirements.lock"]

@@ -9,10 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Comment
 
-from tests.helpers.common import (
-    ROOT,
-    run_cli,
-)
+from tests.helpers.common import ROOT, run_cli
 
 WATER = ROOT / "tests" / "fixtures" / "water"
 ARABIC = ROOT / "tests" / "fixtures" / "water-ar"

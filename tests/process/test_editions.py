@@ -17,13 +17,7 @@ from bs4 import BeautifulSoup
 from briefing.editions.archive import banner_words
 from briefing.editions.tags import read_editions
 from briefing.output.write import MARKER, MARKER_TEXT
-from tests.helpers.common import (
-    ROOT,
-    TEMPLATES,
-    run_cli,
-    serve_like_pages,
-    soup,
-)
+from tests.helpers.common import ROOT, TEMPLATES, run_cli, serve_like_pages, soup
 from tests.helpers.editions import BASE, LOOKS, commit, git, make_repo
 
 # --- tags in a repository --------------------------------------------------------------------

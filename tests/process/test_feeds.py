@@ -13,9 +13,7 @@ from bs4 import BeautifulSoup
 
 from briefing.pipeline import build
 from tests.helpers.common import ROOT, TEMPLATES, soup
-from tests.helpers.feeds import (
-    EVENT,
-)
+from tests.helpers.feeds import EVENT
 
 BASE = "https://example.github.io/briefing-site/"
 NS = {"atom": "http://www.w3.org/2005/Atom", "sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}

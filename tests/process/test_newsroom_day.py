@@ -7,11 +7,7 @@ runs. Every step passes, and the pages show what they should."""
 from __future__ import annotations
 
 from tests.helpers.common import soup
-from tests.helpers.newsroom_day import (
-    TUSK,
-    page,
-    text,
-)
+from tests.helpers.newsroom_day import TUSK, page, text
 from tests.helpers.translations import english_on
 
 MEETING_UK = ("Немає сенсу продовжувати вбивства. І я чекатиму Путіна в Туреччині в четвер. "

@@ -23,19 +23,8 @@ from bs4 import BeautifulSoup
 from briefing.linking.matching import digest
 from briefing.model.dates import PartialDate
 from briefing.output import i18n
-from tests.helpers.common import (
-    ROOT,
-    SEED,
-    TEMPLATES,
-    minimal,
-    run_cli,
-    soup,
-    write_content,
-)
-from tests.helpers.translations import (
-    BASE,
-    english_on,
-)
+from tests.helpers.common import ROOT, SEED, TEMPLATES, minimal, run_cli, soup, write_content
+from tests.helpers.translations import BASE, english_on
 
 SITEMAP = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
            "xhtml": "http://www.w3.org/1999/xhtml"}

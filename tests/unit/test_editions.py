@@ -20,12 +20,7 @@ from briefing.editions.tags import Edition, next_tag, parse_name
 from briefing.linking.linker import load_and_check
 from briefing.output.render import Renderer, RenderMemo
 from briefing.pipeline import plan
-from tests.helpers.common import (
-    SEED,
-    TEMPLATES,
-    minimal,
-    write_content,
-)
+from tests.helpers.common import SEED, TEMPLATES, minimal, write_content
 from tests.helpers.editions import BASE
 
 # --- names ---------------------------------------------------------------------------------

@@ -19,11 +19,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from briefing.editor.preview import Preview
-from tests.helpers.common import (
-    ROOT,
-    SEED,
-    TEMPLATES,
-)
+from tests.helpers.common import ROOT, SEED, TEMPLATES
 
 # The interface text --------------------------------------------------------------------
 
