@@ -33,6 +33,7 @@ PHASES = ("read", "markdown", "articles", "link", "fragments", "pages", "search"
 def measure(content: Path, out: Path) -> dict[str, float]:
     """One build in this process, timed phase by phase."""
     import briefing.linking.linker as linker
+    import briefing.linking.loading as loading
     import briefing.output.render as render
     import briefing.pipeline as pipeline
     from briefing.cli import collector
@@ -48,10 +49,9 @@ def measure(content: Path, out: Path) -> dict[str, float]:
                 times[name] = times.get(name, 0) + time.perf_counter() - started
         return wrapper
 
-    fills = iter(("markdown", "articles"))
-    fill = linker.fill_in_shares
-    linker.fill_in_shares = lambda *a, **k: timed(next(fills), fill)(*a, **k)
-    linker.read_content = timed("read", linker.read_content)
+    loading.fill_in_shares = timed("markdown", loading.fill_in_shares)
+    linker.fill_in_shares = timed("articles", linker.fill_in_shares)
+    loading.read_content = timed("read", loading.read_content)
     link = linker.Linker.link
     linker.Linker.link = lambda self: timed("link", link)(self)
     fragments = render.Renderer.render_fragments

@@ -17,7 +17,8 @@ from pathlib import Path
 from babel.support import NullTranslations
 
 from .cache import BuildCache, Touched, file_digest
-from .linking.linker import LinkMemo, load_and_check
+from .linking.linker import LinkMemo
+from .linking.loading import load_and_check
 from .model.briefing import Briefing
 from .output import feeds, i18n
 from .output.linkcheck import escaping_links

@@ -14,7 +14,7 @@ from .report import report
 def edition(args: Namespace) -> int:
     """Tag HEAD as the next edition, if the content passes --strict and is committed."""
     from ..editions.tags import Refused, edition_day, tag_edition, untagged_head
-    from ..linking.linker import load_and_check
+    from ..linking.loading import load_and_check
 
     try:
         repo, head = untagged_head(args.content)

@@ -36,7 +36,7 @@ def balance(args: Namespace) -> int:
     page."""
     from ..editor.annotations import add_to_step_summary
     from ..editor.balance import report as table
-    from ..linking.linker import load_and_check
+    from ..linking.loading import load_and_check
     from ..linking.sourcing import balance_notes
 
     briefing, problems = load_and_check(args.content, args.strict)

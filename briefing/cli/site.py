@@ -42,7 +42,7 @@ def build(args: Namespace) -> int:
 
 
 def check(args: Namespace) -> int:
-    from ..linking.linker import load_and_check
+    from ..linking.loading import load_and_check
 
     briefing, problems = load_and_check(args.content, args.strict, parallel=True)
     if args.format != "text":

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..linking.linker import load_and_check
+from ..linking.loading import load_and_check
 from ..model.briefing import Briefing
 from ..model.story import Quote
 from ..output.feeds import briefing_json, quote_json

@@ -21,7 +21,8 @@ from typing import Any
 import yaml
 
 from ..files import ChangedMeanwhile, write_atomically
-from ..linking.linker import LinkMemo, load_and_check
+from ..linking.linker import LinkMemo
+from ..linking.loading import load_and_check
 from ..model.dates import parse_date
 from ..problems import Problem, display_path
 from ..reading import schema

@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from markupsafe import Markup
 
-from ..linking import translations
 from ..model.briefing import Briefing, cross_index
 from ..model.changes import Change, History
 from ..model.positions import Claim, EarlierStance, Issue
 from ..model.story import Actor, Article, Event, Quote
-from ..model.values import Rich, Side, Tally
+from ..model.values import Rich, Side
 from ..parallel import fill_in_shares
-from ..problems import Problem, display_path, finish, has_errors
+from ..problems import Problem, display_path
 from ..reading.fields import Ref
-from ..reading.folder import ReadMemo, Unsaved, read_content
+from ..reading.folder import ReadMemo
 from ..reading.ids import event_ids, slugify
-from ..reading.parts import KeptReads
 from ..reading.records import Records
 from ..reading.suggestions import suggest_id, unknown_id
 from .articles import marked_article, pair, quote_texts
@@ -29,11 +27,9 @@ from .history import STALE_AFTER_DAYS, items_of, last_update, link_changes
 from .markdown import base_path, parse_article, render_block, render_inline
 from .positions import make_issue
 from .provenance import closest_passage
-from .sourcing import balance_notes
 from .story import make_actor, make_events, make_image, make_source
 
 T = TypeVar("T")
-PARALLEL_FROM = 500  # Markdown texts (~0.3 ms each): fewer cost less than a new process
 PARALLEL_ARTICLES_FROM = 20  # (~10 ms each)
 LINKED = ("side", "actor", "source", "article", "issue")  # the kinds references name here
 
@@ -64,74 +60,6 @@ class LinkMemo:
 def rich(key: tuple[str, str]) -> Rich:
     base_path, text = key
     return Rich(text, render_block(text, base_path))
-
-
-def load_and_check(content: Path, strict: bool = False, memo: LinkMemo | None = None,
-                   base_url: str | None = None, parallel: bool = False,
-                   cache: KeptReads | None = None, unsaved: Unsaved | None = None
-                   ) -> tuple[Briefing | None, list[Problem]]:
-    """`parallel`: render Markdown on every core, forking (not in a threaded server);
-    `cache`: the build cache, for the records of files read before; `unsaved`: files
-    read as if they held these texts (folder.py)."""
-    problems: list[Problem] = []
-    briefing = load_briefing(content, problems, memo, base_url, parallel, cache, unsaved)
-    problems = finish(problems, strict)
-    return (None if has_errors(problems) else briefing), problems
-
-
-def load_briefing(content: Path, problems: list[Problem], memo: LinkMemo | None = None,
-                  base_url: str | None = None, parallel: bool = False,
-                  cache: KeptReads | None = None, unsaved: Unsaved | None = None
-                  ) -> Briefing | None:
-    """Read, check and link everything; None when any error was found. `base_url`
-    (the command line's) overrides briefing.yaml's."""
-    memo = memo or LinkMemo()
-    records = read_content(content, problems, memo.reads, parallel, cache, unsaved)
-    if records.briefing is None:
-        return None
-    before = sum(p.severity == "error" for p in problems)
-    base_url = base_url or records.briefing.get("base_url")
-    if parallel:  # Markdown is most of what loading costs: render it on every core,
-        path = base_path(base_url)  # each translation's with its own pages' root
-        texts = [(path, t) for t in records.markdown] + [
-            (f"{path}{lang}/", t) for lang, found in records.markdown_of.items() for t in found]
-        fill_in_shares(memo.markdown, texts, rich, at_least=PARALLEL_FROM)
-    briefing = Linker(records, content, problems, memo, base_url, parallel).link()
-    if records.translations and sum(p.severity == "error" for p in problems) == before:
-        tallies = {lang: translations.check(records, lang, briefing.language, problems,
-                                            display_path(content / "translations" / lang))
-                   for lang in sorted(records.translations)}
-        # Laid over the originals only when all is well; a language with nothing
-        # translated yet is not offered (its pages would be the original's words).
-        if not has_errors(problems):
-            briefing = replace(
-                briefing, language_name=translations.language_name(briefing.language),
-                tallies=tuple(tallies.values()), translations=tuple(
-                    translate(records, lang, briefing, content, memo, tally)
-                    for lang, tally in tallies.items() if tally.translated or tally.stale))
-    if sum(p.severity == "error" for p in problems) > before:
-        return None
-    problems += balance_notes(briefing)
-    return briefing
-
-
-def translate(records: Records, lang: str, original: Briefing, content: Path,
-              memo: LinkMemo, tally: Tally) -> Briefing:
-    """The briefing in one translation's language (checked field by field against the
-    originals, `tally`): the translation laid over the records and linked as the original
-    was (its problems are the original's: not told twice)."""
-    laid = translations.overlay(records, lang, original.language)
-    laid.briefing = {**laid.briefing, "language": lang}
-    own = memo.languages.setdefault(lang, LinkMemo(memo.reads, markdown=memo.markdown,
-                                                   articles=memo.articles))
-    briefing = Linker(laid, content, [], own, original.base_url, prefix=f"{lang}/").link()
-    head = records.translations[lang].get("briefing", {}).get("briefing", {})
-    from babel import Locale
-
-    direction = Locale.parse(lang.replace("-", "_")).character_order
-    return replace(briefing, language_name=tally.name, machine=tally.machine,
-                   translator=head.get("translator"), original_language=original.language,
-                   direction="rtl" if direction == "right-to-left" else "ltr", tally=tally)
 
 
 class Linker:

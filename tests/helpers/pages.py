@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.linking.linker import load_and_check
+from briefing.linking.loading import load_and_check
 from briefing.linking.matching import digest
 from briefing.model.briefing import Briefing
 from tests.helpers.common import minimal, write_content

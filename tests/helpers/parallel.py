@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import briefing.linking.linker
+import briefing.linking.loading
 import briefing.output.render
 import briefing.pipeline
 import briefing.reading.folder
@@ -32,7 +33,7 @@ def share_everything(monkeypatch, share: bool) -> None:
     """Every step shared between processes (share=True), or none, whatever the size."""
     for module, name in ((briefing.pipeline, "PARALLEL_FROM"),
                          (briefing.reading.folder, "PARALLEL_FROM"),
-                         (briefing.linking.linker, "PARALLEL_FROM"),
+                         (briefing.linking.loading, "PARALLEL_FROM"),
                          (briefing.linking.linker, "PARALLEL_ARTICLES_FROM"),
                          (briefing.output.render, "PARALLEL_FROM")):
         monkeypatch.setattr(module, name, 1 if share else 10**9)

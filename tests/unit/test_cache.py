@@ -22,7 +22,7 @@ def test_the_key_that_signs_the_cache_is_this_users_own(tmp_path):
 
 
 def test_fingerprints_follow_values_not_objects_and_leave_out_where_written(many_actors):  # noqa: F811
-    from briefing.linking.linker import load_and_check
+    from briefing.linking.loading import load_and_check
 
     one, _ = load_and_check(many_actors)
     two, _ = load_and_check(many_actors)

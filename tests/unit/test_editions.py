@@ -17,7 +17,7 @@ from briefing.editions.archive import Languages, banner_words, stamp_for
 from briefing.editions.banner import Stamp, places, stamp
 from briefing.editions.publish import Listed, listing_page
 from briefing.editions.tags import Edition, next_tag, parse_name
-from briefing.linking.linker import load_and_check
+from briefing.linking.loading import load_and_check
 from briefing.output.render import Renderer, RenderMemo
 from briefing.pipeline import plan
 from tests.helpers.common import SEED, TEMPLATES, minimal, write_content

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from briefing.editor import new, translation_files
-from briefing.linking.linker import load_and_check
+from briefing.linking.loading import load_and_check
 from briefing.output.pages import content_policy
 from briefing.pipeline import build
 from briefing.problems import BuildFailed

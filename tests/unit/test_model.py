@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 import yaml
 
-from briefing.linking.linker import LinkMemo, load_and_check
+from briefing.linking.linker import LinkMemo
+from briefing.linking.loading import load_and_check
 from briefing.model.briefing import Briefing
 from briefing.model.story import Quote
 from briefing.reading.ids import slugify
