@@ -180,12 +180,12 @@ class BuildCache:
         self.version = code_version(templates)
         self.files = SignedFolder(self.folder, f"briefing build cache {FORMAT} {self.version}",
                                   machine_key())
-        self.kept = self.load()
+        self.kept = self.read_state()
         self.used_reads: set[str] = set()
         self.fragments: dict[bytes, str] = {}  # this build's, kept for the next
         self.digest = Fingerprints()
 
-    def load(self) -> State:
+    def read_state(self) -> State:
         found = self.files.read("state.json")
         try:
             return State.from_plain(found) if found is not None else State()

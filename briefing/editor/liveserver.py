@@ -158,7 +158,7 @@ class ReloadScript(web.RequestHandler):
         self.write(SCRIPT.read_bytes())
 
 
-class Refused(web.RequestHandler):
+class RefusingHandler(web.RequestHandler):
     """Any request naming another host: a short refusal, whatever it asked for."""
 
     def prepare(self) -> None:
@@ -176,4 +176,4 @@ def application(site: object, listening: str, browsers: Browsers) -> web.Applica
         (r".*", web.FallbackHandler, {"fallback": WSGIContainer(site)}),
     ]
     return web.Application([Rule(ThisComputer(listening), local),
-                            Rule(AnyMatches(), Refused)])
+                            Rule(AnyMatches(), RefusingHandler)])

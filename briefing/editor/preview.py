@@ -53,13 +53,13 @@ class Preview:
         """Load and check everything again; never raises for a content or template error."""
         with self.around_rebuild():
             try:
-                problems = self.load()
+                problems = self.prepare()
             except BuildFailed as failed:
                 self.problems, self.failed = failed.problems, True
             else:
                 self.problems, self.failed = problems, False
 
-    def load(self) -> list[Problem]:
+    def prepare(self) -> list[Problem]:
         """The site assembled as a build assembles it (pipeline.prepare), in two halves:
         the path served under is fixed at start, from --base-url or the first good
         build's briefing.yaml, even if its templates then fail."""

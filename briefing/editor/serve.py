@@ -48,9 +48,9 @@ ERROR_PAGE = Markup("""<!doctype html><html lang="en"><head><meta charset="utf-8
 RELOAD_SCRIPT = b'<script src="/livereload.js?port=%d"></script>'
 
 
-def fingerprint(folders: Iterable[Path]) -> dict[str, tuple[int, int]]:
+def file_stats(folders: Iterable[Path]) -> dict[str, tuple[int, int]]:
     """(mtime, size) of every file under the folders: cheap enough to poll."""
-    stamps: dict[str, tuple[int, int]] = {}
+    stats: dict[str, tuple[int, int]] = {}
     stack = [str(f) for f in folders if f.is_dir()]
     while stack:
         with os.scandir(stack.pop()) as entries:
@@ -64,8 +64,8 @@ def fingerprint(folders: Iterable[Path]) -> dict[str, tuple[int, int]]:
                         stat = entry.stat()
                     except FileNotFoundError:  # removed while scanning (an editor's swap)
                         continue
-                    stamps[entry.path] = (stat.st_mtime_ns, stat.st_size)
-    return stamps
+                    stats[entry.path] = (stat.st_mtime_ns, stat.st_size)
+    return stats
 
 
 class Watcher:
@@ -75,14 +75,14 @@ class Watcher:
     def __init__(self, folders: list[Path], on_change: Callable[[set[str]], None]):
         self.folders = folders
         self.on_change = on_change
-        self.stamps = fingerprint(folders)
+        self.stats = file_stats(folders)
         self.pending: set[str] = set()
 
     def poll(self) -> None:
-        stamps = fingerprint(self.folders)
-        changed = {p for p in stamps.keys() | self.stamps.keys()
-                   if stamps.get(p) != self.stamps.get(p)}
-        self.stamps = stamps
+        stats = file_stats(self.folders)
+        changed = {p for p in stats.keys() | self.stats.keys()
+                   if stats.get(p) != self.stats.get(p)}
+        self.stats = stats
         if changed:
             self.pending |= changed  # still being written: wait for a quiet poll
         elif self.pending:

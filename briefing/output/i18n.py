@@ -106,7 +106,7 @@ def catalog_path(templates: Path, lang: str) -> Path | None:
 
 
 @lru_cache(maxsize=16)
-def compiled(path: Path, _stamp: int) -> Translations:
+def compiled(path: Path, _mtime: int) -> Translations:
     """The catalog, once no invisible character that disguises text is in it (a
     bidirectional override in a heading, as in content: characters.py)."""
     text = path.read_text(encoding="utf-8")

@@ -29,7 +29,7 @@ from .filters import FRAGMENT, UP
 from .messages import Messages
 from .pages import Page, Site
 
-Stamps = dict[str, tuple[int, int]]
+FileStats = dict[str, tuple[int, int]]
 T = TypeVar("T")
 PARALLEL_FROM = 1000  # events (~0.2 ms each): fewer cost less than a new process
 
@@ -53,7 +53,7 @@ class RenderMemo:
 
     env: jinja2.Environment | None = None
     messages: Messages | None = None
-    stamps: Stamps = field(default_factory=dict)
+    stats: FileStats = field(default_factory=dict)
     # (language prefix, event id) → (event, html with UP for each link's way up to the
     # root). A hit is used only for the very same event object, which linker.py keeps
     # for an unchanged event from one build to the next (comparing events' fields, or
@@ -72,17 +72,17 @@ class RenderMemo:
     def refresh(self, templates: Path) -> set[str]:
         """Forget what edited templates (or the templates using them) made; returns
         the templates to try again (all of them at first)."""
-        stamps = {p.relative_to(templates).as_posix(): (p.stat().st_mtime_ns,
-                                                        p.stat().st_size)
-                  for p in (*templates.glob("*.html"), *templates.glob("locales/*.po"))}
-        changed = {name for name in stamps.keys() | self.stamps.keys()
-                   if stamps.get(name) != self.stamps.get(name)}
-        self.stamps = stamps
+        stats = {p.relative_to(templates).as_posix(): (p.stat().st_mtime_ns,
+                                                       p.stat().st_size)
+                 for p in (*templates.glob("*.html"), *templates.glob("locales/*.po"))}
+        changed = {name for name in stats.keys() | self.stats.keys()
+                   if stats.get(name) != self.stats.get(name)}
+        self.stats = stats
         if self.env is None or self.messages is None:
             self.messages = Messages(templates)
             self.env = make_environment(templates, self.messages,
                                         {"event_html": self.event_html})
-            return set(stamps)
+            return set(stats)
         if not changed:
             return set()
         if any(name.endswith(".po") for name in changed):  # interface text: every page

@@ -28,8 +28,8 @@ from .records import (
 
 KIND_OF_FOLDER = {"actors": "actor", "articles": "article"}
 PARALLEL_FROM = 300  # files
-Stamp = tuple[int, int]
-ReadMemo = dict[str, tuple[Stamp, Records]]
+FileStat = tuple[int, int]
+ReadMemo = dict[str, tuple[FileStat, Records]]
 # A file's path → the text it is about to be given: `new` checks the briefing with its
 # entry in place before it writes anything.
 Unsaved = dict[str, str]
@@ -141,14 +141,14 @@ def read_memoized(path: str, read_one: FileReader, memo: ReadMemo) -> Records:
     had them."""
     try:
         stat = os.stat(path)
-        stamp = (stat.st_mtime_ns, stat.st_size)
+        stat_now = (stat.st_mtime_ns, stat.st_size)
     except FileNotFoundError:
         return read_one(Path(path))  # reports the missing file
     hit = memo.get(path)
-    if hit is not None and hit[0] == stamp:
+    if hit is not None and hit[0] == stat_now:
         return hit[1]
     part = read_one(Path(path))
-    memo[path] = (stamp, part)
+    memo[path] = (stat_now, part)
     return part
 
 
