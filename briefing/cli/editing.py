@@ -89,6 +89,7 @@ def ids(args: Namespace) -> int:
 def translations(args: Namespace) -> int:
     """Make or refresh a translation's skeleton, or confirm fields brought up to date."""
     from ..editor.translation_files import CannotConfirm, confirm, refresh
+    from ..problems import display_path
 
     why = language_mistake(args)
     if why:
@@ -104,7 +105,8 @@ def translations(args: Namespace) -> int:
         report(exc.problems, args.prog)
         print(f"{args.prog} translations: error: {exc}", file=sys.stderr)
         return 2 if exc.usage else 1
-    print(f"content/translations/{args.lang}/: {how_many(work.files, 'file')} written; "
+    folder = display_path(args.content / "translations" / args.lang)
+    print(f"{folder}/: {how_many(work.files, 'file')} written; "
           f"{how_many(work.records, 'record')} and {how_many(work.fields, 'field')} added, "
           f"{how_many(work.moved, 'translation')} moved to follow the text translated, "
           f"{how_many(work.stale, 'translated field')} whose original changed noted",

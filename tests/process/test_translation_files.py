@@ -172,3 +172,17 @@ def current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_the_summary_names_the_content_folder_given(tmp_path: Path):
+    """`--content` elsewhere: the summary names the translation's folder there, where
+    the files were written, not the default content/."""
+    shutil.copytree(SEED, tmp_path / "newsroom" / "briefing")
+    shutil.rmtree(tmp_path / "newsroom" / "briefing" / "translations" / "uk")
+    result = run_cli("translations", "uk", "--content", "newsroom/briefing", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[-1].startswith(
+        "newsroom/briefing/translations/uk/: ")
+    assert (tmp_path / "newsroom" / "briefing" / "translations" / "uk" / "briefing.yaml"
+            ).is_file()
+    assert not (tmp_path / "content").exists()
