@@ -25,12 +25,12 @@ from ..linking.linker import LinkMemo
 from ..linking.loading import load_and_check
 from ..model.dates import parse_date
 from ..problems import Problem, display_path
+from ..reading import ids as reading_ids
 from ..reading import schema
 from ..reading.composite_fields import Field, ListOf, Record
 from ..reading.fields import Markdown, Reference
 from ..reading.folder import read_content
 from ..reading.ids import event_ids, slugify
-from ..reading.ids import made_id as made_event_id_from
 from ..reading.records import Records
 from ..reading.scalar_fields import Boolean, Date, When
 from ..reading.suggestions import alternatives
@@ -172,8 +172,8 @@ def made_event_id(values: dict[str, Any], records: Records) -> str:
     date, _ = parse_date(str(values["date"]))
     if date is None:  # the check refuses the date, at its flag
         return slugify(f"{values['date']} {values['title']}")
-    return made_event_id_from({"date": date, "title": str(values["title"])},
-                         taken_ids("event", records))
+    return reading_ids.made_id({"date": date, "title": str(values["title"])},
+                               taken_ids("event", records))
 
 
 def taken_ids(kind: str, records: Records) -> set[str]:

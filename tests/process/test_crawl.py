@@ -3,20 +3,12 @@
 
 from __future__ import annotations
 
-import urllib.error
-import urllib.request
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-
-def fetch(url: str) -> tuple[int, bytes, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read(), response.headers.get_content_type()
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.read(), exc.headers.get_content_type()
+from tests.helpers.common import fetch
 
 
 def test_every_link_asset_and_fragment_answers(server: tuple[str, str, Path]):

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from briefing.editions.archive import banner_words
 from briefing.editions.tags import read_editions
 from briefing.output.write import MARKER, MARKER_TEXT
-from tests.helpers.common import ROOT, TEMPLATES, run_cli, serve_like_pages, soup
+from tests.helpers.common import ROOT, TEMPLATES, fetch, run_cli, serve_like_pages, soup
 from tests.helpers.editions import BASE, LOOKS, commit, git, make_repo
 
 # --- tags in a repository --------------------------------------------------------------------
@@ -293,17 +293,6 @@ def test_tags_with_the_same_dependencies_share_one_environment(newsroom):
     assert (marker["python"], marker["platform"]) == (platform.python_version(),
                                                       sysconfig.get_platform())
     assert (made[0] / "bin" / "python").is_file()
-
-
-def fetch(url: str) -> tuple[int, bytes, str]:
-    import urllib.error
-    import urllib.request
-
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read(), response.headers.get_content_type()
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.read(), exc.headers.get_content_type()
 
 
 def test_a_published_site_with_its_editions_has_no_dead_link(www):

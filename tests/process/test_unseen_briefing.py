@@ -3,7 +3,6 @@ hostile Markdown. It builds as it is, and each editor mistake in it leaves the s
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.common import foreign_scripts, run_cli, soup
+from tests.helpers.pipeline import digest
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "water"
 
@@ -21,14 +21,6 @@ def water(tmp_path: Path) -> Path:
     result = run_cli("build", "--strict", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     return tmp_path
-
-
-def digest(folder: Path) -> str:
-    h = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            h.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
-    return h.hexdigest()
 
 
 def test_builds_with_dates_at_their_precision(water: Path):

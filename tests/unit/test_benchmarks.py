@@ -4,26 +4,18 @@ floor builds it."""
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from pathlib import Path
 
 from briefing.pipeline import load_and_check
 from tests.helpers.common import ROOT
+from tests.helpers.pipeline import digest
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import synthetic  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks" / "peers"))
 import floor  # noqa: E402
-
-
-def digest(folder: Path) -> str:
-    h = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            h.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
-    return h.hexdigest()
 
 
 def test_the_synthetic_briefing_is_valid_deterministic_and_shaped_as_documented(

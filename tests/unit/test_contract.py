@@ -5,6 +5,7 @@ command line promises. One test per rule, named for the rule."""
 from __future__ import annotations
 
 import json
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -315,13 +316,7 @@ def test_a_build_that_fails_after_writing_began_leaves_the_old_site_byte_for_byt
     out = tmp_path / "site"
     build(content, out, TEMPLATES, search=False)
     before = digest(out)
-    templates = tmp_path / "templates"
-    templates.mkdir()
-    for source in TEMPLATES.rglob("*"):
-        if source.is_file():
-            target = templates / source.relative_to(TEMPLATES)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(source.read_bytes())
+    templates = Path(shutil.copytree(TEMPLATES, tmp_path / "templates"))
     actor = (templates / "actor.html").read_text()
     (templates / "actor.html").write_text(actor.replace(
         "{% block main %}", "{% block main %}{% if actor.id == 'zed' %}{{ no_such }}{% endif %}"))

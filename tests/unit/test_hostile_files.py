@@ -1,21 +1,6 @@
-"""Hostile files: what a repository, a mistyped option or bad timing can do to the files
-around a build, each refused or survived.
-
-- An image that is not a picture: a script (`src: scripted.js`, which replaced the site's
-  own script on every page), a page with a script (`images/x.html`), an SVG, a file
-  whose bytes are not its extension's.
-- An image through a symbolic link: to a file outside content/, to /proc/self/environ
-  (the build's environment, published), a linked folder.
-- An image on the path of a file from templates/static/ (`share.png`).
-- An https image URL that widens every page's Content-Security-Policy
-  (`https://a.example;connect-src *`).
-- `build --out` naming a project's own folder (index.html, src/, deploy.sh): refused,
-  everything kept.
-- Folders a killed build left beside the output (`.site-new-*`, `.site-old-*`).
-- `new` and `translations` while an editor saves the same file, and on a full disk.
-- `translations` on a file whose YAML the build's reader lets pass and PyYAML's does not
-  (a tab after a value): a path:line:column message, not a traceback.
-"""
+"""The hostile-repository suite for files, in this process: images that are not
+pictures, links and names that would land elsewhere, and editors' files replaced whole
+(the attacks and their reasons: tests/process/test_hostile_files.py)."""
 
 from __future__ import annotations
 

@@ -3,6 +3,7 @@ README says it is, and the README names each module there is, in its room."""
 
 from __future__ import annotations
 
+import ast
 import re
 
 from tests.helpers.common import ROOT
@@ -45,3 +46,24 @@ def test_the_layout_is_read_as_written():
     assert {"pipeline.py", "cache.py"} <= rooms[""]
     assert {"linker.py", "interface.py"} <= rooms["linking"]
     assert {"records.py", "parts.py"} <= rooms["reading"] and "i18n.py" in rooms["output"]
+
+
+MODULE_LINES = 350  # STYLE.md: no module past ~350 lines, no function past ~40
+FUNCTION_LINES = 40
+
+
+def test_no_module_or_function_past_the_styles_sizes():
+    """A module past MODULE_LINES or a function past FUNCTION_LINES is a piece that does
+    more than one named thing: split it (STYLE.md)."""
+    too_long = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        name = path.relative_to(ROOT).as_posix()
+        if text.count("\n") > MODULE_LINES:
+            too_long.append(f"{name}: {text.count(chr(10))} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                lines = node.end_lineno - node.lineno + 1  # type: ignore[operator]
+                if lines > FUNCTION_LINES:
+                    too_long.append(f"{name}:{node.lineno}: {node.name}, {lines} lines")
+    assert too_long == []

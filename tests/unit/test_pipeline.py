@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -43,13 +44,7 @@ def test_a_content_error_stops_the_build_before_anything_is_written(content: Pat
 
 
 def test_template_error_fails_with_the_templates_file_and_line(content, tmp_path: Path):
-    templates = tmp_path / "templates"
-    templates.mkdir()
-    for source in TEMPLATES.rglob("*"):
-        if source.is_file():
-            target = templates / source.relative_to(TEMPLATES)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(source.read_bytes())
+    templates = Path(shutil.copytree(TEMPLATES, tmp_path / "templates"))
     text = (templates / "actor.html").read_text().replace("{{ actor.role }}",
                                                           "{{ actor.rolle }}", 1)
     (templates / "actor.html").write_text(text)

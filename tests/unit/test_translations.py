@@ -1,12 +1,6 @@
-"""Translations (CONTRACT.md §7): checked per field against their originals, refreshed
-without touching a translator's words, and published under /<lang>/ honestly: what is
-not translated, or no longer up to date, says so; quotes keep their words; hreflang,
-sitemap, feeds and the 404 page know every language.
-
-The seed carries Ukrainian and Russian (machine) translations. tests/fixtures/water-ar/
-is an Arabic translation of the water test briefing with one missing field, one stale
-field and one untranslated page.
-"""
+"""Translations in this process: the interface catalogs current and complete, the
+preview rebuilt on a translation's edit, hashes quoted so YAML reads them as text (the
+rules: tests/process/test_translations.py)."""
 
 from __future__ import annotations
 
