@@ -16,6 +16,7 @@ from pathlib import Path
 
 from babel.support import NullTranslations
 
+from .admin import admin_files
 from .cache import BuildCache, Touched, file_digest
 from .linking.linker import LinkMemo
 from .linking.loading import load_and_check
@@ -69,9 +70,12 @@ def plan(briefing: Briefing, templates: Path, search: bool = True, editions: boo
     return plan_site(briefing, lambda lang: i18n.catalog(templates, lang), search, editions)
 
 
-def asset_files(briefing: Briefing, content: Path, templates: Path) -> dict[str, bytes]:
-    """Everything but the pages: static files, images from content/, host files. Raises
-    BuildFailed for a static file where pictures from content/ go."""
+def asset_files(briefing: Briefing, content: Path, templates: Path, admin: bool = True
+                ) -> dict[str, bytes]:
+    """Everything but the pages: static files, images from content/, host files and,
+    when briefing.yaml asks for them and `admin`, the forms at /admin/ (the CMS npm
+    installed in the project's folder, beside templates/). Raises BuildFailed for a
+    static file where pictures from content/ go, or a CMS not installed as published."""
     static = static_files(templates)
     taken = sorted(path for path in static if path.startswith(MEDIA))
     if taken:
@@ -79,7 +83,8 @@ def asset_files(briefing: Briefing, content: Path, templates: Path) -> dict[str,
                                    f"the site's {MEDIA} holds the pictures from content/: "
                                    "move this file elsewhere in templates/static/")
                            for path in taken])
-    return static | media_files(briefing, content) | host_files(briefing)
+    forms = admin_files(briefing, templates.resolve().parent) if admin else {}
+    return static | media_files(briefing, content) | host_files(briefing) | forms
 
 
 def media_files(briefing: Briefing, content: Path) -> dict[str, bytes]:
@@ -148,12 +153,13 @@ def assemble(briefing: Briefing, problems: list[Problem], templates: Path, *,
 
 def build(content: Path, out: Path, templates: Path, base_url: str | None = None,
           strict: bool = False, search: bool = True, editions: bool = False,
-          cache: Path | None = None) -> tuple[list[Problem], int]:
+          cache: Path | None = None, admin: bool = True) -> tuple[list[Problem], int]:
     """Build the site; returns (problems, files written). Raises BuildFailed on errors.
     `search`: make the search index (the longest step of a large build); `editions`:
     link to the list of editions (`build.py editions` writes it), and keep the last
     site's (the list in each language, the editions) in the new one; `cache`: a folder
-    where a build keeps what the next one can reuse (cache.py). The garbage collector
+    where a build keeps what the next one can reuse (cache.py); `admin`: write the forms
+    at /admin/ if briefing.yaml asks for them (an edition has none). The garbage collector
     is the caller's to pause (the command line does: cli/collector.py)."""
     check_output(out, content)
     sweep_leftovers(out)
@@ -169,8 +175,8 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
         [(site, event) for site, b in zip(prepared.sites, prepared.briefings, strict=True)
          for event in b.events], build_cache)
     with new_folder(out) as fresh:
-        written = write_files(fresh, asset_files(prepared.briefing, content,
-                                                 templates).items())
+        written = write_files(fresh, asset_files(prepared.briefing, content, templates,
+                                                 admin).items())
         done = writing.write_all(fresh)
         written += sum(count for count, _, _ in done)
         if search:

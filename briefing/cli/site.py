@@ -17,6 +17,7 @@ from .report import report
 
 def build(args: Namespace) -> int:
     started = time.perf_counter()
+    from ..editions.isolation import EDITION_BUILD
     from ..editions.tags import any_editions
     from ..output.write import UnsafeOutput
     from ..pipeline import build as build_site
@@ -26,7 +27,7 @@ def build(args: Namespace) -> int:
         with collector.paused():
             problems, _ = build_site(args.content, args.out, args.templates, args.base_url,
                                      args.strict, args.search, any_editions(args.content),
-                                     args.cache)
+                                     args.cache, admin=EDITION_BUILD not in os.environ)
     except BuildFailed as failed:
         report(failed.problems, args.prog)
         print(f"build failed: {args.out}/ was left as it was", file=sys.stderr)

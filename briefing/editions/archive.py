@@ -30,7 +30,15 @@ from ..output.urls import Urls
 from ..reading.media import FORMATS
 from .banner import Banner, Stamp, Unstampable, places, stamp
 from .environments import NoLock, environment
-from .isolation import BUILD_TIMEOUT, copy_files, export_tree, last_lines, run_fenced, scratch_env
+from .isolation import (
+    BUILD_TIMEOUT,
+    EDITION_BUILD,
+    copy_files,
+    export_tree,
+    last_lines,
+    run_fenced,
+    scratch_env,
+)
 from .tags import Edition, GitError
 
 FORMAT = "2"  # bump when what is cached changes shape (2: built fenced, files only)
@@ -112,8 +120,8 @@ def build_fenced(repo: Path, edition: Edition, content: str, base_url: str | Non
     args = [str(python), "build.py", "build", "--content", content, "--out", str(out)]
     if base_url:
         args += ["--base-url", edition_url(base_url, edition) or ""]
-    status = run_fenced(args, tree, scratch_env(scratch / "home", python.parent),
-                        scratch / "build.log")
+    env = scratch_env(scratch / "home", python.parent) | {EDITION_BUILD: edition.tag}
+    status = run_fenced(args, tree, env, scratch / "build.log")
     said = last_lines(scratch / "build.log")
     if status is None:
         raise RuntimeError(f"{said}\nits build did not finish in {BUILD_TIMEOUT} s: stopped")

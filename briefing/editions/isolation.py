@@ -31,6 +31,11 @@ NETWORK = re.compile(r"(?i)(https?|ftp|no|all)_proxy|SSL_CERT_(FILE|DIR)|REQUEST
 FIXED_DATE = "2000-01-01T00:00:00+00:00"  # the scratch repository's commit: no clock
 
 
+# Set for a tag's build: an edition is frozen, so its build writes no forms at /admin/
+# (they edit main), and needs no CMS installed.
+EDITION_BUILD = "BRIEFING_EDITION"
+
+
 def scratch_env(home: Path, bin_dir: Path | None = None) -> dict[str, str]:
     """All a build is given: a PATH (the environment's bin first), a scratch HOME and
     temporary folder, a UTF-8 locale. Never the caller's variables."""

@@ -13,7 +13,7 @@ from ..model.briefing import Briefing, cross_index
 from ..model.changes import Change, History
 from ..model.positions import Claim, EarlierStance, Issue
 from ..model.story import Actor, Article, Event, Quote
-from ..model.values import Rich, Side
+from ..model.values import Cms, Rich, Side
 from ..parallel import fill_in_shares
 from ..problems import Problem, display_path
 from ..reading.fields import Ref
@@ -201,6 +201,7 @@ class Linker:
             changes=changes, history=self.histories.get("briefing"),
             claims=tuple(claims), claim_review=b.get("claim_review", False),
             stale_after_days=self.stale_after, tx=b.get("tx"),
+            cms=make_cms(b.get("cms")),
         )
 
     def link_articles(self, sources: dict[str, dict[str, Any]]) -> dict[str, Article]:
@@ -271,3 +272,11 @@ def same(a: object, b: object) -> bool:
 
 def name_key(actor: Actor) -> tuple[str, str]:
     return (slugify(actor.name) or actor.name.casefold(), actor.id)
+
+
+def make_cms(cms: dict[str, Any] | None) -> Cms | None:
+    if not cms:
+        return None
+    return Cms(repo=cms["repo"], branch=cms.get("branch", "main"),
+               folder=cms.get("folder", "content"), login=cms.get("login"),
+               loc=cms.get("loc"))

@@ -14,7 +14,7 @@ from .changes import Change, History
 from .dates import Moment, PartialDate
 from .positions import Citations, Claim, Issue, Stance
 from .story import Actor, Article, Event, Quote, Source
-from .values import Image, Rich, Side, Tally, Tx
+from .values import Cms, Image, Rich, Side, Tally, Tx
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,7 @@ class Briefing:
     changes: tuple[Change, ...] = ()  # newest first
     claims: tuple[Claim, ...] = ()  # file order
     claim_review: bool = False
+    cms: Cms | None = None  # the forms at /admin/, when briefing.yaml asks for them
     # A translation: its language's name (in itself), its writing direction, whether a
     # machine made it (said on every page), the original's language; the original holds
     # its translations.

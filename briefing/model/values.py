@@ -1,11 +1,13 @@
 """Small values the model's records are made of: rendered Markdown, a side, an image,
-a link, and what a translation leaves to the original."""
+a link, what a translation leaves to the original, and the settings of the forms."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from markupsafe import Markup
+
+from ..problems import Loc
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,3 +81,15 @@ class Image:
 class Link:
     title: str
     url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cms:
+    """Editing in a browser (briefing.yaml's `cms`): the repository and branch the forms
+    at /admin/ commit to, where the content folder is in it, and the sign-in worker."""
+
+    repo: str
+    branch: str = "main"
+    folder: str = "content"
+    login: str | None = None
+    loc: Loc | None = None  # where briefing.yaml asks for it: a missing CMS is said there

@@ -161,6 +161,37 @@ class Hostname(Text):
                 r"{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}\s*$"}
 
 
+class Repository(Text):
+    """A GitHub repository, owner/name: the one the CMS at /admin/ edits."""
+
+    expected = "a GitHub repository, owner/name (e.g. newsroom/briefing)"
+    PATTERN = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}"
+
+    def convert(self, value, node, r, name):
+        if re.fullmatch(self.PATTERN, value) and not value.endswith((".git", "/.", "/..")):
+            return value
+        return r.error(node, f"'{name}' must be {self.expected}, not '{value}'")
+
+    def json_schema(self):
+        return {"type": "string", "pattern": rf"^\s*{self.PATTERN}\s*$"}
+
+
+class Folder(Text):
+    """A folder inside the repository, relative to its root (content, or news/content)."""
+
+    expected = "a folder in the repository, such as content"
+    PATTERN = r"[A-Za-z0-9_][A-Za-z0-9._-]*(?:/[A-Za-z0-9_][A-Za-z0-9._-]*)*"  # no . or ..
+
+    def convert(self, value, node, r, name):
+        if re.fullmatch(self.PATTERN, value):
+            return value
+        return r.error(node, f"'{name}' must be {self.expected}: a path from the "
+                       f"repository's root, with no leading or trailing '/', not '{value}'")
+
+    def json_schema(self):
+        return {"type": "string", "pattern": rf"^\s*{self.PATTERN}\s*$"}
+
+
 class Choice(Text):
     def __init__(self, *choices: str):
         self.choices = choices

@@ -11,9 +11,11 @@ from .scalar_fields import (
     Choice,
     Count,
     Date,
+    Folder,
     Hostname,
     ImageSource,
     Language,
+    Repository,
     Url,
     When,
 )
@@ -49,6 +51,16 @@ SIDE = Record("side", {
     "description": Field(Text(), False, "one line on who the side is"),
 })
 
+CMS = Record("cms", {
+    "repo": Field(Repository(), True, "the GitHub repository the forms at /admin/ edit, "
+                  "owner/name"),
+    "branch": Field(Text(), False, "the branch the site is published from; default main"),
+    "folder": Field(Folder(), False, "where the content folder is in the repository; "
+                    "default content"),
+    "login": Field(Url(), False, "the address of the token-exchange worker editors sign in "
+                   "through; without it, each editor signs in with a personal access token"),
+})
+
 BRIEFING = Record("briefing", {
     "title": Field(Text(), True, "the briefing's title"),
     "dek": Field(Text(), False, "a one-line standfirst"),
@@ -67,6 +79,7 @@ BRIEFING = Record("briefing", {
                               "default 30"),
     "claim_review": Field(Boolean(), False, "write ClaimReview structured data for claims "
                           "rated confirmed, false or disputed (for fact-checkers)"),
+    "cms": Field(CMS, False, "editing in a browser: the build writes the forms at /admin/"),
 })
 
 
