@@ -24,6 +24,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 from tornado import ioloop
 
+from ..admin import FOLDER as ADMIN
 from ..problems import Problem, printable
 from .liveserver import Browsers, application, log_to_terminal
 from .preview import Preview
@@ -134,7 +135,9 @@ class App:
         if kind.startswith("text/") or kind in ("application/json", "application/xml",
                                                  "image/svg+xml"):
             kind += "; charset=utf-8"
-        if rel.endswith(".html"):
+        # Not the forms (admin/): they save into content/, every save rebuilds, and a
+        # reload would throw away the form an editor is filling.
+        if rel.endswith(".html") and not rel.startswith(f"{ADMIN}/"):
             body = with_reload(self.with_errors(body), port)
         start_response(status, [("Content-Type", kind), ("Cache-Control", "no-store")])
         return [body]

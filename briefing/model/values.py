@@ -3,7 +3,7 @@ a link, what a translation leaves to the original, and the settings of the forms
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
@@ -92,4 +92,5 @@ class Cms:
     branch: str = "main"
     folder: str = "content"
     login: str | None = None
-    loc: Loc | None = None  # where briefing.yaml asks for it: a missing CMS is said there
+    # Where briefing.yaml asks for it: a CMS not installed is said there.
+    loc: Loc | None = field(default=None, compare=False)
