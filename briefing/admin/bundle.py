@@ -2,10 +2,10 @@
 version): copied into the site only if each is byte for byte the file published, so a
 tampered node_modules (a poisoned cache, a pull request's) never reaches an editor.
 
-The CMS draws with three fonts it would fetch from a CDN; the site serves them itself
-(fontsource's packages, OFL) and the CMS's own font rules, pointed at them, in
-fonts.css: a style sheet in the page with the id of the CMS's font styles keeps the CMS
-from adding its own (Svelte adds a component's styles once, by that id)."""
+The CMS draws with three fonts it would fetch from a CDN; the site serves the copies its
+package ships, and the CMS's own font rules, pointed at them, in fonts.css: a style
+sheet in the page with the id of the CMS's font styles keeps the CMS from adding its
+own (Svelte adds a component's styles once, by that id)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ VERSION = "0.221.1"  # package.json's @sveltia/cms; a test holds the two togethe
 INSTALL = "npm ci --omit=dev"
 MODULES = Path("node_modules")
 CMS = Path("@sveltia", "cms", "dist")
+ASSETS = Path("@sveltia", "cms", "npm", "assets")  # the package's own copy of its fonts
 # Each file admin/ serves: (where npm puts it, the SHA-256 of the file as published).
 FILES = {
     "sveltia-cms.js": (CMS / "sveltia-cms.js",
@@ -25,16 +26,14 @@ FILES = {
     "chunks/react-dom.js": (CMS / "chunks" / "react-dom.js",
                             "e6834ea4cc69293d31245d76953c635ea37783aa5598eb375ea41845cb5e7af6"),
     "fonts/source-sans-3.woff2": (
-        Path("@fontsource-variable", "source-sans-3", "files",
-             "source-sans-3-latin-wght-normal.woff2"),
-        "19143dca075972bc84e3fd9eab7416dd40cc565dccb2435a044bdfabe060c7d5"),
+        ASSETS / "source-sans-3-latin-wght-normal-BqRLTx4X.woff2",
+        "7a19a7027e125257d310c6dbd78ae3a30b5ea1e3794d60b12bb28227a003bfda"),
     "fonts/noto-mono.woff2": (
-        Path("@fontsource", "noto-mono", "files", "noto-mono-latin-400-normal.woff2"),
+        ASSETS / "noto-mono-latin-400-normal-DiC8lJru.woff2",
         "2787a2983d94072a2c6262b1992a2642519800a889bd90ca1042d04a89852d58"),
     "fonts/material-symbols-outlined.woff2": (
-        Path("@fontsource-variable", "material-symbols-outlined", "files",
-             "material-symbols-outlined-latin-wght-normal.woff2"),
-        "783fb9fa37c74da6da69f9c38354bbfa3aa7552b14369f8cc967cde0862298f8"),
+        ASSETS / "material-symbols-outlined-latin-wght-normal-_Z1IJPLg.woff2",
+        "98db9feefa170bf76e9c19d19af6dd62054165efc89c4b506c361e069719e884"),
 }
 # The CMS's font styles: their id, and each font's CDN address → the site's copy.
 FONT_STYLES = "svelte-zc2rtw"
@@ -56,8 +55,8 @@ def bundle_files(project: Path, loc: Loc | None) -> dict[str, bytes]:
         try:
             data = (project / MODULES / path).read_bytes()
         except OSError:
-            problems.append(f"the forms at /admin/ need Sveltia CMS {VERSION} and its fonts, "
-                            f"which are not installed (no {MODULES / path}): run `{INSTALL}` "
+            problems.append(f"the forms at /admin/ need Sveltia CMS {VERSION}, which is not "
+                            f"installed (no {MODULES / path}): run `{INSTALL}` "
                             "in the project's folder")
             break
         if hashlib.sha256(data).hexdigest() != digest:

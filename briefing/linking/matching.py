@@ -26,6 +26,16 @@ def digest(text: str) -> str:
     return hashlib.sha256(as_loaded(text).encode("utf-8")).hexdigest()[:12]
 
 
+def made_from(text: str) -> tuple[str, ...]:
+    """The hashes a translation of `text` may name: the contract's (digest), and that of
+    the same text with its final line break written or not. A block (`|`) saved as `|-`
+    by the forms at /admin/, or the reverse, is the same text to a reader, and its
+    translations do not turn stale."""
+    loaded = as_loaded(text)
+    bare = loaded.rstrip("\n")
+    return tuple(dict.fromkeys(digest(form) for form in (loaded, bare, bare + "\n")))
+
+
 def originals(kind: str, v: dict[str, Any]) -> dict[str, str]:
     """An original record's translatable texts, by dotted path, in the order written."""
     out: dict[str, str] = {}
@@ -150,17 +160,17 @@ def match(kind: str, v: dict[str, Any], t: dict[str, Any] | None) -> Matched:
     given = [Given(path, text, loc, hashes[path][0] if path in hashes else None)
              for path, text, loc in (translated(kind, t) if t else ())]
     matched = Matched(texts, given)
-    digests = {path: digest(text) for path, text in texts.items()}
-    own = {g.path: g for g in given if g.hash is not None and g.hash == digests.get(g.path)}
+    digests = {path: made_from(text) for path, text in texts.items()}
+    own = {g.path: g for g in given if g.hash is not None and g.hash in digests.get(g.path, ())}
     memory: dict[str, Given] = {}
     for g in sorted(given, key=lambda g: g.path not in own):  # own fields' first
         if g.hash is not None:
             memory.setdefault(g.hash, g)
-    for path, d in digests.items():
-        g = own.get(path) or memory.get(d)
+    for path, ds in digests.items():
+        g = own.get(path) or next((memory[d] for d in ds if d in memory), None)
         if g is not None:
             matched.show(path, g)
-            if digests.get(g.path) != g.hash:
+            if g.hash not in digests.get(g.path, ()):
                 matched.moved[g.path] = path
     used = {id(g) for g in matched.by.values()}
     for g in given:

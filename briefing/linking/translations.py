@@ -16,7 +16,7 @@ from ..problems import Loc, Problem
 from ..reading.fields import INVALID
 from ..reading.ids import event_ids
 from ..reading.suggestions import did_you_mean, suggest_id
-from .matching import TEXTS, Matched, digest, match, possible, quotes_of
+from .matching import TEXTS, Matched, digest, made_from, match, possible, quotes_of
 
 KIND_FILES = {"briefing": "briefing.yaml", "actor": "actors/<id>.yaml",
               "event": "chronology.yaml", "issue": "positions.yaml",
@@ -84,7 +84,7 @@ def unknown_hint(kind: str, item_id: str, originals_: dict[str, Any], records: A
     events = records.events
     if kind == "event":
         hashes = {h for h, _ in t.get("translated_from", {}).values()}
-        events = [v for v in events if digest(v["title"]) not in hashes
+        events = [v for v in events if hashes.isdisjoint(made_from(v["title"]))
                   or not item_id.startswith(v["date"].iso + "-")]
     return suggest_id(item_id, originals_, kind=kind, events=events)
 

@@ -65,6 +65,9 @@ def skipped(argv: list[str]) -> str | None:
                "push is checked to exist)"
     if argv[:3] == ["python3", "-m", "venv"] or argv[:2] == [".venv/bin/pip", "install"]:
         return "installing: the copy runs with the Python and packages of these tests"
+    if argv[:2] == ["npm", "ci"]:
+        return "installing the CMS: the copy is given the node_modules scripts/test.sh " \
+               "installed with npm ci"
     if argv == ["bash", "scripts/test.sh"]:
         return "the whole test suite, this test among it"
     return None
@@ -186,6 +189,12 @@ def add_cname(repo: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + cname, encoding="utf-8")
 
 
+def add_cms(repo: Path) -> None:
+    path = repo / "content" / "briefing.yaml"
+    line = yaml_block(ROOT / "docs" / "cms.md", "cms:")
+    path.write_text(path.read_text(encoding="utf-8") + line, encoding="utf-8")
+
+
 UPDATING, TRANSLATING = ROOT / "docs" / "updating.md", ROOT / "docs" / "translating.md"
 # By document, in order: (the start of the command it comes before, what the guide says
 # to do, the edit). Each runs before the first command from there on that starts so.
@@ -221,6 +230,9 @@ HAND: dict[str, list[tuple[str, str, Callable[[Path], None]]]] = {
          translated_role("ru", "Президент России", "Президент Российской Федерации")),
         (".venv/bin/python build.py translations uk", "move Russia's stance into history",
          move_russia_stance(TRANSLATING)),
+    ],
+    "cms.md": [
+        ("npm ci", "turn the forms on", add_cms),
     ],
     "publishing.md": [
         (".venv/bin/python build.py build\n", "add the custom domain", add_cname),
@@ -340,6 +352,7 @@ def make_copy(root: Path) -> Path:
                    check=True, capture_output=True)
     git(repo, "remote", "add", "origin", str(root / "origin.git"))
     git(repo, "fetch", "-q", "origin")
+    (repo / "node_modules").symlink_to(ROOT / "node_modules")  # as `npm ci` makes it
     return repo
 
 

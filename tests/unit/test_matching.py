@@ -126,3 +126,18 @@ def test_a_copied_hash_makes_the_copy_an_orphan_not_a_silent_loss():
     matched = match("issue", record, t)
     assert matched.shown == {"quotes.0": "перші слова"}
     assert [(g.path, g.text) for g in matched.orphans] == [("quotes.1", "другі слова")]
+
+
+def test_a_text_saved_without_its_final_line_break_keeps_its_translation():
+    """The forms at /admin/ save a `|` block as `|-`: the same text to a reader, so its
+    translation is current, not stale (and the reverse); any other edit still is."""
+    for original, saved in (("Talks now.\n", "Talks now."), ("Talks now.", "Talks now.\n")):
+        record = issue("x")
+        record["summary"] = saved
+        matched = match("issue", record, translation(summary=("Переговори зараз.", original)))
+        assert matched.shown == {"summary": "Переговори зараз."}
+        assert (matched.stale, matched.moved, matched.orphans) == ({}, {}, [])
+    record = issue("x")
+    record["summary"] = "Talks now!"
+    matched = match("issue", record, translation(summary=("Переговори зараз.", "Talks now.\n")))
+    assert matched.stale == {"summary": "Talks now!"}
