@@ -26,12 +26,12 @@ TIMEOUT = 30_000  # ms: the first load parses a 2 MB bundle on a busy 2-core mac
 
 # Runs before any script of the page: the picker hands over the OPFS folder (which has
 # the `.git` entry the backend asks for), and permission is always granted.
-PICKER = """
+PICKER = f"""
 window.showDirectoryPicker = async () =>
-  (await navigator.storage.getDirectory()).getDirectoryHandle(%r);
+  (await navigator.storage.getDirectory()).getDirectoryHandle('{REPO}');
 FileSystemHandle.prototype.requestPermission = async () => 'granted';
 FileSystemHandle.prototype.queryPermission = async () => 'granted';
-""" % REPO
+"""
 
 FILL = """async ([name, files]) => {
   const root = await navigator.storage.getDirectory();
