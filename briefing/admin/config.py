@@ -14,7 +14,7 @@ from ..model.values import Cms
 from ..reading import schema
 from ..reading.composite_fields import Field, Record
 from ..reading.fields import Markdown
-from .widgets import Widget, record_fields
+from .widgets import Widget, label, record_fields
 
 # A file holding one list: (collection, label, file, the list's field name, item label,
 # its record).
@@ -84,7 +84,7 @@ def list_file(folder: str, name: str, title: str, file: str, field: str, item: s
               record: Record, sides: tuple[tuple[str, str], ...]) -> Widget:
     """A file that is one list (chronology.yaml): the list is the file's only field,
     written as the file's root."""
-    listing = {"name": field, "label": title, "label_singular": item, "widget": "list",
+    listing = {"name": field, "label": label(field), "label_singular": item, "widget": "list",
                "root": True, "summary": SUMMARIES[field],
                "fields": record_fields(record, sides)}
     return {"name": name, "label": title,

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import base64
 import re
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -15,11 +14,6 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Request, expect
 
-from tests.helpers.common import ROOT
-
-BUNDLE = ROOT / "node_modules" / "@sveltia" / "cms"
-BUNDLE_FILES = {"sveltia-cms.js": "dist/sveltia-cms.js",
-                "chunks/react-dom.js": "dist/chunks/react-dom.js"}
 REPO = "briefing-repo"  # the OPFS folder that stands for the newsroom's clone
 BLANK = "/__fill-opfs__"  # answered by the test's route, never by the server
 TIMEOUT = 30_000  # ms: the first load parses a 2 MB bundle on a busy 2-core machine
@@ -104,21 +98,6 @@ class CmsLog:
         """Requests that left the test server (data: and blob: URLs are the page's own)."""
         return [r for r in self.requests
                 if not r.split(" ", 1)[1].startswith((self.origin, "data:", "blob:"))]
-
-
-def admin_site(folder: Path, config: bytes, index_html: str,
-               extra: dict[str, bytes] | None = None) -> Path:
-    """A site folder holding admin/ as `build` will write it: page, config, bundle."""
-    admin = folder / "admin"
-    (admin / "chunks").mkdir(parents=True)
-    (admin / "index.html").write_text(index_html, encoding="utf-8")
-    (admin / "config.yml").write_bytes(config)
-    for target, source in BUNDLE_FILES.items():
-        shutil.copyfile(BUNDLE / source, admin / target)
-    for rel, data in (extra or {}).items():
-        (admin / rel).parent.mkdir(parents=True, exist_ok=True)
-        (admin / rel).write_bytes(data)
-    return folder
 
 
 def repository_files(content: Path) -> dict[str, bytes]:
@@ -219,10 +198,10 @@ def list_items(page: Page, field_label: str) -> Locator:
         has=page.get_by_role("textbox", name="Id", exact=True))
 
 
-def add_item(page: Page, field_label: str) -> Locator:
-    """A new item at the end of a root list, scrolled into view."""
+def add_item(page: Page, field_label: str, item_label: str) -> Locator:
+    """A new item at the end of a root list ("Add Event"), scrolled into view."""
     before = list_items(page, field_label).count()
-    page.get_by_role("button", name=named("Add {}", field_label)).last.click()
+    page.get_by_role("button", name=named("Add {}", item_label)).last.click()
     items = list_items(page, field_label)
     expect(items).to_have_count(before + 1)
     items.last.scroll_into_view_if_needed()
@@ -290,7 +269,7 @@ def add_actor(page: Page, name: str, role: str, side: str, summary: str) -> None
 def add_event(page: Page, date: str, title: str, actor: str, source: str) -> None:
     """A new event at the end of the chronology, its actor and source picked, saved."""
     open_entry(page, "Chronology", "Chronology")
-    item = add_item(page, "Events")
+    item = add_item(page, "Events", "Event")
     fill(item, "Date", date)
     fill(item, "Title", title)
     pick(item, "Actors", actor)
@@ -302,7 +281,7 @@ def add_change(page: Page, id: str, at: str, kind: str, summary: str,  # noqa: A
                affects: list[str]) -> None:
     """A new entry at the end of the change log, saved."""
     open_entry(page, "Changes", "Changes")
-    item = add_item(page, "Changes")
+    item = add_item(page, "Changes", "Change")
     fill(item, "Id", id)
     fill(item, "At", at)
     pick(item, "Kind", kind)
