@@ -111,3 +111,76 @@ def test_what_the_forms_save_passes_check_and_is_on_the_site(browser: Browser, a
     assert "Fidan offers to host the talks in Istanbul" in chronology
     assert "Adds Fidan's offer to host the talks." in soup(
         site / "changes" / "index.html").get_text()
+
+
+# (collection, entry, the list's label or None, field, how the value ends in the file):
+# one text of each kind of file, edited through the forms and the same by hand.
+EDITS = [
+    ("Briefing", "Briefing", None, "Title", "to meet in Istanbul"),
+    ("Actors", "Vladimir Putin", None, "Role", "role: President of Russia"),
+    ("Chronology", "Chronology", "Events", "Title", "full-scale invasion of Ukraine"),
+    ("Positions", "Positions", "Issues", "Issue", "Ceasefire before talks?"),
+    ("Sources", "Sources", "Sources", "Short", "Report of 11 May 2025"),
+    ("Claims", "Claims", "Claims", "Claim", "ceasefire from Monday 12 May."),
+    ("Changes", "Changes", "Changes", "Summary", "to meet him in Istanbul."),
+    ("Articles", SOURCE, None, "Dek", "pressure for a 30-day ceasefire."),
+]
+FILES = {"Briefing": "briefing.yaml", "Actors": "actors/putin.yaml",
+         "Chronology": "chronology.yaml", "Positions": "positions.yaml",
+         "Sources": "sources.yaml", "Claims": "claims.yaml", "Changes": "changes.yaml",
+         "Articles": "articles/zelensky-challenges-putin.md"}
+
+
+def test_a_seed_file_saved_through_the_forms_builds_the_site_written_by_hand(
+        browser: Browser, admin_url: str, tmp_path: Path) -> None:
+    """Every kind of file, opened and saved with one text edited: the site built from
+    what the forms wrote is the site built from the same edit made by hand (comments,
+    key order, quoting and block styles change; the meaning does not)."""
+    by_hand = with_cms(tmp_path / "hand")
+    start = cms.repository_files(with_cms(tmp_path / "start"))
+    with cms.open_cms(browser, admin_url, start) as (page, log):
+        for collection, entry, listing, label, tail in EDITS:
+            cms.open_entry(page, collection, entry)
+            scope = cms.list_items(page, listing).first if listing else page
+            box = scope.get_by_role("textbox", name=label, exact=True).first
+            box.fill(box.input_value() + " (edited)")
+            cms.save(page, f"content/{FILES[collection]}", f"{tail} (edited)")
+            path = by_hand / FILES[collection]
+            text = path.read_text(encoding="utf-8")
+            assert text.count(tail) == 1, tail
+            path.write_text(text.replace(tail, f"{tail} (edited)"), encoding="utf-8")
+        saved = cms.read_repository(page)
+        assert log.errors == []
+    through_forms = with_cms(tmp_path / "forms")
+    cms.write_content(saved, through_forms)
+    for name in FILES.values():  # each was rewritten by the forms, not left as it was
+        assert (through_forms / name).read_bytes() != (by_hand / name).read_bytes(), name
+    sites = []
+    for content in (by_hand, through_forms):
+        out = content.parent / "site"
+        built = run_cli("build", "--strict", "--content", str(content), "--out", str(out),
+                        "--no-search", cwd=ROOT)
+        assert built.returncode == 0, built.stderr
+        sites.append({p.relative_to(out).as_posix(): p.read_bytes()
+                      for p in sorted(out.rglob("*")) if p.is_file()})
+    assert sites[0].keys() == sites[1].keys()
+    assert [p for p in sites[0] if sites[0][p] != sites[1][p]] == []
+
+
+def test_a_mistake_saved_through_the_forms_is_annotated_on_its_line(
+        browser: Browser, admin_url: str, tmp_path: Path) -> None:
+    """What the pull request's check shows the editor: a change affecting an event that
+    does not exist passes the forms' own rules (kind:id) and is an error of `check`, on
+    the line the forms wrote it."""
+    with cms.open_cms(browser, admin_url, cms.repository_files(SEED)) as (page, _):
+        cms.add_change(page, "oslo-talks", "2025-05-12", "update",
+                       "Adds the talks in Oslo.", ["event:talks-in-oslo"])
+        saved = cms.read_repository(page)
+    content = with_cms(tmp_path)
+    cms.write_content(saved, content)
+    lines = (content / "changes.yaml").read_text(encoding="utf-8").splitlines()
+    [line] = [n for n, text in enumerate(lines, 1) if "event:talks-in-oslo" in text]
+    checked = run_cli("check", "--format", "github", "--content", "content", cwd=tmp_path)
+    assert checked.returncode == 1
+    [annotation] = [a for a in checked.stdout.splitlines() if "talks-in-oslo" in a]
+    assert annotation.startswith(f"::error file=content/changes.yaml,line={line},")

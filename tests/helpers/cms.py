@@ -49,9 +49,9 @@ HOLDS = """async ([name, path, text]) => {
     let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(name);
     const parts = path.split('/');
     for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
-    return (await (await dir.getFileHandle(parts.at(-1))).getFile()).text()
-      .then((content) => content.includes(text));
-  } catch { return false; }
+    const file = await (await dir.getFileHandle(parts.at(-1))).getFile();
+    return (await file.text()).includes(text);
+  } catch { return false; }  // not there yet, or being written
 }"""
 
 READ = """async (name) => {

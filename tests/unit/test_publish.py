@@ -258,3 +258,20 @@ def test_the_lock_satisfies_pyproject_and_every_pin_is_hashed():
             "run pip-compile (README: Publish)")
         for extra in wanted.extras:  # pagefind[bin] → pagefind-bin
             assert canonicalize_name(f"{wanted.name}-{extra}") in pins, text
+
+
+def test_every_pull_request_is_checked_the_forms_branches_among_them():
+    """The forms at /admin/ open a pull request from a branch cms/<collection>/<entry>:
+    the check runs on every pull request, whatever its branch or files."""
+    check = yaml.load((ROOT / ".github/workflows/check.yml").read_text(), yaml.BaseLoader)
+    assert check["on"] == {"pull_request": ""}
+    runs = [s.get("run", "") for s in check["jobs"]["check"]["steps"]]
+    assert "python build.py check --format github" in runs
+
+
+def test_the_build_installs_the_forms_cms_from_the_lock_running_no_script():
+    build_steps = workflow()["jobs"]["build"]["steps"]
+    runs = [s.get("run", "") for s in build_steps]
+    install = runs.index("npm ci --omit=dev --ignore-scripts --no-audit --no-fund")
+    assert install < next(n for n, r in enumerate(runs) if "build.py build" in r)
+    assert "actions/setup-node" in steps(workflow()["jobs"]["build"])[install - 1]
