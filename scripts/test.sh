@@ -5,7 +5,7 @@
 # Installs: a virtual environment in .venv with the project and its test extras;
 # Debian's Chromium for the browser tests (never a browser downloaded by Playwright),
 # unless CHROMIUM_PATH names another Chromium-based browser (as on GitHub's runners);
-# Java for the Nu HTML Checker; and, with npm, the checker and Lighthouse
+# Java for the Nu HTML Checker; and, with npm, the checker, Lighthouse and the forms' CMS
 # (package.json, package-lock.json). Lints the code (ruff), and the workflows and
 # Dependabot's settings with zizmor's pedantic persona (offline: its online audits need a
 # GitHub token), suppressing nothing.
