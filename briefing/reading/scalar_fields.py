@@ -5,7 +5,7 @@ some choices, a language tag. Each reports a value it cannot read at its spot.""
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import yaml
 
@@ -119,6 +119,14 @@ class Boolean(Text):
         return {"type": "boolean"}
 
 
+def web_address(value: str) -> SplitResult | None:
+    """A URL's parts; None for one Python cannot split ("https://[x": no IPv6 address)."""
+    try:
+        return urlsplit(value)
+    except ValueError:
+        return None
+
+
 class Url(Text):
     expected = "an http(s) URL"
 
@@ -131,6 +139,25 @@ class Url(Text):
 
     def json_schema(self):
         return {"type": "string", "pattern": r"^\s*https?://[^\s/?#]+[^\s]*\s*$"}
+
+
+class SignIn(Url):
+    """The sign-in worker's address (the CMS's `base_url`): it hands each editor a GitHub
+    token, so https only; it is published in admin/config.yml, so no user name or
+    password in it; the CMS adds its own path, so no query or fragment."""
+
+    expected = "an https address with no password, query or fragment"
+
+    def convert(self, value, node, r, name):
+        parts = web_address(value)
+        if (parts and parts.scheme == "https" and parts.hostname and "@" not in parts.netloc
+                and not re.search(r"[\s?#]", value)):
+            return value
+        return r.error(node, f"'{name}' must be {self.expected} (the sign-in worker's, "
+                       f"e.g. https://auth.example.org), not '{value}'")
+
+    def json_schema(self):
+        return {"type": "string", "pattern": r"^\s*https://[^\s/?#@]+[^\s?#]*\s*$"}
 
 
 class ImageSource(Text):

@@ -16,6 +16,7 @@ from .scalar_fields import (
     ImageSource,
     Language,
     Repository,
+    SignIn,
     Url,
     When,
 )
@@ -57,7 +58,7 @@ CMS = Record("cms", {
     "branch": Field(Text(), False, "the branch the site is published from; default main"),
     "folder": Field(Folder(), False, "where the content folder is in the repository; "
                     "default content"),
-    "login": Field(Url(), False, "the address of the token-exchange worker editors sign in "
+    "login": Field(SignIn(), False, "the address of the token-exchange worker editors sign in "
                    "through; without it, each editor signs in with a personal access token"),
 })
 

@@ -262,7 +262,16 @@ def test_the_page_is_never_indexed_and_runs_only_the_sites_own_scripts(seed):
     ("cms:\n  repo: newsroom\n", "'repo' must be a GitHub repository, owner/name"),
     ("cms:\n  repo: a/b\n  folder: /content\n", "'folder' must be a folder in the repository"),
     ("cms:\n  repo: a/b\n  folder: ../content\n", "'folder' must be a folder in the repository"),
-    ("cms:\n  repo: a/b\n  login: auth.example.org\n", "'login' must be a web address"),
+    ("cms:\n  repo: a/b\n  login: auth.example.org\n", "'login' must be an https"),
+    # The worker hands each editor a GitHub token: never over plain http, and its address
+    # is published (admin/config.yml), so no password in it; the CMS adds its own path.
+    ("cms:\n  repo: a/b\n  login: http://auth.example.org\n", "'login' must be an https"),
+    ("cms:\n  repo: a/b\n  login: javascript:alert(1)\n", "'login' must be an https"),
+    ("cms:\n  repo: a/b\n  login: 'https://me:secret@auth.example.org'\n",
+     "'login' must be an https"),
+    ("cms:\n  repo: a/b\n  login: 'https://auth.example.org/?next=x'\n",
+     "'login' must be an https"),
+    ("cms:\n  repo: a/b\n  login: 'https://auth.example.org/#x'\n", "'login' must be an https"),
     ("cms:\n  branch: main\n", "missing required field 'repo'"),
     ("cms:\n  repo: a/b\n  brnch: live\n", "did you mean 'branch'"),
 ])
