@@ -131,8 +131,9 @@ class Url(Text):
     expected = "an http(s) URL"
 
     def convert(self, value, node, r, name):
-        parts = urlsplit(value)
-        if parts.scheme in ("http", "https") and parts.netloc and not re.search(r"\s", value):
+        parts = web_address(value)
+        if parts and parts.scheme in ("http", "https") and parts.netloc and not re.search(
+                r"\s", value):
             return value
         return r.error(node, f"'{name}' must be a web address starting with https:// or "
                        f"http://, not '{value}'")
