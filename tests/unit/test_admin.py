@@ -5,6 +5,7 @@ tests/process/test_admin.py; the forms in a real browser in tests/browser/test_c
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from dataclasses import replace
@@ -14,12 +15,14 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
+from briefing.admin import bundle
 from briefing.admin import config as admin_config
 from briefing.admin.config import LIST_FILES, cms_config
 from briefing.admin.page import POLICY, admin_page
 from briefing.admin.widgets import RELATIONS, widget
 from briefing.linking.loading import load_and_check
 from briefing.model.values import Cms
+from briefing.problems import BuildFailed
 from briefing.reading import schema
 from briefing.reading.composite_fields import Field, ListOf, MapOf, Record
 from briefing.reading.fields import FieldType, Text
@@ -293,3 +296,24 @@ def test_cms_settings_reach_the_model_with_their_defaults(tmp_path):
     briefing, _ = load_and_check(content)
     assert briefing.cms == Cms("newsroom/briefing", "main", "content", None)
     assert briefing.cms.loc.line > 1
+
+
+def test_a_poisoned_node_modules_neither_stalls_the_build_nor_says_what_it_read(tmp_path):
+    """A cache or a pull request's node_modules with a pipe where the CMS goes (reading it
+    would wait forever), a device (/dev/zero: it would fill the memory), and a link to a
+    file of the machine: the build stops at once, naming each, quoting none."""
+    secret = tmp_path / "secret"
+    secret.write_text("hunter2-do-not-publish")
+    paths = [tmp_path / "node_modules" / path for path, _ in bundle.FILES.values()]
+    for path in paths:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(paths[0])
+    paths[1].symlink_to("/dev/zero")
+    paths[2].symlink_to(secret)
+    for path in paths[3:]:
+        path.write_bytes(b"x")
+    with pytest.raises(BuildFailed) as failed:
+        bundle.bundle_files(tmp_path, None)
+    said = "\n".join(str(p) for p in failed.value.problems)
+    assert said.count("is not the file published") == len(paths)
+    assert "hunter2" not in said
