@@ -220,6 +220,25 @@ class Folder(Text):
         return {"type": "string", "pattern": rf"^\s*{self.PATTERN}\s*$"}
 
 
+class Branch(Text):
+    """A git branch, as the CMS at /admin/ puts it into GitHub API paths unescaped: folders
+    of letters, digits, '.', '_' and '-', none starting with '.' or '-', no '..', not
+    ending in '.' or '.lock' (git's own rules, with no character a URL reads)."""
+
+    expected = "a branch such as main or release/2025"
+    PATTERN = r"[A-Za-z0-9_][A-Za-z0-9._-]*(?:/[A-Za-z0-9_][A-Za-z0-9._-]*)*"
+
+    def convert(self, value, node, r, name):
+        if (re.fullmatch(self.PATTERN, value) and ".." not in value
+                and not value.endswith((".", ".lock"))):
+            return value
+        return r.error(node, f"'{name}' must be {self.expected}, not '{value}'")
+
+    def json_schema(self):
+        return {"type": "string",
+                "pattern": rf"^\s*(?!.*\.\.)(?!.*\.(?:lock)?\s*$){self.PATTERN}\s*$"}
+
+
 class Choice(Text):
     def __init__(self, *choices: str):
         self.choices = choices

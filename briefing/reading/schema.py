@@ -8,6 +8,7 @@ from .fields import Markdown, Reference, Slug, Text, Words
 from .scalar_fields import (
     Affected,
     Boolean,
+    Branch,
     Choice,
     Count,
     Date,
@@ -55,7 +56,7 @@ SIDE = Record("side", {
 CMS = Record("cms", {
     "repo": Field(Repository(), True, "the GitHub repository the forms at /admin/ edit, "
                   "owner/name"),
-    "branch": Field(Text(), False, "the branch the site is published from; default main"),
+    "branch": Field(Branch(), False, "the branch the site is published from; default main"),
     "folder": Field(Folder(), False, "where the content folder is in the repository; "
                     "default content"),
     "login": Field(SignIn(), False, "the address of the token-exchange worker editors sign in "

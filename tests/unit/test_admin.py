@@ -275,6 +275,11 @@ def test_the_page_is_never_indexed_and_runs_only_the_sites_own_scripts(seed):
     ("cms:\n  repo: a/b\n  login: 'https://auth.example.org/?next=x'\n",
      "'login' must be an https"),
     ("cms:\n  repo: a/b\n  login: 'https://auth.example.org/#x'\n", "'login' must be an https"),
+    # The CMS puts the branch into GitHub API paths as it is written (git/trees/<branch>).
+    ("cms:\n  repo: a/b\n  branch: ../../../user/repos?x=\n", "'branch' must be a branch"),
+    ("cms:\n  repo: a/b\n  branch: 'main#x'\n", "'branch' must be a branch"),
+    ("cms:\n  repo: a/b\n  branch: -main\n", "'branch' must be a branch"),
+    ("cms:\n  repo: a/b\n  branch: main.lock\n", "'branch' must be a branch"),
     ("cms:\n  branch: main\n", "missing required field 'repo'"),
     ("cms:\n  repo: a/b\n  brnch: live\n", "did you mean 'branch'"),
 ])
@@ -287,6 +292,15 @@ def test_cms_settings_are_checked_where_they_are_written(tmp_path, lines, messag
     assert problem.path.endswith("briefing.yaml")
     assert problem.line > text.count("\n")
     assert message in problem.message
+
+
+@pytest.mark.parametrize("branch", ["main", "gh-pages", "release/2025.05", "live_site"])
+def test_a_branch_as_git_names_them(tmp_path, branch):
+    content = copy_seed(tmp_path)
+    with (content / "briefing.yaml").open("a") as file:
+        file.write(f"cms:\n  repo: newsroom/briefing\n  branch: {branch}\n")
+    briefing, _ = load_and_check(content)
+    assert briefing.cms.branch == branch
 
 
 def test_cms_settings_reach_the_model_with_their_defaults(tmp_path):
