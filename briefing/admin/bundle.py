@@ -10,12 +10,15 @@ own (Svelte adds a component's styles once, by that id)."""
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from pathlib import Path
 
 from ..problems import BuildFailed, Loc
 
 VERSION = "0.221.1"  # package.json's @sveltia/cms; a test holds the two together
 INSTALL = "npm ci --omit=dev"
+LARGEST = 16 * 2**20  # bytes: the bundle is 2 MB; no file of the CMS is read past this
 MODULES = Path("node_modules")
 CMS = Path("@sveltia", "cms", "dist")
 ASSETS = Path("@sveltia", "cms", "npm", "assets")  # the package's own copy of its fonts
@@ -50,23 +53,39 @@ def bundle_files(project: Path, loc: Loc | None) -> dict[str, bytes]:
     """The CMS's files from `project`'s node_modules, by their paths in admin/, and
     fonts.css. Raises BuildFailed, said at briefing.yaml's `cms`, for a file missing or
     not as published."""
-    files, problems = {}, []
+    files: dict[str, bytes] = {}
+    problems: list[str] = []
     for name, (path, digest) in FILES.items():
         try:
-            data = (project / MODULES / path).read_bytes()
-        except OSError:
+            data = installed(project / MODULES / path)
+        except FileNotFoundError:
             problems.append(f"the forms at /admin/ need Sveltia CMS {VERSION}, which is not "
                             f"installed (no {MODULES / path}): run `{INSTALL}` "
                             "in the project's folder")
             break
-        if hashlib.sha256(data).hexdigest() != digest:
+        except OSError:  # not a file (a pipe, a device, a folder), or far too large
+            data = None
+        if data is None or hashlib.sha256(data).hexdigest() != digest:
             problems.append(f"{MODULES / path} is not the file published (its SHA-256 "
                             f"differs): run `{INSTALL}` again")
+            continue
         files[name] = data
     if problems:
         raise BuildFailed([(loc or Loc("briefing.yaml", 1, 1)).error(p) for p in problems])
     files["fonts.css"] = font_styles(files["sveltia-cms.js"].decode())
     return files
+
+
+def installed(path: Path) -> bytes:
+    """A file npm installed, read only if it is a regular file no larger than LARGEST: a
+    pipe in a poisoned node_modules would stall the build, a device fill its memory.
+    Raises OSError for any other."""
+    opened = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a pipe's open waits, without
+    with open(opened, "rb") as file:
+        info = os.fstat(file.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > LARGEST:
+            raise OSError(f"{path} is not a file of at most {LARGEST} bytes")
+        return file.read(LARGEST)
 
 
 def font_styles(bundle: str) -> bytes:

@@ -13,6 +13,7 @@ from ..reading.fields import FieldType, Markdown, Reference, Slug, Text, Words
 from ..reading.scalar_fields import (
     Affected,
     Boolean,
+    Branch,
     Choice,
     Count,
     Date,
@@ -159,7 +160,8 @@ for _kind, _message in ((Url, "A web address starting with https://"),
                         (Hostname, "A domain name such as briefing.example.org"),
                         (Language, "A language tag such as en, uk or pt-BR"),
                         (Repository, "owner/name, e.g. newsroom/briefing"),
-                        (Folder, "A folder from the repository's root, e.g. content")):
+                        (Folder, "A folder from the repository's root, e.g. content"),
+                        (Branch, "A git branch, e.g. main")):
     widget.register(_kind, _pattern_of(_message))
 
 

@@ -24,6 +24,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+from ..admin import FOLDER as ADMIN
 from ..model.dates import PartialDate
 from ..output.i18n import catalog, catalog_path, date_text, direction
 from ..output.urls import Urls
@@ -156,10 +157,15 @@ def publish(built: Path, target: Path, live: Path, edition: Edition,
 
 def drop_unpublished(target: Path) -> list[str]:
     """Remove from an edition's copied files every kind a browser could run by its
-    address (PUBLISHED_TYPES); what was removed, each by its path in the edition."""
-    dropped = sorted(p for p in target.rglob("*") if p.is_file() and not published_kind(p))
+    address (PUBLISHED_TYPES), and the forms (admin/: an edition has none, and a CMS
+    there would sign editors in on the live site's address, as the tag's build chose);
+    what was removed, each by its path in the edition."""
+    forms = target / ADMIN
+    dropped = sorted(p for p in target.rglob("*") if p.is_file() and (
+        not published_kind(p) or p.is_relative_to(forms)))
     for path in dropped:
         path.unlink()
+    shutil.rmtree(forms, ignore_errors=True)  # a folder of its build: no link (copy_files)
     return [p.relative_to(target).as_posix() for p in dropped]
 
 

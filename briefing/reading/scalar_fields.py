@@ -5,7 +5,7 @@ some choices, a language tag. Each reports a value it cannot read at its spot.""
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import yaml
 
@@ -119,18 +119,46 @@ class Boolean(Text):
         return {"type": "boolean"}
 
 
+def web_address(value: str) -> SplitResult | None:
+    """A URL's parts; None for one Python cannot split ("https://[x": no IPv6 address)."""
+    try:
+        return urlsplit(value)
+    except ValueError:
+        return None
+
+
 class Url(Text):
     expected = "an http(s) URL"
 
     def convert(self, value, node, r, name):
-        parts = urlsplit(value)
-        if parts.scheme in ("http", "https") and parts.netloc and not re.search(r"\s", value):
+        parts = web_address(value)
+        if parts and parts.scheme in ("http", "https") and parts.netloc and not re.search(
+                r"\s", value):
             return value
         return r.error(node, f"'{name}' must be a web address starting with https:// or "
                        f"http://, not '{value}'")
 
     def json_schema(self):
         return {"type": "string", "pattern": r"^\s*https?://[^\s/?#]+[^\s]*\s*$"}
+
+
+class SignIn(Url):
+    """The sign-in worker's address (the CMS's `base_url`): it hands each editor a GitHub
+    token, so https only; it is published in admin/config.yml, so no user name or
+    password in it; the CMS adds its own path, so no query or fragment."""
+
+    expected = "an https address with no password, query or fragment"
+
+    def convert(self, value, node, r, name):
+        parts = web_address(value)
+        if (parts and parts.scheme == "https" and parts.hostname and "@" not in parts.netloc
+                and not re.search(r"[\s?#]", value)):
+            return value
+        return r.error(node, f"'{name}' must be {self.expected} (the sign-in worker's, "
+                       f"e.g. https://auth.example.org), not '{value}'")
+
+    def json_schema(self):
+        return {"type": "string", "pattern": r"^\s*https://[^\s/?#@]+[^\s?#]*\s*$"}
 
 
 class ImageSource(Text):
@@ -190,6 +218,25 @@ class Folder(Text):
 
     def json_schema(self):
         return {"type": "string", "pattern": rf"^\s*{self.PATTERN}\s*$"}
+
+
+class Branch(Text):
+    """A git branch, as the CMS at /admin/ puts it into GitHub API paths unescaped: folders
+    of letters, digits, '.', '_' and '-', none starting with '.' or '-', no '..', not
+    ending in '.' or '.lock' (git's own rules, with no character a URL reads)."""
+
+    expected = "a branch such as main or release/2025"
+    PATTERN = r"[A-Za-z0-9_][A-Za-z0-9._-]*(?:/[A-Za-z0-9_][A-Za-z0-9._-]*)*"
+
+    def convert(self, value, node, r, name):
+        if (re.fullmatch(self.PATTERN, value) and ".." not in value
+                and not value.endswith((".", ".lock"))):
+            return value
+        return r.error(node, f"'{name}' must be {self.expected}, not '{value}'")
+
+    def json_schema(self):
+        return {"type": "string",
+                "pattern": rf"^\s*(?!.*\.\.)(?!.*\.(?:lock)?\s*$){self.PATTERN}\s*$"}
 
 
 class Choice(Text):

@@ -8,6 +8,7 @@ from .fields import Markdown, Reference, Slug, Text, Words
 from .scalar_fields import (
     Affected,
     Boolean,
+    Branch,
     Choice,
     Count,
     Date,
@@ -16,6 +17,7 @@ from .scalar_fields import (
     ImageSource,
     Language,
     Repository,
+    SignIn,
     Url,
     When,
 )
@@ -54,10 +56,10 @@ SIDE = Record("side", {
 CMS = Record("cms", {
     "repo": Field(Repository(), True, "the GitHub repository the forms at /admin/ edit, "
                   "owner/name"),
-    "branch": Field(Text(), False, "the branch the site is published from; default main"),
+    "branch": Field(Branch(), False, "the branch the site is published from; default main"),
     "folder": Field(Folder(), False, "where the content folder is in the repository; "
                     "default content"),
-    "login": Field(Url(), False, "the address of the token-exchange worker editors sign in "
+    "login": Field(SignIn(), False, "the address of the token-exchange worker editors sign in "
                    "through; without it, each editor signs in with a personal access token"),
 })
 

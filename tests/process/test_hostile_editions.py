@@ -19,7 +19,8 @@ Attacks held here, each failing on the code before issue #23:
 - an edition publishes pages without the stamp (no `<head>` tag, or one a browser reads
   inside `<template>`, `<title>`, `<textarea>`, `<noscript>`, an escaped script or a
   comment the standard library's parser ends elsewhere), and files that run script by
-  their own address (`.xhtml`, `.svg`, `.xml`);
+  their own address (`.xhtml`, `.svg`, `.xml`), and the forms at /admin/ (a CMS on the
+  live site's address, configured by the tag);
 - a tag's changes.yaml of a few hundred bytes of YAML aliases (a "billion laughs")
   exhausts the publishing job's memory, and one that is not UTF-8 fails it;
 - a tag's change summaries bring invisible characters that reorder text (U+202E) to
@@ -374,6 +375,27 @@ def test_an_edition_publishes_only_stamped_pages_and_files_a_build_makes(repo: P
     html = BeautifulSoup((edition / "index.html").read_text(), "html.parser")
     assert html.body.find("aside", class_="edition-banner") is not None
     assert html.find("link", rel="icon")["href"] == "../../favicon.svg"  # the live site's
+
+
+def test_an_edition_publishes_no_forms(repo: Path, tmp_path: Path):
+    """A tag's build that wrote the forms at /admin/ (its code ignores BRIEFING_EDITION):
+    at editions/<name>/admin/ they would be a CMS on the live site's own address, signing
+    editors in through whatever worker, to whatever repository, the tag's build chose."""
+    first = tag(repo, "2025-05-11")
+    forms = PAGE.format(tag="forms").replace(
+        "</head>", '<link rel="cms-config-url" href="config.json" type="application/json">'
+        '<script src="sveltia-cms.js"></script></head>')
+    built = built_folder(tmp_path, {"2025-05-11": first}, {
+        "index.html": PAGE.format(tag="one"), "admin/index.html": forms,
+        "admin/sveltia-cms.js": "// a CMS", "admin/offline.js": "// offline",
+        "admin/config.json": '{"backend": {"name": "github", "repo": "evil/repo", '
+                             '"base_url": "https://evil.example"}}',
+        "admin/fonts.css": "", "actors/admin/index.html": PAGE.format(tag="an actor's page")})
+    done = editions(repo, "--built", str(built))
+    assert done.returncode == 0, done.stderr
+    edition = repo / "site" / "editions" / "2025-05-11"
+    assert sorted(published(edition)) == ["actors/admin/index.html", "index.html"]
+    assert "admin/config.json, admin/fonts.css, admin/index.html" in done.stderr
 
 
 def laughs(levels: int = 9) -> str:

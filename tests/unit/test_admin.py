@@ -5,6 +5,7 @@ tests/process/test_admin.py; the forms in a real browser in tests/browser/test_c
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from dataclasses import replace
@@ -14,12 +15,14 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
+from briefing.admin import bundle
 from briefing.admin import config as admin_config
 from briefing.admin.config import LIST_FILES, cms_config
 from briefing.admin.page import POLICY, admin_page
 from briefing.admin.widgets import RELATIONS, widget
 from briefing.linking.loading import load_and_check
 from briefing.model.values import Cms
+from briefing.problems import BuildFailed
 from briefing.reading import schema
 from briefing.reading.composite_fields import Field, ListOf, MapOf, Record
 from briefing.reading.fields import FieldType, Text
@@ -262,7 +265,21 @@ def test_the_page_is_never_indexed_and_runs_only_the_sites_own_scripts(seed):
     ("cms:\n  repo: newsroom\n", "'repo' must be a GitHub repository, owner/name"),
     ("cms:\n  repo: a/b\n  folder: /content\n", "'folder' must be a folder in the repository"),
     ("cms:\n  repo: a/b\n  folder: ../content\n", "'folder' must be a folder in the repository"),
-    ("cms:\n  repo: a/b\n  login: auth.example.org\n", "'login' must be a web address"),
+    ("cms:\n  repo: a/b\n  login: auth.example.org\n", "'login' must be an https"),
+    # The worker hands each editor a GitHub token: never over plain http, and its address
+    # is published (admin/config.yml), so no password in it; the CMS adds its own path.
+    ("cms:\n  repo: a/b\n  login: http://auth.example.org\n", "'login' must be an https"),
+    ("cms:\n  repo: a/b\n  login: javascript:alert(1)\n", "'login' must be an https"),
+    ("cms:\n  repo: a/b\n  login: 'https://me:secret@auth.example.org'\n",
+     "'login' must be an https"),
+    ("cms:\n  repo: a/b\n  login: 'https://auth.example.org/?next=x'\n",
+     "'login' must be an https"),
+    ("cms:\n  repo: a/b\n  login: 'https://auth.example.org/#x'\n", "'login' must be an https"),
+    # The CMS puts the branch into GitHub API paths as it is written (git/trees/<branch>).
+    ("cms:\n  repo: a/b\n  branch: ../../../user/repos?x=\n", "'branch' must be a branch"),
+    ("cms:\n  repo: a/b\n  branch: 'main#x'\n", "'branch' must be a branch"),
+    ("cms:\n  repo: a/b\n  branch: -main\n", "'branch' must be a branch"),
+    ("cms:\n  repo: a/b\n  branch: main.lock\n", "'branch' must be a branch"),
     ("cms:\n  branch: main\n", "missing required field 'repo'"),
     ("cms:\n  repo: a/b\n  brnch: live\n", "did you mean 'branch'"),
 ])
@@ -277,6 +294,15 @@ def test_cms_settings_are_checked_where_they_are_written(tmp_path, lines, messag
     assert message in problem.message
 
 
+@pytest.mark.parametrize("branch", ["main", "gh-pages", "release/2025.05", "live_site"])
+def test_a_branch_as_git_names_them(tmp_path, branch):
+    content = copy_seed(tmp_path)
+    with (content / "briefing.yaml").open("a") as file:
+        file.write(f"cms:\n  repo: newsroom/briefing\n  branch: {branch}\n")
+    briefing, _ = load_and_check(content)
+    assert briefing.cms.branch == branch
+
+
 def test_cms_settings_reach_the_model_with_their_defaults(tmp_path):
     content = copy_seed(tmp_path)
     with (content / "briefing.yaml").open("a") as file:
@@ -284,3 +310,24 @@ def test_cms_settings_reach_the_model_with_their_defaults(tmp_path):
     briefing, _ = load_and_check(content)
     assert briefing.cms == Cms("newsroom/briefing", "main", "content", None)
     assert briefing.cms.loc.line > 1
+
+
+def test_a_poisoned_node_modules_neither_stalls_the_build_nor_says_what_it_read(tmp_path):
+    """A cache or a pull request's node_modules with a pipe where the CMS goes (reading it
+    would wait forever), a device (/dev/zero: it would fill the memory), and a link to a
+    file of the machine: the build stops at once, naming each, quoting none."""
+    secret = tmp_path / "secret"
+    secret.write_text("hunter2-do-not-publish")
+    paths = [tmp_path / "node_modules" / path for path, _ in bundle.FILES.values()]
+    for path in paths:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(paths[0])
+    paths[1].symlink_to("/dev/zero")
+    paths[2].symlink_to(secret)
+    for path in paths[3:]:
+        path.write_bytes(b"x")
+    with pytest.raises(BuildFailed) as failed:
+        bundle.bundle_files(tmp_path, None)
+    said = "\n".join(str(p) for p in failed.value.problems)
+    assert said.count("is not the file published") == len(paths)
+    assert "hunter2" not in said

@@ -164,7 +164,7 @@ def test_a_reference_is_read_with_where_it_was_written():
     ("https://example.org/a?b#c", True), ("http://example.org", True),
     ("HTTP://example.org", True), ("ftp://example.org", False), ("https://", False),
     ("'https://example.org/a b'", False), ("example.org", False),
-    ("'javascript:alert(1)'", False)])
+    ("'javascript:alert(1)'", False), ("'https://[x/'", False)])  # not an IPv6 address
 def test_urls_are_http_or_https_with_a_host_and_no_space(text, ok):
     value, problems, _ = read(Url(), text, "url")
     assert (problems == []) is ok
