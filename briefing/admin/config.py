@@ -25,6 +25,9 @@ LIST_FILES = (
     ("claims", "Claims", "claims.yaml", "claims", "Claim", schema.CLAIM),
     ("changes", "Changes", "changes.yaml", "changes", "Change", schema.CHANGE),
 )
+# briefing.yaml's fields not in the forms: their own settings (which repository and
+# sign-in every editor's token goes to) change only in a file, reviewed as code is.
+LEFT_OUT = ("cms",)
 # The item a list's entries are named by in the forms.
 SUMMARIES = {"events": "{{fields.date}}: {{fields.title}}", "issues": "{{fields.issue}}",
              "sources": "{{fields.title}}", "claims": "{{fields.claim}}",
@@ -66,7 +69,8 @@ def backend(cms: Cms) -> dict[str, Any]:
 
 def collections(folder: str, sides: tuple[tuple[str, str], ...]) -> list[Widget]:
     briefing_file = {"name": "briefing", "label": "Briefing", "file": f"{folder}/briefing.yaml",
-                     "fields": record_fields(schema.BRIEFING, sides)}
+                     "fields": [f for f in record_fields(schema.BRIEFING, sides)
+                                if f["name"] not in LEFT_OUT]}
     made = [{"name": "briefing", "label": "Briefing", "files": [briefing_file]},
             {"name": "actors", "label": "Actors", "label_singular": "Actor",
              "folder": f"{folder}/actors", "extension": "yaml", "format": "yaml",
