@@ -89,7 +89,7 @@ def list_file(folder: str, name: str, title: str, file: str, field: str, item: s
     """A file that is one list (chronology.yaml): the list is the file's only field,
     written as the file's root."""
     listing = {"name": field, "label": label(field), "label_singular": item, "widget": "list",
-               "root": True, "summary": SUMMARIES[field],
+               "root": True, "summary": SUMMARIES[field], "collapsed": True,
                "fields": record_fields(record, sides)}
     return {"name": name, "label": title,
             "files": [{"name": name, "label": title, "file": f"{folder}/{file}",

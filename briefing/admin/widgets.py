@@ -44,19 +44,34 @@ RELATIONS: dict[str, Widget] = {
 }
 
 
+# Keys that read as code, in a newsroom's words; any other key is its own label.
+LABELS = {"id": "ID", "dek": "Standfirst", "url": "Web address", "src": "Picture",
+          "alt": "Description of the picture", "base_url": "Site address",
+          "cname": "Custom domain", "at": "Published at", "was": "What it said before",
+          "by": "Asserted by", "against": "Contested by", "adds": "Brings in",
+          "short": "Short label", "stale_after_days": "Days before a stance is stale"}
+# Text fields that hold a sentence or more: a box of several lines.
+SENTENCES = frozenset({"dek", "summary", "note", "was", "claim", "position", "description",
+                       "context"})
+
+
 def label(name: str) -> str:
     """A field's label: its key as an editor reads it ("as_of" → "As of")."""
+    if name in LABELS:
+        return LABELS[name]
     words = name.replace("_", " ")
     return words[:1].upper() + words[1:]
 
 
 def form_field(name: str, field: Field, sides: tuple[tuple[str, str], ...]) -> Widget:
-    """One field of a form: its key, label, hint (the schema's description), whether it
-    is required, and its widget."""
+    """One field of a form: its key, label, hint (the schema's description, unless it
+    only repeats the label), whether it is required, and its widget."""
     made: Widget = {"name": name, "label": label(name)}
     made |= widget(field.type, sides)
-    if field.doc:
-        hint = field.doc[:1].upper() + field.doc[1:]
+    if made["widget"] == "string" and "pattern" not in made and name in SENTENCES:
+        made["widget"] = "text"
+    hint = field.doc[:1].upper() + field.doc[1:]
+    if hint and hint.lower() != made["label"].lower():
         made["hint"] = f"{made['hint']} {hint}" if "hint" in made else hint
     made["required"] = field.required
     return made
@@ -144,7 +159,9 @@ def _boolean(kind: Boolean, sides):
 
 @widget.register
 def _choice(kind: Choice, sides):
-    return {"widget": "select", "options": list(kind.choices)}
+    # Shown as words ("Far apart"), written as the contract's values ("far-apart").
+    return {"widget": "select", "options": [
+        {"label": label(choice.replace("-", " ")), "value": choice} for choice in kind.choices]}
 
 
 @widget.register

@@ -39,6 +39,8 @@ def build(args: Namespace) -> int:
     count = sum(len(files) for _, _, files in os.walk(args.out))  # the search index and
     print(f"built {count} files into {args.out}/ in "  # editions kept included: what is there
           f"{time.perf_counter() - started:.2f} s", file=sys.stderr)
+    if (args.out / "admin" / "index.html").is_file():
+        print(f"the forms for editing in a browser: {args.out}/admin/", file=sys.stderr)
     return 0
 
 

@@ -252,6 +252,9 @@ async def listen(preview: Preview, host: str, port: int, open_browser: bool,
     ioloop.PeriodicCallback(watcher.poll, POLL_SECONDS * 1000).start()
     url = f"http://{host}:{port}{preview.base_path}"
     print(f"Serving the briefing at {url} (Ctrl-C to stop)", file=sys.stderr, flush=True)
+    if preview.has(f"{ADMIN}/index.html"):
+        print(f"The forms are at {url}{ADMIN}/ (Chrome or Edge: Work with Local Repository)",
+              file=sys.stderr, flush=True)
     if open_browser:
         webbrowser.open(url)
     return 0

@@ -120,10 +120,10 @@ EDITS = [
     ("Actors", "Vladimir Putin", None, "Role", "role: President of Russia"),
     ("Chronology", "Chronology", "Events", "Title", "full-scale invasion of Ukraine"),
     ("Positions", "Positions", "Issues", "Issue", "Ceasefire before talks?"),
-    ("Sources", "Sources", "Sources", "Short", "Report of 11 May 2025"),
+    ("Sources", "Sources", "Sources", "Short label", "Report of 11 May 2025"),
     ("Claims", "Claims", "Claims", "Claim", "ceasefire from Monday 12 May."),
     ("Changes", "Changes", "Changes", "Summary", "to meet him in Istanbul."),
-    ("Articles", SOURCE, None, "Dek", "pressure for a 30-day ceasefire."),
+    ("Articles", SOURCE, None, "Standfirst", "pressure for a 30-day ceasefire."),
 ]
 FILES = {"Briefing": "briefing.yaml", "Actors": "actors/putin.yaml",
          "Chronology": "chronology.yaml", "Positions": "positions.yaml",
@@ -141,6 +141,8 @@ def test_a_seed_file_saved_through_the_forms_builds_the_site_written_by_hand(
     with cms.open_cms(browser, admin_url, start) as (page, log):
         for collection, entry, listing, label, tail in EDITS:
             cms.open_entry(page, collection, entry)
+            if listing:
+                cms.expand_all(page, listing)
             scope = cms.list_items(page, listing).first if listing else page
             box = scope.get_by_role("textbox", name=label, exact=True).first
             box.fill(box.input_value() + " (edited)")

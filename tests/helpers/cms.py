@@ -195,17 +195,30 @@ def list_items(page: Page, field_label: str) -> Locator:
     field = page.get_by_role("group", name=named("“{}” Field", field_label))
     return field.get_by_role("group").filter(
         has=page.get_by_role("button", name="Reorder Item", exact=True)).filter(
-        has=page.get_by_role("textbox", name="Id", exact=True))
+        has=page.get_by_role("textbox", name="ID", exact=True))
 
 
 def add_item(page: Page, field_label: str, item_label: str) -> Locator:
-    """A new item at the end of a root list ("Add Event"), scrolled into view."""
-    before = list_items(page, field_label).count()
+    """A new item at the end of a root list ("Add Event"). The list's items are shown
+    collapsed, the new one open: the list's field, whose only open item it is, is the
+    scope to fill it in."""
+    box = field(page, field_label)
+    ids = box.get_by_role("textbox", name="ID", exact=True)
+    before = ids.count()
     page.get_by_role("button", name=named("Add {}", item_label)).last.click()
-    items = list_items(page, field_label)
-    expect(items).to_have_count(before + 1)
-    items.last.scroll_into_view_if_needed()
-    return items.last
+    expect(ids).to_have_count(before + 1)
+    ids.last.scroll_into_view_if_needed()
+    return box
+
+
+def expand_all(page: Page, field_label: str) -> None:
+    """Every item of a root list open (they are shown collapsed; a list of one has no
+    "Expand All", only its item's "Expand")."""
+    box = field(page, field_label)
+    every = box.get_by_role("button", name="Expand All", exact=True)
+    (every if every.count() else box.get_by_role("button", name="Expand", exact=True)
+     ).first.click()
+    expect(list_items(page, field_label).first).to_be_visible()
 
 
 def field(scope: Page | Locator, label: str) -> Locator:
@@ -227,8 +240,16 @@ def pick(scope: Page | Locator, label: str, option: str) -> None:
 
 
 def fill(scope: Page | Locator, label: str, text: str) -> None:
+    """Type into a text field; again if the form, drawn then filled with its defaults
+    (a new entry's), cleared it meanwhile (seen on a busy machine)."""
     box = scope.get_by_role("textbox", name=label, exact=True)
-    box.fill(text)
+    for _ in range(3):
+        box.fill(text)
+        try:
+            expect(box).to_have_value(text, timeout=2_000)
+            return
+        except AssertionError:
+            continue
     expect(box).to_have_value(text)
 
 
@@ -282,9 +303,9 @@ def add_change(page: Page, id: str, at: str, kind: str, summary: str,  # noqa: A
     """A new entry at the end of the change log, saved."""
     open_entry(page, "Changes", "Changes")
     item = add_item(page, "Changes", "Change")
-    fill(item, "Id", id)
-    fill(item, "At", at)
-    pick(item, "Kind", kind)
+    fill(item, "ID", id)
+    fill(item, "Published at", at)
+    pick(item, "Kind", kind.capitalize())  # shown as a word, written as the value
     fill(item, "Summary", summary)
     affected = field(item, "Affects")
     for n, value in enumerate(affects):

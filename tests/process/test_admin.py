@@ -49,6 +49,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     assert build(SEED, plain, "--base-url", "https://x.example/b/").returncode == 0
     result = build(with_cms(root), forms, "--base-url", "https://x.example/b/")
     assert result.returncode == 0, result.stderr
+    assert f"the forms for editing in a browser: {forms}/admin/" in result.stderr
     return plain, forms
 
 
@@ -186,5 +187,6 @@ def test_the_preview_serves_the_forms_without_its_reload_script(tmp_path):
         status, config, _ = fetch(server.url + "admin/config.yml")
         assert status == 200 and b"publish_mode: editorial_workflow" in config
         assert fetch(server.url + "admin/fonts/noto-mono.woff2")[0] == 200
+        assert any(f"The forms are at {server.url}admin/" in line for line in server.log)
     finally:
         stop_server(server)

@@ -187,18 +187,28 @@ def test_each_picker_points_at_a_collection_and_a_field_that_exist(config):
 def test_choices_as_selects_required_as_the_contract_says_hints_from_its_descriptions(config):
     claim = by_name(form(config, "claims"))
     assert claim["status"]["widget"] == "select"
-    assert claim["status"]["options"] == list(schema.CLAIM_STATUSES)
-    assert by_name(form(config, "changes"))["kind"]["options"] == list(schema.CHANGE_KINDS)
+    assert [o["value"] for o in claim["status"]["options"]] == list(schema.CLAIM_STATUSES)
+    assert claim["status"]["options"][0] == {"label": "Confirmed", "value": "confirmed"}
+    issue = by_name(form(config, "positions"))
+    assert issue["status"]["options"][0] == {"label": "Far apart", "value": "far-apart"}
+    assert [o["value"] for o in by_name(form(config, "changes"))["kind"]["options"]] == list(
+        schema.CHANGE_KINDS)
     for name, record in KINDS.items():
         made = by_name(form(config, name))
         for key, field in record.fields.items():
             if name == "briefing" and key in LEFT_OUT:
                 continue
             assert made[key]["required"] is field.required, (name, key)
-            assert made[key]["hint"].lower().endswith(field.doc.lower()), (name, key)
+            if field.doc.lower() == made[key]["label"].lower():  # saying it twice helps no one
+                assert "hint" not in made[key], (name, key)
+            else:
+                assert made[key]["hint"].lower().endswith(field.doc.lower()), (name, key)
     assert by_name(form(config, "chronology"))["summary"]["widget"] == "markdown"
     assert by_name(form(config, "actors"))["name"]["label"] == "Name"
     assert by_name(form(config, "positions"))["as_of"]["label"] == "As of"
+    assert by_name(form(config, "briefing"))["dek"]["label"] == "Standfirst"
+    assert by_name(form(config, "claims"))["claim"]["widget"] == "text"  # a sentence or more
+    assert by_name(form(config, "sources"))["title"]["widget"] == "string"
 
 
 @pytest.mark.parametrize(("kind", "good", "bad"), [
