@@ -21,7 +21,7 @@ from .cache import BuildCache, Touched, file_digest
 from .linking.linker import LinkMemo
 from .linking.loading import load_and_check
 from .model.briefing import Briefing
-from .output import feeds, i18n
+from .output import embeds, feeds, i18n
 from .output.linkcheck import escaping_links
 from .output.pages import Page, Site, plan_site
 from .output.render import Renderer, RenderMemo, static_files
@@ -44,15 +44,19 @@ PARALLEL_FROM = 300  # pages
 
 def runs(pages: list[Page], size: int = 50) -> list[list[Page]]:
     """The pages in runs of `size`, the overview, chronology and lists (one page each
-    large) first."""
-    singles = [[page] for page in pages if page.template not in ("actor.html", "article.html")]
-    rest = [page for page in pages if page.template in ("actor.html", "article.html")]
+    large) first; actors, articles and cards to embed (many, each small) after."""
+    singles = [[page] for page in pages if not in_runs(page)]
+    rest = [page for page in pages if in_runs(page)]
     return singles + [rest[i:i + size] for i in range(0, len(rest), size)]
 
 
+def in_runs(page: Page) -> bool:
+    return page.template in ("actor.html", "article.html") or page.template.startswith("card_")
+
+
 def machine_files(briefing: Briefing, pages: list[Page], templates: Path) -> Later:
-    """The sitemap (every language's pages), a feed per language, robots.txt and the
-    facts as JSON (the original's)."""
+    """The sitemap (every language's pages), a feed per language, robots.txt, the
+    facts as JSON (the original's) and each card's oEmbed answer."""
     files: Later = {
         "sitemap.xml": lambda: feeds.sitemap(briefing, pages),
         "robots.txt": lambda: feeds.robots(briefing),
@@ -61,7 +65,7 @@ def machine_files(briefing: Briefing, pages: list[Page], templates: Path) -> Lat
     for b in (briefing, *briefing.translations):
         files[f"{b.prefix}feed.xml"] = lambda b=b: feeds.atom_feed(
             b, i18n.catalog(templates, b.language))
-    return files
+    return files | embeds.oembed_files(briefing, lambda lang: i18n.catalog(templates, lang))
 
 
 def plan(briefing: Briefing, templates: Path, search: bool = True, editions: bool = False
