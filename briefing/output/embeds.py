@@ -28,7 +28,8 @@ from .urls import EMBED, Urls
 
 LATEST = 5  # events on the chronology's card
 WIDTH = 640  # what an oEmbed answer says a card needs; the iframe takes the host's width
-HEIGHTS = {"issue": 360, "actor": 340, "chronology": 460, "claim": 320}  # before it loads
+# the height an iframe's code gives a card: about its height in a 640 px column
+HEIGHTS = {"issue": 420, "actor": 320, "chronology": 520, "claim": 240}
 HOST_SCRIPT = "embed.js"  # templates/static/: sizes a page's cards, for hosts that want it
 # A card's own policy: its stylesheet, its one script, its icon; nothing else, no form.
 CARD_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
