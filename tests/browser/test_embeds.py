@@ -47,26 +47,30 @@ def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str,
         yield base, f"{host}/article.html", site
 
 
-def offered(site: Path, full: str) -> list[str]:
-    """The codes in a full page's Embed disclosure: each card's, then the host script."""
+def offered(site: Path, full: str, card: str) -> str:
+    """The code a full page's Embed disclosure offers for a card."""
     html = BeautifulSoup((site / full / "index.html").read_text(encoding="utf-8"),
                          "html.parser")
-    return [t.get_text() for t in html.select(".embed-offer textarea")]
+    codes = [t.get_text() for t in html.select(".embed-offer textarea")]
+    return next(code for code in codes if f"/{card}\"" in code)
 
 
 def article(site: Path) -> str:
-    """A host page: paragraphs, and each card by the code offered for it."""
+    """A host page: paragraphs, and each card by the code offered for it (its iframe and
+    the host script, pasted with each card as an editor would)."""
     codes = []
     for full, card in CARDS.items():
-        src = json.loads((site / card / "oembed.json").read_text())["html"]
-        assert src in offered(site, full)  # the oEmbed answer is the code offered
-        codes.append(src)
-    host_script = offered(site, "chronology/")[-1]
+        code = offered(site, full, card)
+        iframe, script = code.split("\n")
+        # the oEmbed answer embeds the same card with the same iframe
+        assert json.loads((site / card / "oembed.json").read_text())["html"] == iframe
+        assert script.startswith("<script src=") and script.endswith('embed.js" async></script>')
+        codes.append(code)
     words = "<p>" + "A newsroom's article about the talks, with context. " * 20 + "</p>"
     body = "\n".join(words + code for code in codes)
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>News</title>'
             '<link rel="icon" href="data:,"></head>'
-            f"<body><main>{body}{words}</main>{host_script}</body></html>")
+            f"<body><main>{body}{words}</main></body></html>")
 
 
 def card_frame(page: Page, index: int) -> Frame:
