@@ -44,6 +44,8 @@ def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str,
                          cwd=ROOT)
         assert result.returncode == 0, result.stderr
         (news / "article.html").write_text(article(site), encoding="utf-8")
+        bare = article(site).replace(f'<script src="{base}embed.js" async></script>', "")
+        (news / "bare.html").write_text(bare, encoding="utf-8")
         yield base, f"{host}/article.html", site
 
 
@@ -117,6 +119,8 @@ def test_each_card_fits_its_iframe_after_loading_and_after_a_resize(browser: Bro
         outer, inner = fits(page, i)
         assert abs(outer - inner) <= SLACK, (card, "narrow", outer, inner)
         narrow.append(inner)
+        assert card_frame(page, i).evaluate(  # nothing sideways in a phone's column
+            "document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     assert any(moved)  # the host script moved them from the heights their code gives
     assert any(n > w + 20 for n, w in zip(narrow, wide, strict=True))  # they did grow
     assert errors == []
@@ -178,4 +182,18 @@ def test_a_card_speaks_pym_and_wordpress_when_asked(browser: Browser, hosted):
     height = int(pym[-1].rsplit("xPYMx", 1)[1])
     assert {"secret": "Ab12", "message": "height", "value": height} in got
     assert {"sentinel": "amp", "type": "embed-size", "height": height} in got
+    page.close()
+
+
+def test_without_the_host_script_a_card_keeps_the_height_its_code_gives(browser: Browser,
+                                                                         hosted):
+    _, host, _ = hosted
+    page = browser.new_page()
+    page.goto(host.replace("article.html", "bare.html"))
+    assert "embed.js" not in page.content()
+    for i in range(len(CARDS)):
+        card_frame(page, i).wait_for_selector(".card-foot a")  # the card is there
+        iframe = page.locator("iframe").nth(i)
+        height = iframe.evaluate("e => e.getBoundingClientRect().height")
+        assert height == int(iframe.get_attribute("height") or 0)
     page.close()
