@@ -199,12 +199,13 @@ Made = list[tuple[str, bytes, bytes]]  # (path, key, digest) of files the next b
 @dataclass(frozen=True)
 class Writing:
     """The pages and machine files of a build, as jobs for share_out: largest first, the
-    machine files, then the pages in runs. With the build cache, a file whose inputs are
+    machine files, then the pages in runs, then the cards' oEmbed answers in runs (one
+    job each would pass share_out's limit on a large briefing). With the build cache, a file whose inputs are
     those of the file left in `out` by the last build is that file again (linked, not
     made)."""
     prepared: Prepared
     later: Later
-    jobs: list[str | list[Page]]
+    jobs: list[str | list[Page] | tuple[str, ...]]
     out: Path
     cache: BuildCache | None
     site_keys: dict[str, bytes]
@@ -215,7 +216,11 @@ class Writing:
     def of(cls, prepared: Prepared, templates: Path, out: Path, cache: BuildCache | None
            ) -> Writing:
         later = machine_files(prepared.briefing, prepared.pages, templates)
-        jobs: list[str | list[Page]] = [*later, *runs(prepared.pages)]
+        # the cards' oEmbed answers, one per card and language, in runs like the pages
+        small = [name for name in later if name.endswith(embeds.OEMBED)]
+        jobs: list[str | list[Page] | tuple[str, ...]] = [
+            *(name for name in later if not name.endswith(embeds.OEMBED)),
+            *runs(prepared.pages), *(tuple(small[i:i + 500]) for i in range(0, len(small), 500))]
         site_keys = {site.prefix: cache.digest(site) for site in prepared.sites} if cache else {}
         whole = cache.digest((prepared.briefing, prepared.pages)) if cache else b""
         return cls(prepared, later, jobs, out, cache, site_keys, whole, display_path(out))
@@ -235,6 +240,8 @@ class Writing:
         name = self.jobs[job]
         if isinstance(name, str):
             return 1, [], self.write_machine_file(name, fresh)
+        if isinstance(name, tuple):
+            return len(name), [], [one for n in name for one in self.write_machine_file(n, fresh)]
         escaping: list[Problem] = []
         made: Made = []
         for page in name:

@@ -31,6 +31,7 @@ LATEST = 5  # events on the chronology's card
 WIDTH = 640  # what an oEmbed answer says a card needs; the iframe takes the host's width
 # the height an iframe's code gives a card: about its height in a 640 px column
 HEIGHTS = {"issue": 420, "actor": 320, "chronology": 520, "claim": 240}
+OEMBED = "oembed.json"  # a card's oEmbed answer, in its folder
 HOST_SCRIPT = "embed.js"  # templates/static/: sizes a page's cards, for hosts that want it
 # A card's own policy: its stylesheet, its one script, its icon; nothing else, no form.
 CARD_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
@@ -50,7 +51,7 @@ class Card:
 
     @property
     def oembed(self) -> str:
-        return self.url + "oembed.json"
+        return self.url + OEMBED
 
 
 def cards_of(briefing: Briefing, gettext: Callable[[str], str]) -> dict[str, tuple[Card, ...]]:
