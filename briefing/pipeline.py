@@ -200,9 +200,9 @@ Made = list[tuple[str, bytes, bytes]]  # (path, key, digest) of files the next b
 class Writing:
     """The pages and machine files of a build, as jobs for share_out: largest first, the
     machine files, then the pages in runs, then the cards' oEmbed answers in runs (one
-    job each would pass share_out's limit on a large briefing). With the build cache, a file whose inputs are
-    those of the file left in `out` by the last build is that file again (linked, not
-    made)."""
+    job each would pass share_out's limit on a large briefing). With the build cache, a
+    file whose inputs are those of the file left in `out` by the last build is that
+    file again (linked, not made)."""
     prepared: Prepared
     later: Later
     jobs: list[str | list[Page] | tuple[str, ...]]

@@ -79,7 +79,7 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-OWN_SCRIPTS = ("search.js", "filter.js", "new.js", "notfound.js", "scripted.js")
+OWN_SCRIPTS = ("search.js", "filter.js", "new.js", "notfound.js", "scripted.js", "embed-card.js")
 
 
 def foreign_scripts(html: BeautifulSoup) -> list:
