@@ -82,7 +82,7 @@ def test_refuses_to_replace_a_folder_that_is_not_a_site(content: Path, tmp_path:
 def test_links_are_relative_so_the_site_works_under_a_sub_path(content, tmp_path):
     build(content, tmp_path / "site", TEMPLATES)
     page = soup(tmp_path / "site" / "actors" / "ana" / "index.html")
-    hrefs = [a["href"] for a in page.select("nav a")]
+    hrefs = [a["href"] for a in page.select("header nav a")]
     assert hrefs == ["../../", "../../actors/", "../../chronology/", "../../positions/",
                      "../../sources/"]
     assert page.find("link", rel="stylesheet")["href"] == "../../style.css"
