@@ -94,7 +94,7 @@ def test_on_a_wide_screen_long_pages_set_their_contents_beside_text_of_a_readabl
         for p in page.locator("main p").all()[:40]:
             if p.is_visible() and len(p.inner_text()) > 200:
                 measured = p.evaluate(MEASURE)
-                assert measured["chars"] <= 85, (path, p.inner_text()[:40], measured)
+                assert measured["chars"] <= 80, (path, p.inner_text()[:40], measured)
                 assert measured["right"] >= 0.6 * width, (path, measured)
         href = toc.locator("a").first.get_attribute("href")
         assert href and page.locator(href).count() == 1, path
