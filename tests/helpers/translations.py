@@ -34,11 +34,13 @@ LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 # are, and the formats' own names
 KEPT = {"BBC", "News", "JSON", "Atom", "JavaScript", "X", "json", "briefing", "UTC"}
 SAID = ("aria-label", "title", "alt", "placeholder")
+ADDRESS = re.compile(r"https?://\S+")
 CYRILLIC = re.compile(r"[А-яЁёІіЇїЄєҐґ]")
 
 
 def english_words(text: str) -> list[str]:
-    return [w for w in LATIN_WORD.findall(text) if w not in KEPT]
+    """An address (the page's own, printed under its title) is in no language."""
+    return [w for w in LATIN_WORD.findall(ADDRESS.sub("", text)) if w not in KEPT]
 
 
 def language_of(element) -> str | None:

@@ -82,10 +82,21 @@ def test_refuses_to_replace_a_folder_that_is_not_a_site(content: Path, tmp_path:
 def test_links_are_relative_so_the_site_works_under_a_sub_path(content, tmp_path):
     build(content, tmp_path / "site", TEMPLATES)
     page = soup(tmp_path / "site" / "actors" / "ana" / "index.html")
-    hrefs = [a["href"] for a in page.select("nav a")]
+    hrefs = [a["href"] for a in page.select("header nav a")]
     assert hrefs == ["../../", "../../actors/", "../../chronology/", "../../positions/",
                      "../../sources/"]
     assert page.find("link", rel="stylesheet")["href"] == "../../style.css"
+
+
+def test_a_printed_page_carries_its_date_and_its_address_when_the_site_has_one(content,
+                                                                              tmp_path):
+    build(content, tmp_path / "bare", TEMPLATES)
+    line = soup(tmp_path / "bare" / "actors" / "ana" / "index.html").select_one(".print-only")
+    assert line.get_text().startswith("Updated ") and "·" not in line.get_text()
+    build(content, tmp_path / "site", TEMPLATES, base_url="https://example.github.io/repo/")
+    line = soup(tmp_path / "site" / "actors" / "ana" / "index.html").select_one(".print-only")
+    assert line.select_one("span[dir=ltr]").get_text() == (
+        "https://example.github.io/repo/actors/ana/")
 
 
 def test_404_links_start_from_the_base_path(content, tmp_path):
