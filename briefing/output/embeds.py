@@ -41,36 +41,54 @@ CARD_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src
 @dataclass(frozen=True, slots=True)
 class Card:
     """A card: its page (from its language's root), the full page it is part of, its
-    title and the height its embed code gives it."""
+    title (as HTML: a translation's words it leaves in the original's carry their
+    `lang`) and the height its embed code gives it."""
 
     kind: str  # issue, actor, chronology, claim
     url: str  # "embed/actors/putin/"
     full: str  # "actors/putin/", "positions/#issue-ceasefire"
-    title: str
+    label: Markup
     height: int
+
+    @property
+    def title(self) -> str:
+        """The title as text (an iframe's title, an oEmbed answer's)."""
+        return self.label.striptags()
 
     @property
     def oembed(self) -> str:
         return self.url + OEMBED
 
 
+def kept(item: object, name: str, text: str) -> Markup:
+    """A field's words, in a span with the original's `lang` where a translation
+    leaves them untranslated (filters.tx's test: filters imports pages, which imports
+    this module)."""
+    found = getattr(item, "tx", None)
+    if found is None or name not in found.missing:
+        return Markup.escape(text)
+    return Markup('<span lang="{}" dir="auto">{}</span>').format(found.lang, text)
+
+
 def cards_of(briefing: Briefing, gettext: Callable[[str], str]) -> dict[str, tuple[Card, ...]]:
     """Every card of the briefing, by the full page that offers it."""
-    on = (gettext("Where both sides stand on %(issue)s") if len(briefing.sides) == 2
-          else gettext("Where the sides stand on %(issue)s"))
+    on = Markup.escape(gettext("Where both sides stand on %(issue)s") if len(briefing.sides) == 2
+                else gettext("Where the sides stand on %(issue)s"))
     cards: dict[str, tuple[Card, ...]] = {
         "positions/": tuple(Card("issue", f"{EMBED}issues/{i.id}/", f"positions/#issue-{i.id}",
-                                 on % {"issue": i.issue}, HEIGHTS["issue"])
+                                 on % {"issue": kept(i, "issue", i.issue)}, HEIGHTS["issue"])
                             for i in briefing.issues),
         "chronology/": (Card("chronology", f"{EMBED}chronology/", "chronology/",
-                             gettext("Latest events"), HEIGHTS["chronology"]),),
+                             Markup.escape(gettext("Latest events")), HEIGHTS["chronology"]),),
     }
     for a in briefing.actors:
         cards[f"actors/{a.id}/"] = (Card("actor", f"{EMBED}actors/{a.id}/", f"actors/{a.id}/",
-                                         f"{a.name}: {a.role}", HEIGHTS["actor"]),)
+                                         kept(a, "name", a.name) + ": " + kept(a, "role", a.role),
+                                         HEIGHTS["actor"]),)
     if briefing.claims:
         cards["claims/"] = tuple(Card("claim", f"{EMBED}claims/{c.id}/", f"claims/#{c.id}",
-                                      c.claim, HEIGHTS["claim"]) for c in briefing.claims)
+                                      kept(c, "claim", c.claim), HEIGHTS["claim"])
+                               for c in briefing.claims)
     return cards
 
 

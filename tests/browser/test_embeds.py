@@ -53,7 +53,7 @@ def offered(site: Path, full: str, card: str) -> str:
     """The code a full page's Embed disclosure offers for a card."""
     html = BeautifulSoup((site / full / "index.html").read_text(encoding="utf-8"),
                          "html.parser")
-    codes = [t.get_text() for t in html.select(".embed-offer textarea")]
+    codes = [t.get_text() for t in html.select("details.embed textarea")]
     return next(code for code in codes if f"/{card}\"" in code)
 
 

@@ -52,7 +52,7 @@ def test_a_card_is_noindex_unsearched_and_its_links_open_a_new_tab(tmp_path: Pat
 def test_the_offer_and_discovery_need_a_base_url(tmp_path: Path):
     site = build(tmp_path, minimal())
     page = soup(site / "actors" / "ana" / "index.html")
-    assert page.select(".embed-offer") == []
+    assert page.select("details.embed") == []
     assert page.find("link", attrs={"type": "application/json+oembed"}) is None
     assert (site / "embed" / "actors" / "ana" / "index.html").is_file()
     assert list(site.rglob("oembed.json")) == []
@@ -63,7 +63,7 @@ def test_the_full_page_offers_the_code_its_oembed_answer_gives(tmp_path: Path):
     page = soup(site / "positions" / "index.html")
     assert page.find("link", attrs={"type": "application/json+oembed"})["href"] == (
         BASE + "embed/issues/talks/oembed.json")
-    offer = page.select_one("main .embed-offer[data-pagefind-ignore]")
+    offer = page.select_one("main details.embed[data-pagefind-ignore]")
     assert offer is not None and offer.name == "details"
     code = offer.find("textarea").get_text()
     answer = json.loads((site / "embed" / "issues" / "talks" / "oembed.json").read_text())
@@ -76,7 +76,7 @@ def test_a_hostile_title_stays_text_in_the_code(tmp_path: Path):
     files["positions.yaml"][0]["issue"] = 'Talks" onload="alert(1)</textarea><b>x'
     site = build(tmp_path, files, "--base-url", BASE)
     page = soup(site / "positions" / "index.html")
-    code = page.select_one(".embed-offer textarea").get_text()
+    code = page.select_one("details.embed textarea").get_text()
     iframe = BeautifulSoup(code, "html.parser").find("iframe")
     assert iframe["title"].endswith('Talks" onload="alert(1)</textarea><b>x')
-    assert "onload" not in iframe.attrs and page.select(".embed-offer b") == []
+    assert "onload" not in iframe.attrs and page.select("details.embed b") == []
