@@ -21,7 +21,7 @@ from .cache import BuildCache, Touched, file_digest
 from .linking.linker import LinkMemo
 from .linking.loading import load_and_check
 from .model.briefing import Briefing
-from .output import feeds, i18n
+from .output import embeds, feeds, i18n
 from .output.linkcheck import escaping_links
 from .output.pages import Page, Site, plan_site
 from .output.render import Renderer, RenderMemo, static_files
@@ -44,15 +44,19 @@ PARALLEL_FROM = 300  # pages
 
 def runs(pages: list[Page], size: int = 50) -> list[list[Page]]:
     """The pages in runs of `size`, the overview, chronology and lists (one page each
-    large) first."""
-    singles = [[page] for page in pages if page.template not in ("actor.html", "article.html")]
-    rest = [page for page in pages if page.template in ("actor.html", "article.html")]
+    large) first; actors, articles and cards to embed (many, each small) after."""
+    singles = [[page] for page in pages if not in_runs(page)]
+    rest = [page for page in pages if in_runs(page)]
     return singles + [rest[i:i + size] for i in range(0, len(rest), size)]
 
 
+def in_runs(page: Page) -> bool:
+    return page.template in ("actor.html", "article.html") or page.template.startswith("card_")
+
+
 def machine_files(briefing: Briefing, pages: list[Page], templates: Path) -> Later:
-    """The sitemap (every language's pages), a feed per language, robots.txt and the
-    facts as JSON (the original's)."""
+    """The sitemap (every language's pages), a feed per language, robots.txt, the
+    facts as JSON (the original's) and each card's oEmbed answer."""
     files: Later = {
         "sitemap.xml": lambda: feeds.sitemap(briefing, pages),
         "robots.txt": lambda: feeds.robots(briefing),
@@ -61,7 +65,7 @@ def machine_files(briefing: Briefing, pages: list[Page], templates: Path) -> Lat
     for b in (briefing, *briefing.translations):
         files[f"{b.prefix}feed.xml"] = lambda b=b: feeds.atom_feed(
             b, i18n.catalog(templates, b.language))
-    return files
+    return files | embeds.oembed_files(briefing, lambda lang: i18n.catalog(templates, lang))
 
 
 def plan(briefing: Briefing, templates: Path, search: bool = True, editions: bool = False
@@ -195,12 +199,13 @@ Made = list[tuple[str, bytes, bytes]]  # (path, key, digest) of files the next b
 @dataclass(frozen=True)
 class Writing:
     """The pages and machine files of a build, as jobs for share_out: largest first, the
-    machine files, then the pages in runs. With the build cache, a file whose inputs are
-    those of the file left in `out` by the last build is that file again (linked, not
-    made)."""
+    machine files, then the pages in runs, then the cards' oEmbed answers in runs (one
+    job each would pass share_out's limit on a large briefing). With the build cache, a
+    file whose inputs are those of the file left in `out` by the last build is that
+    file again (linked, not made)."""
     prepared: Prepared
     later: Later
-    jobs: list[str | list[Page]]
+    jobs: list[str | list[Page] | tuple[str, ...]]
     out: Path
     cache: BuildCache | None
     site_keys: dict[str, bytes]
@@ -211,7 +216,11 @@ class Writing:
     def of(cls, prepared: Prepared, templates: Path, out: Path, cache: BuildCache | None
            ) -> Writing:
         later = machine_files(prepared.briefing, prepared.pages, templates)
-        jobs: list[str | list[Page]] = [*later, *runs(prepared.pages)]
+        # the cards' oEmbed answers, one per card and language, in runs like the pages
+        small = [name for name in later if name.endswith(embeds.OEMBED)]
+        jobs: list[str | list[Page] | tuple[str, ...]] = [
+            *(name for name in later if not name.endswith(embeds.OEMBED)),
+            *runs(prepared.pages), *(tuple(small[i:i + 500]) for i in range(0, len(small), 500))]
         site_keys = {site.prefix: cache.digest(site) for site in prepared.sites} if cache else {}
         whole = cache.digest((prepared.briefing, prepared.pages)) if cache else b""
         return cls(prepared, later, jobs, out, cache, site_keys, whole, display_path(out))
@@ -231,6 +240,8 @@ class Writing:
         name = self.jobs[job]
         if isinstance(name, str):
             return 1, [], self.write_machine_file(name, fresh)
+        if isinstance(name, tuple):
+            return len(name), [], [one for n in name for one in self.write_machine_file(n, fresh)]
         escaping: list[Problem] = []
         made: Made = []
         for page in name:

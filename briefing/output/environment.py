@@ -19,7 +19,7 @@ from jinja2 import meta
 from ..model.labels import CLAIM_HEADINGS, NOTE_HEADINGS
 from ..problems import BuildFailed, Problem, display_path
 from ..reading.schema import CLAIM_STATUSES, STATUSES
-from . import filters, languages
+from . import embeds, filters, languages
 from .messages import Messages
 
 T = TypeVar("T")
@@ -49,7 +49,7 @@ def make_environment(templates: Path, messages: Messages,
     # filter directly, a function through the context; and every global is looked over
     # again at each `import` in a template.
     env.filters.update(filters.filters(messages), ui_text=messages.ui_text,
-                       **languages.FILTERS, **more_filters)
+                       **languages.FILTERS, **embeds.FILTERS, **more_filters)
     return env
 
 

@@ -20,7 +20,7 @@ from ..model.positions import Attribution, Claim, Stance
 from ..model.story import Actor, Quote, Source
 from ..model.values import Rich
 from .pages import Page, positions_heading, revised
-from .urls import Urls, media_link
+from .urls import EMBED, Urls, media_link
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -47,8 +47,9 @@ def sitemap(briefing: Briefing, pages: list[Page]) -> bytes:
         root.set("xmlns:xhtml", XHTML)
     fallback = revised(briefing).iso
     for page in pages:
-        if page.template in ("404.html", "search.html") or not page.offered:
-            continue  # not pages to find
+        if (page.template in ("404.html", "search.html") or not page.offered
+                or page.url.startswith(EMBED)):
+            continue  # not pages to find (a card is for an iframe)
         url = ET.SubElement(root, "url")
         ET.SubElement(url, "loc").text = absolute(briefing, page.address)
         ET.SubElement(url, "lastmod").text = page.lastmod or fallback

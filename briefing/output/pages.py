@@ -20,6 +20,7 @@ from ..model.briefing import Briefing
 from ..model.changes import Change, History
 from ..model.dates import Moment, PartialDate
 from ..reading.schema import CLAIM_STATUSES
+from .embeds import CARD_POLICY, Card, card_contexts, cards_of
 from .groupings import by_day, by_status, by_year, in_events, quoted_from
 from .i18n import date_text
 from .urls import Urls, media_link
@@ -226,8 +227,19 @@ def plan_pages(briefing: Briefing, words: NullTranslations | None = None) -> lis
     last = revised(briefing)
     pages = [*section_pages(briefing, t, last), *log_pages(briefing, t, last),
              *actor_pages(briefing, last), *article_pages(briefing, last)]
+    cards = cards_of(briefing, t.gettext)  # the pages offering cards name them
+    pages = [replace(p, context={**p.context, "embeds": cards[p.url]}) if p.url in cards
+             else p for p in pages] + card_pages(briefing, cards)
     prefix = briefing.prefix
     return [replace(p, prefix=prefix) for p in pages] if prefix else pages
+
+
+def card_pages(briefing: Briefing, cards: dict[str, tuple[Card, ...]]) -> list[Page]:
+    """Each card to embed, a page of its own (embeds.py); `embeds`: what it offers."""
+    shown = card_contexts(briefing)
+    return [Page(card.url, f"card_{card.kind}.html", card.title, card.title,
+                 context={"card": card, "card_policy": CARD_POLICY, **shown[card.url]})
+            for offered in cards.values() for card in offered]
 
 
 def section_pages(briefing: Briefing, t: NullTranslations, last: Moment) -> list[Page]:

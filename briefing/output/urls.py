@@ -18,6 +18,8 @@ from ..linking.markdown import base_path
 # Where pictures from content/ are published: a folder of their own, so that none can
 # land on a page or a file from templates/static/ (reading/media.py says which are).
 MEDIA = "media/"
+# Where the cards to embed are (embeds.py): pages for iframes, never indexed.
+EMBED = "embed/"
 
 
 def media_file(src: str) -> str:

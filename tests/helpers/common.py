@@ -79,7 +79,24 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-OWN_SCRIPTS = ("search.js", "filter.js", "new.js", "notfound.js", "scripted.js")
+def is_card(rel: str) -> bool:
+    """A card to embed (briefing/output/embeds.py; "embed/…", "uk/embed/…"): a page for an
+    iframe, never indexed, so rightly without a canonical, hreflang or sitemap entry."""
+    parts = rel.split("/")
+    return parts[0] == "embed" or (len(parts) > 1 and parts[1] == "embed"
+                                   and len(parts[0]) <= 3 and parts[0].isalpha())
+
+
+def assert_card(page: BeautifulSoup) -> None:
+    """What a card has instead of a full page's search and share tags: noindex, its
+    oEmbed discovery link, and no canonical or hreflang that would offer it to search."""
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert page.find("link", type="application/json+oembed") is not None
+    assert page.find("link", rel="canonical") is None
+    assert page.find("link", hreflang=True) is None
+
+
+OWN_SCRIPTS = ("search.js", "filter.js", "new.js", "notfound.js", "scripted.js", "embed-card.js")
 
 
 def foreign_scripts(html: BeautifulSoup) -> list:

@@ -12,7 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from briefing.pipeline import build
-from tests.helpers.common import ROOT, TEMPLATES, soup
+from tests.helpers.common import ROOT, TEMPLATES, assert_card, is_card, soup
 from tests.helpers.feeds import EVENT
 
 BASE = "https://example.github.io/briefing-site/"
@@ -26,8 +26,13 @@ def seed_events() -> list[dict]:
 def test_sitemap_lists_every_page_with_absolute_urls(seed_site: Path):
     root = ET.parse(seed_site / "sitemap.xml").getroot()
     locs = [e.text for e in root.findall("sm:url/sm:loc", NS)]
+    cards = [p for p in seed_site.rglob("index.html")
+             if is_card(p.parent.relative_to(seed_site).as_posix())]
+    for card in cards:  # a card is a page for an iframe: noindex, so not in the sitemap
+        assert_card(soup(card))
+    assert cards and not any("/embed/" in loc for loc in locs)
     pages = sorted(BASE + p.parent.relative_to(seed_site).as_posix().removeprefix(".") + "/"
-                   for p in seed_site.rglob("index.html")
+                   for p in seed_site.rglob("index.html") if p not in cards
                    # a translation's page with none of its text translated is not offered
                    if soup(p).find("link", rel="canonical")["href"].endswith(
                        p.parent.relative_to(seed_site).as_posix().removeprefix(".") + "/"))

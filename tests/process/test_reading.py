@@ -10,7 +10,11 @@ from pathlib import Path
 
 from tests.helpers.reading import VNU
 
-BUDGET = 50 * 1024  # HTML + CSS + JS of a page, before compression, search index aside
+# HTML + CSS + JS of a page, before compression, search index aside. 55 KB: the layout
+# that uses the screen (On this page, print styles) took the Russian chronology to 53.9
+# KB, and the editors' "Embed" offer (discovery link, code, its rules in style.css) adds
+# 0.9 KB there (54.7 KB; the Russian positions, a card per issue, 54.3 KB).
+BUDGET = 55 * 1024
 
 
 def test_the_nu_html_checker_finds_no_error(seed_site: Path):
@@ -22,7 +26,7 @@ def test_the_nu_html_checker_finds_no_error(seed_site: Path):
     assert "changes" in {p.parent.name for p in seed_site.rglob("*.html")}  # checked too
 
 
-def test_each_page_weighs_at_most_50_kb(seed_site: Path):
+def test_each_page_weighs_at_most_55_kb(seed_site: Path):
     css = (seed_site / "style.css").stat().st_size
     search = (seed_site / "search.js").stat().st_size + (seed_site / "new.js").stat().st_size
     for html in seed_site.rglob("*.html"):

@@ -69,7 +69,7 @@ def hostile_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_no_script_handler_or_unsafe_link_reaches_any_page(hostile_site: Path):
     pages = sorted(hostile_site.rglob("*.html"))
-    assert len(pages) == 9  # with the search page
+    assert len(pages) == 12  # with the search page and the cards to embed
     for page in pages:
         html = soup(page)
         assert foreign_scripts(html) == [], page
