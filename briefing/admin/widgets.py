@@ -13,15 +13,12 @@ from ..reading.fields import FieldType, Markdown, Reference, Slug, Text, Words
 from ..reading.scalar_fields import (
     Affected,
     Boolean,
-    Branch,
     Choice,
     Count,
     Date,
-    Folder,
     Hostname,
     ImageSource,
-    Language,
-    Repository,
+    Patterned,
     Url,
     When,
 )
@@ -169,17 +166,12 @@ def _image(kind: ImageSource, sides):
     return {"widget": "image"}
 
 
-def _pattern_of(message: str):
-    return lambda kind, sides: pattern(kind, message)
-
-
-for _kind, _message in ((Url, "A web address starting with https://"),
-                        (Hostname, "A domain name such as briefing.example.org"),
-                        (Language, "A language tag such as en, uk or pt-BR"),
-                        (Repository, "owner/name, e.g. newsroom/briefing"),
-                        (Folder, "A folder from the repository's root, e.g. content"),
-                        (Branch, "A git branch, e.g. main")):
-    widget.register(_kind, _pattern_of(_message))
+@widget.register(Patterned)
+@widget.register(Url)
+@widget.register(Hostname)
+def _patterned(kind: Text, sides):
+    """A text the type checks by its pattern, said in the type's own words."""
+    return pattern(kind, kind.expected[:1].upper() + kind.expected[1:])
 
 
 @widget.register

@@ -189,50 +189,53 @@ class Hostname(Text):
                 r"{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}\s*$"}
 
 
-class Repository(Text):
+class Patterned(Text):
+    """Text that must match PATTERN whole, the same regex in the JSON Schema; `fits`
+    adds what a regex both read cannot say, `why` what the message adds."""
+
+    PATTERN = ""
+    why = ""
+
+    def fits(self, value: str) -> bool:
+        return re.fullmatch(self.PATTERN, value) is not None
+
+    def convert(self, value, node, r, name):
+        if self.fits(value):
+            return value
+        return r.error(node, f"'{name}' must be {self.expected}{self.why}, not '{value}'")
+
+    def json_schema(self):
+        return {"type": "string", "pattern": rf"^\s*{self.PATTERN}\s*$"}
+
+
+class Repository(Patterned):
     """A GitHub repository, owner/name: the one the CMS at /admin/ edits."""
 
     expected = "a GitHub repository, owner/name (e.g. newsroom/briefing)"
     PATTERN = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}"
 
-    def convert(self, value, node, r, name):
-        if re.fullmatch(self.PATTERN, value) and not value.endswith((".git", "/.", "/..")):
-            return value
-        return r.error(node, f"'{name}' must be {self.expected}, not '{value}'")
-
-    def json_schema(self):
-        return {"type": "string", "pattern": rf"^\s*{self.PATTERN}\s*$"}
+    def fits(self, value):
+        return super().fits(value) and not value.endswith((".git", "/.", "/.."))
 
 
-class Folder(Text):
+class Folder(Patterned):
     """A folder inside the repository, relative to its root (content, or news/content)."""
 
     expected = "a folder in the repository, such as content"
+    why = ": a path from the repository's root, with no leading or trailing '/'"
     PATTERN = r"[A-Za-z0-9_][A-Za-z0-9._-]*(?:/[A-Za-z0-9_][A-Za-z0-9._-]*)*"  # no . or ..
 
-    def convert(self, value, node, r, name):
-        if re.fullmatch(self.PATTERN, value):
-            return value
-        return r.error(node, f"'{name}' must be {self.expected}: a path from the "
-                       f"repository's root, with no leading or trailing '/', not '{value}'")
 
-    def json_schema(self):
-        return {"type": "string", "pattern": rf"^\s*{self.PATTERN}\s*$"}
-
-
-class Branch(Text):
+class Branch(Patterned):
     """A git branch, as the CMS at /admin/ puts it into GitHub API paths unescaped: folders
     of letters, digits, '.', '_' and '-', none starting with '.' or '-', no '..', not
     ending in '.' or '.lock' (git's own rules, with no character a URL reads)."""
 
     expected = "a branch such as main or release/2025"
-    PATTERN = r"[A-Za-z0-9_][A-Za-z0-9._-]*(?:/[A-Za-z0-9_][A-Za-z0-9._-]*)*"
+    PATTERN = Folder.PATTERN
 
-    def convert(self, value, node, r, name):
-        if (re.fullmatch(self.PATTERN, value) and ".." not in value
-                and not value.endswith((".", ".lock"))):
-            return value
-        return r.error(node, f"'{name}' must be {self.expected}, not '{value}'")
+    def fits(self, value):
+        return super().fits(value) and ".." not in value and not value.endswith((".", ".lock"))
 
     def json_schema(self):
         return {"type": "string",
@@ -254,13 +257,6 @@ class Choice(Text):
         return {"enum": list(self.choices)}
 
 
-class Language(Text):
+class Language(Patterned):
     expected = "a language tag such as en, uk or pt-BR"
-
-    def convert(self, value, node, r, name):
-        if LANGUAGE_RE.fullmatch(value):
-            return value
-        return r.error(node, f"'{name}' must be {self.expected}, not '{value}'")
-
-    def json_schema(self):
-        return {"type": "string", "pattern": rf"^\s*{LANGUAGE_RE.pattern}\s*$"}
+    PATTERN = LANGUAGE_RE.pattern
