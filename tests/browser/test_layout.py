@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.helpers.common import serve_like_pages
+from tests.helpers.common import serve_under_sub_path
 
 PHONE = {"width": 390, "height": 844}
 LONG = ["", "actors/putin/", "chronology/", "claims/", "changes/"]
@@ -32,12 +32,8 @@ MEASURE = """p => {
 @pytest.fixture(scope="module")
 def water_server(arabic: Path) -> Iterator[str]:
     """The water briefing (its sources link out) with its Arabic translation, served."""
-    root = arabic / "www-layout"
-    root.mkdir(exist_ok=True)
-    if not (root / "briefing-site").exists():
-        (root / "briefing-site").symlink_to(arabic / "site", target_is_directory=True)
-    with serve_like_pages(root, arabic / "site" / "404.html") as origin:
-        yield origin + "/briefing-site/"
+    with serve_under_sub_path(arabic / "site", arabic / "www-layout") as url:
+        yield url
 
 
 def opened(page: Page, url: str) -> Page:

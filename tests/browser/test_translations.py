@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.helpers.common import serve_like_pages
+from tests.helpers.common import serve_under_sub_path
 from tests.helpers.reading import VNU
 
 # In Chromium ---------------------------------------------------------------------------
@@ -74,12 +74,8 @@ def test_search_in_a_language_finds_that_languages_pages_only(page: Page, seed_s
 
 @pytest.fixture(scope="module")
 def arabic_server(arabic: Path) -> Iterator[str]:
-    root = arabic / "www"
-    root.mkdir(exist_ok=True)
-    if not (root / "briefing-site").exists():
-        (root / "briefing-site").symlink_to(arabic / "site", target_is_directory=True)
-    with serve_like_pages(root, arabic / "site" / "404.html") as origin:
-        yield origin + "/briefing-site/"
+    with serve_under_sub_path(arabic / "site", arabic / "www") as url:
+        yield url
 
 
 def test_the_arabic_pages_lay_out_right_to_left(page: Page, arabic_server: str):

@@ -159,6 +159,17 @@ def serve_like_pages(folder: Path, not_found: Path) -> Iterator[str]:
         httpd.server_close()
 
 
+@contextmanager
+def serve_under_sub_path(site: Path, root: Path) -> Iterator[str]:
+    """A built `site` served as a project's Pages site, under /briefing-site/ of a server
+    of `root` (the site linked there, not copied); yields the site's address."""
+    root.mkdir(exist_ok=True)
+    if not (root / "briefing-site").exists():
+        (root / "briefing-site").symlink_to(site, target_is_directory=True)
+    with serve_like_pages(root, site / "404.html") as origin:
+        yield origin + "/briefing-site/"
+
+
 def newsroom_repo(root: Path, names: list[str]) -> Path:
     """A newsroom's git repository at root/newsroom, nothing committed yet: the project's
     files and folders `names` and the seed as its content."""
