@@ -12,9 +12,11 @@ drops reloads that come within ~3 s of the last one).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import mimetypes
 import os
 import posixpath
+import signal
 import sys
 import time
 import webbrowser
@@ -210,21 +212,32 @@ def serve(preview: Preview, host: str, port: int, open_browser: bool,
     """Run the preview until Ctrl-C; `published`: a site into which `build.py editions`
     published the editions, served too. Returns the exit status."""
     log_to_terminal()
-    started = time.perf_counter()
-    preview.rebuild()
-    report(preview.problems, preview.summary(time.perf_counter() - started))
     # The server's own event loop, made and run here: asyncio's loop for the thread is
     # never set or replaced. tornado finds this one as the running loop.
     loop, status = asyncio.new_event_loop(), 0
     try:
+        started = time.perf_counter()
+        preview.rebuild()
+        report(preview.problems, preview.summary(time.perf_counter() - started))
         status = loop.run_until_complete(listen(preview, host, port, open_browser, published))
         if status == 0:
+            stop_on_ctrl_c(loop)
             loop.run_forever()
-    except KeyboardInterrupt:
+            print("\nStopped.", file=sys.stderr)
+    except KeyboardInterrupt:  # Ctrl-C during the first build
         print("\nStopped.", file=sys.stderr)
     finally:
         loop.close()
     return status
+
+
+def stop_on_ctrl_c(loop: asyncio.AbstractEventLoop) -> None:
+    """Ctrl-C stops the loop between two of its callbacks. Raised as KeyboardInterrupt
+    wherever Python happens to be, it is lost when that is a finalizer (`__del__`, a
+    weakref callback: "Exception ignored in …"), and the server runs on. Where the loop
+    cannot take signals (Windows), Ctrl-C stays the exception."""
+    with contextlib.suppress(NotImplementedError):
+        loop.add_signal_handler(signal.SIGINT, loop.stop)
 
 
 async def listen(preview: Preview, host: str, port: int, open_browser: bool,

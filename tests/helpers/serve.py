@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import socket
@@ -57,7 +58,8 @@ def start_server(tmp_path: Path, *extra: str) -> Server:
     process = subprocess.Popen(
         [sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port),
          "--base-url", "https://example.github.io" + MOUNT, *extra],
-        cwd=tmp_path, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        cwd=tmp_path, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+        env={**os.environ, "PYTHONFAULTHANDLER": "1"})  # SIGABRT: where each thread was
     server = Server(process, port, content)
     server.reader = threading.Thread(target=lambda: server.log.extend(process.stderr),
                                      daemon=True)
@@ -73,10 +75,18 @@ def start_server(tmp_path: Path, *extra: str) -> Server:
 def stop_server(server: Server) -> None:
     assert server.process.poll() is None, "the server died: " + "".join(server.log)
     server.process.send_signal(signal.SIGINT)  # Ctrl-C
-    assert server.process.wait(timeout=10) == 0
+    try:
+        status = server.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.process.send_signal(signal.SIGABRT)  # the faulthandler writes where it hung
+        server.process.wait(timeout=10)
+        server.reader.join(timeout=10)
+        raise AssertionError("Ctrl-C did not stop the server: " + "".join(server.log)) from None
+    assert status == 0, "".join(server.log)
     server.reader.join(timeout=10)
     server.process.stderr.close()
     assert "Traceback" not in "".join(server.log)
+    assert server.log[-1] == "Stopped.\n", "".join(server.log[-5:])
 
 
 @pytest.fixture
