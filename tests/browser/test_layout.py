@@ -47,14 +47,35 @@ def test_on_a_phone_the_title_starts_in_the_first_quarter_below_one_row_of_secti
         browser: Browser, seed_server: str, scripted: bool):
     context = browser.new_context(viewport=PHONE, java_script_enabled=scripted)
     page = context.new_page()
-    for path in ["", "actors/putin/", "chronology/", "positions/"]:
+    for path in ["", "actors/putin/", "chronology/", "positions/", "uk/", "uk/actors/putin/",
+                 "ru/positions/"]:
         opened(page, seed_server + path)
         assert page.locator("h1").bounding_box()["y"] <= 844 / 4, path
+        if scripted:  # the control, out of the title's way, under it
+            assert (page.locator(".whats-new").bounding_box()["y"]
+                    > page.locator("h1").bounding_box()["y"]), path
         tops = page.locator(".site-nav a").evaluate_all(
             "links => links.map(a => a.getBoundingClientRect().top)")
         assert len(tops) >= 5 and len(set(tops)) == 1, path  # one row, scrolled sideways
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     context.close()
+
+
+@pytest.mark.parametrize(("size", "shown"), [(PHONE, ".tx-short"),
+                                            ({"width": 1280, "height": 900}, ".tx-full")])
+def test_a_machine_translation_says_so_at_every_size_shorter_on_a_phone(
+        page: Page, seed_server: str, size: dict, shown: str):
+    page.set_viewport_size(size)
+    opened(page, seed_server + "uk/actors/putin/")
+    note = page.locator(".translation-note")
+    assert note.locator(".tx-short, .tx-full").evaluate_all(
+        "ps => ps.filter(p => p.checkVisibility()).map(p => p.className)") == [shown[1:]]
+    bold = note.locator(f"strong{shown}, {shown} strong")  # "machine", in bold
+    assert "машинн" in bold.inner_text().lower() and bold.is_visible()
+    original = note.get_by_role("link")
+    assert original.get_attribute("hreflang") == "en" and original.is_visible()
+    original.click()
+    page.wait_for_url(seed_server + "actors/putin/")
 
 
 def test_a_phones_row_of_sections_scrolls_to_each_and_shows_focus(page: Page,
