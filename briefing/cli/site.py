@@ -47,7 +47,8 @@ def build(args: Namespace) -> int:
 def check(args: Namespace) -> int:
     from ..linking.loading import load_and_check
 
-    briefing, problems = load_and_check(args.content, args.strict, parallel=True)
+    briefing, problems = load_and_check(args.content, args.strict, parallel=True,
+                                        translated=False)
     if args.format != "text":
         from ..editor.annotations import annotations
 

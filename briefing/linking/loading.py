@@ -25,21 +25,24 @@ PARALLEL_FROM = 500  # Markdown texts (~0.3 ms each): fewer cost less than a new
 
 def load_and_check(content: Path, strict: bool = False, memo: LinkMemo | None = None,
                    base_url: str | None = None, parallel: bool = False,
-                   cache: KeptReads | None = None, unsaved: Unsaved | None = None
-                   ) -> tuple[Briefing | None, list[Problem]]:
+                   cache: KeptReads | None = None, unsaved: Unsaved | None = None,
+                   translated: bool = True) -> tuple[Briefing | None, list[Problem]]:
     """`parallel`: render Markdown on every core, forking (not in a threaded server);
     `cache`: the build cache, for the records of files read before; `unsaved`: files
-    read as if they held these texts (folder.py)."""
+    read as if they held these texts (folder.py); `translated`: False for a briefing
+    whose translations are checked and counted but not linked in (`check`: linking
+    them finds nothing new, as their problems are the original's)."""
     problems: list[Problem] = []
-    briefing = load_briefing(content, problems, memo, base_url, parallel, cache, unsaved)
+    briefing = load_briefing(content, problems, memo, base_url, parallel, cache, unsaved,
+                             translated)
     problems = finish(problems, strict)
     return (None if has_errors(problems) else briefing), problems
 
 
 def load_briefing(content: Path, problems: list[Problem], memo: LinkMemo | None = None,
                   base_url: str | None = None, parallel: bool = False,
-                  cache: KeptReads | None = None, unsaved: Unsaved | None = None
-                  ) -> Briefing | None:
+                  cache: KeptReads | None = None, unsaved: Unsaved | None = None,
+                  translated: bool = True) -> Briefing | None:
     """Read, check and link everything; None when any error was found. `base_url`
     (the command line's) overrides briefing.yaml's."""
     memo = memo or LinkMemo()
@@ -61,9 +64,11 @@ def load_briefing(content: Path, problems: list[Problem], memo: LinkMemo | None 
         # Laid over the originals only when all is well; a language with nothing
         # translated yet is not offered (its pages would be the original's words).
         if not has_errors(problems):
+            briefing = replace(briefing, tallies=tuple(tallies.values()))
+        if translated and not has_errors(problems):
             briefing = replace(
                 briefing, language_name=translations.language_name(briefing.language),
-                tallies=tuple(tallies.values()), translations=tuple(
+                translations=tuple(
                     translate(records, lang, briefing, content, memo, tally)
                     for lang, tally in tallies.items() if tally.translated or tally.stale))
     if sum(p.severity == "error" for p in problems) > before:
