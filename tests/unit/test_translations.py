@@ -80,3 +80,24 @@ def test_a_hash_yaml_would_read_as_a_number_is_quoted():
     assert shown("3f2a9c1b7d0e") == "3f2a9c1b7d0e"
     for digest_ in ("103148415449", "1e4567890123", "000000000012", "3f2a9c1b7d0e"):
         assert yaml.safe_load(f"role: {shown(digest_)}") == {"role": digest_}
+
+
+# What `check` links ---------------------------------------------------------------------
+
+def test_check_counts_the_translations_and_finds_the_same_problems_without_linking_them(
+        tmp_path: Path):
+    from briefing.linking.loading import load_and_check
+
+    content = tmp_path / "content"
+    shutil.copytree(SEED, content)
+    uk = content / "translations" / "uk" / "chronology.yaml"
+    text = uk.read_text(encoding="utf-8")
+    assert "title: f85fcedbaea9" in text  # one hash no longer the original's: stale
+    uk.write_text(text.replace("title: f85fcedbaea9", "title: 000000000000"), encoding="utf-8")
+    built, problems = load_and_check(content)
+    checked, found = load_and_check(content, translated=False)
+    assert built is not None and checked is not None
+    assert [str(p) for p in found] == [str(p) for p in problems] != []
+    assert checked.tallies == built.tallies
+    assert [(t.name, t.stale) for t in checked.tallies] == [("Русский", 0), ("Українська", 1)]
+    assert checked.translations == () and len(built.translations) == 2
