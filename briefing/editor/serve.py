@@ -223,11 +223,12 @@ def serve(preview: Preview, host: str, port: int, open_browser: bool,
         if status == 0:
             stop_on_ctrl_c(loop)
             loop.run_forever()
-            print("\nStopped.", file=sys.stderr)
     except KeyboardInterrupt:  # Ctrl-C during the first build
-        print("\nStopped.", file=sys.stderr)
+        pass
     finally:
         loop.close()
+    if status == 0:
+        print("\nStopped.", file=sys.stderr)
     return status
 
 

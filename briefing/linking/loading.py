@@ -65,12 +65,12 @@ def load_briefing(content: Path, problems: list[Problem], memo: LinkMemo | None 
         # translated yet is not offered (its pages would be the original's words).
         if not has_errors(problems):
             briefing = replace(briefing, tallies=tuple(tallies.values()))
-        if translated and not has_errors(problems):
-            briefing = replace(
-                briefing, language_name=translations.language_name(briefing.language),
-                translations=tuple(
-                    translate(records, lang, briefing, content, memo, tally)
-                    for lang, tally in tallies.items() if tally.translated or tally.stale))
+            if translated:
+                briefing = replace(
+                    briefing, language_name=translations.language_name(briefing.language),
+                    translations=tuple(
+                        translate(records, lang, briefing, content, memo, tally)
+                        for lang, tally in tallies.items() if tally.translated or tally.stale))
     if sum(p.severity == "error" for p in problems) > before:
         return None
     problems += balance_notes(briefing)
