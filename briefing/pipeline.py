@@ -24,6 +24,7 @@ from .model.briefing import Briefing
 from .output import embeds, feeds, i18n
 from .output.linkcheck import escaping_links
 from .output.pages import Page, Site, plan_site
+from .output.plan_memo import PlanMemo
 from .output.render import Renderer, RenderMemo, static_files
 from .output.search import index_for_search
 from .output.urls import MEDIA, media_file
@@ -68,10 +69,11 @@ def machine_files(briefing: Briefing, pages: list[Page], templates: Path) -> Lat
     return files | embeds.oembed_files(briefing, lambda lang: i18n.catalog(templates, lang))
 
 
-def plan(briefing: Briefing, templates: Path, search: bool = True, editions: bool = False
-         ) -> tuple[tuple[Site, ...], list[Page]]:
+def plan(briefing: Briefing, templates: Path, search: bool = True, editions: bool = False,
+         memo: PlanMemo | None = None) -> tuple[tuple[Site, ...], list[Page]]:
     """Every language's site and pages, the interface text from templates/locales/."""
-    return plan_site(briefing, lambda lang: i18n.catalog(templates, lang), search, editions)
+    return plan_site(briefing, lambda lang: i18n.catalog(templates, lang), search, editions,
+                     memo)
 
 
 def asset_files(briefing: Briefing, content: Path, templates: Path, admin: bool = True
@@ -146,11 +148,12 @@ def load(content: Path, strict: bool = False, base_url: str | None = None,
 
 def assemble(briefing: Briefing, problems: list[Problem], templates: Path, *,
              search: bool = True, editions: bool = False,
-             render_memo: RenderMemo | None = None) -> Prepared:
+             render_memo: RenderMemo | None = None, plan_memo: PlanMemo | None = None
+             ) -> Prepared:
     """prepare()'s second half: the sites and pages planned, and their renderer (with
-    `render_memo`, what an earlier one rendered: the preview's). Raises BuildFailed for a
-    broken catalog or template."""
-    sites, pages = plan(briefing, templates, search, editions)
+    `render_memo` and `plan_memo`, what an earlier one rendered and planned: the
+    preview's). Raises BuildFailed for a broken catalog or template."""
+    sites, pages = plan(briefing, templates, search, editions, plan_memo)
     renderer = Renderer.for_build(templates, sites, render_memo or RenderMemo())
     return Prepared(briefing, problems, sites, pages, renderer)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..linking.linker import LinkMemo
 from ..output.pages import Page
+from ..output.plan_memo import PlanMemo
 from ..output.render import Renderer, RenderMemo
 from ..output.urls import Urls
 from ..pipeline import Later, assemble, asset_files, load, machine_files
@@ -41,6 +42,7 @@ class Preview:
         self.failed = False
         self.link_memo = LinkMemo()
         self.render_memo = RenderMemo()
+        self.plan_memo = PlanMemo()
 
     @property
     def base_path(self) -> str:
@@ -66,7 +68,8 @@ class Preview:
         briefing, problems = load(self.content, self.strict, self.base_url, self.link_memo)
         self.base_url = self.base_url or briefing.base_url
         prepared = assemble(briefing, problems, self.templates, search=False,
-                            editions=self.editions, render_memo=self.render_memo)
+                            editions=self.editions, render_memo=self.render_memo,
+                            plan_memo=self.plan_memo)
         prepared.renderer.check(prepared.pages)
         self.renderer = prepared.renderer
         self.pages = {page.path: page for page in prepared.pages}

@@ -9,7 +9,7 @@ with its name or title and its place in the site.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,28 +35,56 @@ class Item:
     lang: str | None = None
 
 
-def items_of(records: Any, event_ids: Mapping[str, dict[str, Any]]) -> dict[str, Item]:
-    """Every item of the briefing by key, from the records (before the model is made)."""
-    def item(v: dict[str, Any], name: str, url: str) -> Item:
-        tx = v.get("tx")
-        return Item(v[name], url, tx.shows(name) if tx else None)
+class Items(Mapping[str, Item]):
+    """Every item of the briefing by key ('actor:putin'), from the records (before the
+    model is made), each made when a change names it: a large briefing has tens of
+    thousands of items, made again at each of the preview's rebuilds, and its changes
+    name few of them. A kind's index is made on its first use; where an id is repeated
+    (reported when read) the last record is the item, as it always was."""
 
-    translated = records.briefing.get("tx")  # articles: the sources' own words, never so
-    items = {"briefing": item(records.briefing, "title", "")}
-    items.update((f"actor:{k}", item(v, "name", f"actors/{k}/"))
-                 for k, v in records.actors.items())
-    items.update((f"event:{k}", item(v, "title", f"chronology/#{k}"))
-                 for k, v in event_ids.items())
-    items.update((f"issue:{v['id']}", item(v, "issue", f"positions/#issue-{v['id']}"))
-                 for v in records.issues)
-    items.update((f"source:{v['id']}", item(v, "title", f"sources/#source-{v['id']}"))
-                 for v in records.sources)
-    items.update((f"article:{k}", Item(v["title"], f"articles/{k}/",
-                                       translated.lang if translated else None))
-                 for k, v in records.articles.items())
-    items.update((f"claim:{v['id']}", item(v, "claim", f"claims/#{v['id']}"))
-                 for v in records.claims)
-    return items
+    def __init__(self, records: Any, event_ids: Mapping[str, dict[str, Any]]):
+        self.records = records
+        tx = records.briefing.get("tx")  # articles: the sources' own words, never so
+        self.article_lang = tx.lang if tx else None
+        self.indexes: dict[str, Mapping[str, dict[str, Any]]] = {
+            "actor": records.actors, "event": event_ids, "article": records.articles}
+
+    def index(self, kind: str) -> Mapping[str, dict[str, Any]]:
+        if kind not in self.indexes:
+            self.indexes[kind] = {v["id"]: v for v in getattr(self.records, f"{kind}s")}
+        return self.indexes[kind]
+
+    def __getitem__(self, key: str) -> Item:
+        if key == "briefing":
+            return item(self.records.briefing, "title", "")
+        kind, _, id_ = key.partition(":")
+        if kind not in ITEM_FIELDS:
+            raise KeyError(key)
+        v = self.index(kind)[id_]  # KeyError if there is none
+        name, url = ITEM_FIELDS[kind]
+        if kind == "article":
+            return Item(v[name], url.format(id_), self.article_lang)
+        return item(v, name, url.format(id_))
+
+    def __iter__(self) -> Iterator[str]:
+        yield "briefing"
+        for kind in ITEM_FIELDS:
+            yield from (f"{kind}:{id_}" for id_ in self.index(kind))
+
+    def __len__(self) -> int:
+        return 1 + sum(len(self.index(kind)) for kind in ITEM_FIELDS)
+
+
+# Each kind of item: the field that names it, and its place in the site.
+ITEM_FIELDS = {"actor": ("name", "actors/{}/"), "event": ("title", "chronology/#{}"),
+               "issue": ("issue", "positions/#issue-{}"),
+               "source": ("title", "sources/#source-{}"), "article": ("title", "articles/{}/"),
+               "claim": ("claim", "claims/#{}")}
+
+
+def item(v: dict[str, Any], name: str, url: str) -> Item:
+    tx = v.get("tx")
+    return Item(v[name], url, tx.shows(name) if tx else None)
 
 
 def link_changes(raw: Iterable[dict[str, Any]], items: Mapping[str, Item],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from ..reading.records import Records
 from ..reading.suggestions import suggest_id, unknown_id
 from .articles import marked_article, pair, quote_texts
 from .claims import make_claim
-from .history import STALE_AFTER_DAYS, items_of, last_update, link_changes
+from .history import STALE_AFTER_DAYS, Items, last_update, link_changes
 from .markdown import base_path, parse_article, render_block, render_inline
 from .positions import make_issue
 from .provenance import closest_passage
@@ -90,8 +91,9 @@ class Linker:
         """
         key = (kind, id(inputs[0]))  # the record: each is read once per build
         hit = self.memo.objects.get(key)
-        if hit is not None and all(map(same, hit[0], inputs)):
-            made = hit[1]
+        if hit is not None and len(hit[0]) == len(inputs) and (
+                all(map(operator.is_, hit[0], inputs)) or all(map(same, hit[0], inputs))):
+            made = hit[1]  # (the first test is the usual case, and costs a tenth)
         else:
             made = make()
         self.made[key] = (inputs, made)
@@ -102,14 +104,17 @@ class Linker:
 
     def resolve(self, ref: Ref) -> Any:
         found = self.tables[ref.kind].get(ref.id)
-        known = self.records.known[ref.kind]
-        if found is None and ref.id not in known and ref.kind not in self.records.unreadable:
-            self.problems.append(ref.loc.error(
-                unknown_id(ref.kind, ref.id, suggest_id(ref.id, known))))
+        if found is None:
+            known = self.records.known[ref.kind]
+            if ref.id not in known and ref.kind not in self.records.unreadable:
+                self.problems.append(ref.loc.error(
+                    unknown_id(ref.kind, ref.id, suggest_id(ref.id, known))))
         return found
 
     def resolve_all(self, refs: Iterable[Ref]) -> tuple:
-        return tuple(x for x in map(self.resolve, refs) if x is not None)
+        found = tuple(map(self.resolve, refs))
+        # model objects are never false: all() is the quick test that none is missing
+        return found if all(found) else tuple(x for x in found if x is not None)
 
     @staticmethod
     def unique(items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -163,7 +168,7 @@ class Linker:
         known = {**self.records.known, "event": set(self.events_by_id) | self.records.known[
             "event"]}
         changes, self.histories = link_changes(
-            self.records.changes, items_of(self.records, self.events_by_id), known,
+            self.records.changes, Items(self.records, self.events_by_id), known,
             self.problems, self.records.events)
         log = display_path(self.content / "changes.yaml")
         self.updated = last_update(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
@@ -21,10 +21,11 @@ from babel.support import NullTranslations
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from ..model.briefing import Briefing
+from ..model.briefing import ActorRecord, Briefing
 from ..model.dates import PartialDate
 from ..model.positions import Issue, Stance
 from ..model.story import Actor, Quote
+from .plan_memo import PlanMemo
 from .urls import EMBED, Urls
 
 LATEST = 5  # events on the chronology's card
@@ -33,9 +34,6 @@ WIDTH = 640  # what an oEmbed answer says a card needs; the iframe takes the hos
 HEIGHTS = {"issue": 420, "actor": 320, "chronology": 520, "claim": 240}
 OEMBED = "oembed.json"  # a card's oEmbed answer, in its folder
 HOST_SCRIPT = "embed.js"  # templates/static/: sizes a page's cards, for hosts that want it
-# A card's own policy: its stylesheet, its one script, its icon; nothing else, no form.
-CARD_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-               "base-uri 'none'; form-action 'none'")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +47,11 @@ class Card:
     full: str  # "actors/putin/", "positions/#issue-ceasefire"
     label: Markup
     height: int
+    title: str = field(init=False)  # the label as text (an iframe's title, an oEmbed answer's)
 
-    @property
-    def title(self) -> str:
-        """The title as text (an iframe's title, an oEmbed answer's)."""
-        return self.label.striptags()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "title", self.label.striptags())  # once: each card's page,
+        # its code and its oEmbed answer name it
 
     @property
     def oembed(self) -> str:
@@ -70,8 +68,11 @@ def kept(item: object, name: str, text: str) -> Markup:
     return Markup('<span lang="{}" dir="auto">{}</span>').format(found.lang, text)
 
 
-def cards_of(briefing: Briefing, gettext: Callable[[str], str]) -> dict[str, tuple[Card, ...]]:
-    """Every card of the briefing, by the full page that offers it."""
+def cards_of(briefing: Briefing, gettext: Callable[[str], str], memo: PlanMemo | None = None
+             ) -> dict[str, tuple[Card, ...]]:
+    """Every card of the briefing, by the full page that offers it; `memo`: the last
+    plan's (the preview's)."""
+    memo, prefix = memo or PlanMemo(), briefing.prefix
     on = Markup.escape(gettext("Where both sides stand on %(issue)s") if len(briefing.sides) == 2
                 else gettext("Where the sides stand on %(issue)s"))
     cards: dict[str, tuple[Card, ...]] = {
@@ -82,9 +83,9 @@ def cards_of(briefing: Briefing, gettext: Callable[[str], str]) -> dict[str, tup
                              Markup.escape(gettext("Latest events")), HEIGHTS["chronology"]),),
     }
     for a in briefing.actors:
-        cards[f"actors/{a.id}/"] = (Card("actor", f"{EMBED}actors/{a.id}/", f"actors/{a.id}/",
-                                         kept(a, "name", a.name) + ": " + kept(a, "role", a.role),
-                                         HEIGHTS["actor"]),)
+        cards[f"actors/{a.id}/"] = memo.reuse(("card", prefix, a.id), (a,), lambda a=a: (Card(
+            "actor", f"{EMBED}actors/{a.id}/", f"actors/{a.id}/",
+            kept(a, "name", a.name) + ": " + kept(a, "role", a.role), HEIGHTS["actor"]),))
     if briefing.claims:
         cards["claims/"] = tuple(Card("claim", f"{EMBED}claims/{c.id}/", f"claims/#{c.id}",
                                       kept(c, "claim", c.claim), HEIGHTS["claim"])
@@ -92,22 +93,26 @@ def cards_of(briefing: Briefing, gettext: Callable[[str], str]) -> dict[str, tup
     return cards
 
 
-def card_contexts(briefing: Briefing) -> dict[str, dict[str, Any]]:
-    """What each card shows beyond its title, by its URL."""
+def card_contexts(briefing: Briefing, memo: PlanMemo | None = None
+                  ) -> dict[str, dict[str, Any]]:
+    """What each card shows beyond its title, by its URL; `memo`: the last plan's."""
+    memo, prefix = memo or PlanMemo(), briefing.prefix
     found: dict[str, dict[str, Any]] = {
         f"{EMBED}chronology/": {"events": briefing.events[::-1][:LATEST]}}
     for issue in briefing.issues:
         found[f"{EMBED}issues/{issue.id}/"] = {"issue": issue}
     for actor in briefing.actors:
-        found[f"{EMBED}actors/{actor.id}/"] = actor_card(briefing, actor)
+        record = briefing.record(actor)
+        found[f"{EMBED}actors/{actor.id}/"] = memo.reuse(
+            ("actor card", prefix, actor.id), (actor, record),
+            lambda actor=actor, record=record: actor_card(actor, record))
     for claim in briefing.claims:
         found[f"{EMBED}claims/{claim.id}/"] = {"claim": claim}
     return found
 
 
-def actor_card(briefing: Briefing, actor: Actor) -> dict[str, Any]:
+def actor_card(actor: Actor, record: ActorRecord) -> dict[str, Any]:
     """An actor's card: their latest stance (with its issue) and latest quote."""
-    record = briefing.record(actor)
     stances: list[tuple[Issue, Stance]] = list(record.stances)
     latest = max(stances, key=lambda pair: day(pair[1].as_of), default=None)
     quotes: list[Quote] = list(record.quotes)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
-from urllib.parse import urlsplit
 
 from babel.support import NullTranslations
 
@@ -20,9 +19,11 @@ from ..model.briefing import Briefing
 from ..model.changes import Change, History
 from ..model.dates import Moment, PartialDate
 from ..reading.schema import CLAIM_STATUSES
-from .embeds import CARD_POLICY, Card, card_contexts, cards_of
+from .embeds import Card, card_contexts, cards_of
 from .groupings import by_day, by_status, by_year, in_events, quoted_from
 from .i18n import date_text
+from .plan_memo import PlanMemo
+from .policy import CARD_POLICY, content_policy
 from .urls import Urls, media_link
 
 LATEST_EVENTS = 3
@@ -141,50 +142,40 @@ def positions_heading(briefing: Briefing, gettext: Callable[[str], str] = str
     return gettext("Where the sides stand"), None
 
 
-def content_policy(briefing: Briefing) -> str:
-    """What a page may load, as GitHub Pages cannot send headers: the site's own scripts,
-    styles and images, and the search index's WebAssembly; no inline script (JSON data
-    blocks are not run), no eval, nothing from elsewhere but the images an editor named
-    by https:// URL (their origins alone: scheme, host and port, as parsed from URLs the
-    loader checked, so that no source can add a directive)."""
-    remote = sorted({origin(a.image.src) for a in briefing.actors
-                     if a.image is not None and not a.image.is_local})
-    images = " ".join(("'self'", *remote))
-    return ("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-            f"img-src {images}; connect-src 'self'; "
-            "manifest-src 'self'; base-uri 'none'; form-action 'self'")
-
-
-def origin(url: str) -> str:
-    """'https://images.example.org:8443' of an https URL."""
-    parts = urlsplit(url)
-    return f"https://{parts.hostname}" + (f":{parts.port}" if parts.port else "")
-
-
 def plan_site(briefing: Briefing, words: Callable[[str], NullTranslations],
-              search: bool = True, editions: bool = False
+              search: bool = True, editions: bool = False, memo: PlanMemo | None = None
               ) -> tuple[tuple[Site, ...], list[Page]]:
     """Every language's site and pages: the original's at the root, each translation's
     under its prefix; each page knows the languages offering it (for hreflang). The
-    one 404 page, at the root, speaks every language."""
+    one 404 page, at the root, speaks every language. `memo`: the last plan's (the
+    preview's)."""
     languages = languages_of(briefing)
-    sites, pages = [], []
+    sites, pages, memo = [], [], memo or PlanMemo()
     for b in (briefing, *briefing.translations):
         sites.append(replace(site_of(b, search, words(b.language), languages),
                              editions=editions))
-        pages += [p for p in plan_pages(b, words(b.language))
+        pages += [p for p in plan_pages(b, words(b.language), memo)
                   if not (b.original_language and p.template == "404.html")]
     if len(languages) == 1:
+        memo.done()
         return tuple(sites), pages
     by_prefix = {lang.prefix: lang for lang in languages}
     offering: dict[str, list[Language]] = {}
     for p in pages:
         if p.offered:
             offering.setdefault(p.url, []).append(by_prefix[p.prefix])
-    return tuple(sites), [
-        replace(p, alternates=tuple(offering[p.url]) if p.offered and len(
-            offering[p.url]) > 1 else (), offered_in=tuple(
-                lang.prefix for lang in offering.get(p.url, ()))) for p in pages]
+    pages = [in_languages(p, offering.get(p.url, []), memo) for p in pages]
+    memo.done()
+    return tuple(sites), pages
+
+
+def in_languages(page: Page, offering: list[Language], memo: PlanMemo) -> Page:
+    """The page with the languages offering it: its hreflang (if it is one of them) and
+    where its language switcher leads."""
+    alternates = tuple(offering) if page.offered and len(offering) > 1 else ()
+    offered_in = tuple(lang.prefix for lang in offering)
+    return memo.reuse(("languages", page.prefix, page.url), (page, alternates, offered_in),
+                      lambda: replace(page, alternates=alternates, offered_in=offered_in))
 
 
 def revised(briefing: Briefing) -> Moment:
@@ -196,10 +187,12 @@ def revised(briefing: Briefing) -> Moment:
 def planned(url: str, template: str, title: str, description: str, kind: str = "website",
             context: Mapping[str, Any] | None = None,
             shown: Iterable[History | None] = (), fallback: Moment | None = None,
-            main: Iterable[Any] = ()) -> Page:
+            main: Iterable[Any] = (), cards: Mapping[str, tuple[Card, ...]] | None = None
+            ) -> Page:
     """A planned page, with what its shown items' histories tell: the corrections and withdrawals
     it must say at its top (`notices`), and its last modification (`lastmod`). `main`:
-    the items whose text is the page's own, for whether a translation offers it."""
+    the items whose text is the page's own, for whether a translation offers it; `cards`:
+    every card by the page offering it (its `embeds`)."""
     histories = [h for h in shown if h is not None]
     latest = [h.latest.at for h in histories if h.latest is not None]
     lastmod = max(latest, key=lambda m: m.sort_key) if latest else fallback
@@ -207,8 +200,10 @@ def planned(url: str, template: str, title: str, description: str, kind: str = "
     for history in histories:
         for change in history.flagged:
             notices.setdefault(change.id, (change, history.note_id(change)))
-    return Page(url, template, title, description, kind,
-                {**(context or {}), "notices": tuple(notices.values())},
+    shows = {**(context or {}), "notices": tuple(notices.values())}
+    if cards and url in cards:
+        shows["embeds"] = cards[url]
+    return Page(url, template, title, description, kind, shows,
                 lastmod.iso if lastmod else None, offered=offered(main))
 
 
@@ -220,29 +215,34 @@ def offered(main: Iterable[Any]) -> bool:
     return not items or any(item.tx is None or not item.tx.none for item in items)
 
 
-def plan_pages(briefing: Briefing, words: NullTranslations | None = None) -> list[Page]:
+def plan_pages(briefing: Briefing, words: NullTranslations | None = None,
+               memo: PlanMemo | None = None) -> list[Page]:
     """Every page of the briefing (the original, or a translation: in its language, under
     its prefix)."""
-    t = words or NullTranslations()
+    t, memo = words or NullTranslations(), memo or PlanMemo()
     last = revised(briefing)
-    pages = [*section_pages(briefing, t, last), *log_pages(briefing, t, last),
-             *actor_pages(briefing, last), *article_pages(briefing, last)]
-    cards = cards_of(briefing, t.gettext)  # the pages offering cards name them
-    pages = [replace(p, context={**p.context, "embeds": cards[p.url]}) if p.url in cards
-             else p for p in pages] + card_pages(briefing, cards)
+    cards = cards_of(briefing, t.gettext, memo)  # the pages offering cards name them
+    pages = [*section_pages(briefing, t, last, cards), *log_pages(briefing, t, last, cards),
+             *actor_pages(briefing, last, cards, memo), *article_pages(briefing, last),
+             *card_pages(briefing, cards, memo)]
     prefix = briefing.prefix
     return [replace(p, prefix=prefix) for p in pages] if prefix else pages
 
 
-def card_pages(briefing: Briefing, cards: dict[str, tuple[Card, ...]]) -> list[Page]:
+def card_pages(briefing: Briefing, cards: dict[str, tuple[Card, ...]], memo: PlanMemo
+               ) -> list[Page]:
     """Each card to embed, a page of its own (embeds.py); `embeds`: what it offers."""
-    shown = card_contexts(briefing)
-    return [Page(card.url, f"card_{card.kind}.html", card.title, card.title,
-                 context={"card": card, "card_policy": CARD_POLICY, **shown[card.url]})
+    shown, prefix = card_contexts(briefing, memo), briefing.prefix
+    return [memo.reuse(("card page", prefix, card.url), (card, shown[card.url]),
+                       lambda card=card: Page(
+                           card.url, f"card_{card.kind}.html", card.title, card.title,
+                           context={"card": card, "card_policy": CARD_POLICY,
+                                    **shown[card.url]}))
             for offered in cards.values() for card in offered]
 
 
-def section_pages(briefing: Briefing, t: NullTranslations, last: Moment) -> list[Page]:
+def section_pages(briefing: Briefing, t: NullTranslations, last: Moment,
+                  cards: Mapping[str, tuple[Card, ...]]) -> list[Page]:
     """The pages every briefing has: the overview, each section's, search and 404."""
     _, ngettext = t.gettext, t.ngettext
     whole = {"briefing": briefing}
@@ -253,25 +253,26 @@ def section_pages(briefing: Briefing, t: NullTranslations, last: Moment) -> list
                 {**whole, "latest": events[::-1][:LATEST_EVENTS],
                  "known": tuple(c for c in briefing.claims if c.status == "confirmed"),
                  "unknown": tuple(c for c in briefing.claims if c.status == "open")},
-                [briefing.history], last, [briefing]),
+                [briefing.history], last, [briefing], cards),
         planned("actors/", "actors.html", _("Actors"),
                 ngettext("The %(n)d person in this briefing, by side.",
                          "The %(n)d people in this briefing, by side.", n_actors) % {"n": n_actors},
                 context=whole, shown=[a.history for a in briefing.actors], fallback=last,
-                main=briefing.actors),
+                main=briefing.actors, cards=cards),
         planned("chronology/", "chronology.html", _("Chronology"), chronology_span(briefing, t),
                 context={**whole, "years": by_year(briefing),
                          "filter_actors": in_events(briefing)},
-                shown=[e.history for e in events], fallback=last, main=events),
+                shown=[e.history for e in events], fallback=last, main=events, cards=cards),
         planned("positions/", "positions.html", positions_heading(briefing, _)[0],
                 ngettext("Each side's position on %(n)d issue, with who holds it and where it "
                          "is reported.", "Each side's position on %(n)d issues, with who holds "
                          "it and where it is reported.", len(issues)) % {"n": len(issues)},
-                context=whole, shown=[i.history for i in issues], fallback=last, main=issues),
+                context=whole, shown=[i.history for i in issues], fallback=last, main=issues,
+                cards=cards),
         planned("sources/", "sources.html", _("Sources"),
                 _("Every source this briefing cites, and what cites it."), context=whole,
                 shown=[s.history for s in briefing.sources], fallback=last,
-                main=briefing.sources),
+                main=briefing.sources, cards=cards),
         planned("search/", "search.html", _("Search"), _("Search the briefing.")),
         planned("404.html", "404.html", _("Page not found"),
                 _("There is no page at this address.")),
@@ -290,7 +291,8 @@ def chronology_span(briefing: Briefing, t: NullTranslations) -> str:
                                  "end": date_text(events[-1].date, lang)}
 
 
-def log_pages(briefing: Briefing, t: NullTranslations, last: Moment) -> list[Page]:
+def log_pages(briefing: Briefing, t: NullTranslations, last: Moment,
+              cards: Mapping[str, tuple[Card, ...]]) -> list[Page]:
     """The pages a briefing has once it keeps them: its claims, its change log."""
     _, ngettext = t.gettext, t.ngettext
     whole, n_claims, pages = {"briefing": briefing}, len(briefing.claims), []
@@ -303,28 +305,31 @@ def log_pages(briefing: Briefing, t: NullTranslations, last: Moment) -> list[Pag
             "knows yet.", "%(n)d claims: %(counts)s. What is confirmed, what is claimed, and "
             "what nobody knows yet.", n_claims) % {"n": n_claims, "counts": counts},
             context={**whole, "groups": groups},
-            shown=[c.history for c in briefing.claims], fallback=last, main=briefing.claims))
+            shown=[c.history for c in briefing.claims], fallback=last, main=briefing.claims,
+            cards=cards))
     if briefing.changes:
         n = len(briefing.announced)
         pages.append(planned("changes/", "changes.html", _("What changed"), ngettext(
             "Every change to this briefing, newest first: %(n)d update or correction.",
             "Every change to this briefing, newest first: %(n)d updates and corrections.",
             n) % {"n": n}, context={**whole, "days": by_day(briefing.changes)},
-            fallback=last, main=briefing.changes))
+            fallback=last, main=briefing.changes, cards=cards))
     return pages
 
 
-def actor_pages(briefing: Briefing, last: Moment) -> list[Page]:
+def actor_pages(briefing: Briefing, last: Moment,
+                cards: Mapping[str, tuple[Card, ...]], memo: PlanMemo) -> list[Page]:
     """Each actor's profile, modified when what it shows (events, stances) is."""
-    pages = []
+    pages, prefix = [], briefing.prefix
     for actor in briefing.actors:
-        record = briefing.record(actor)
-        pages.append(planned(
-            f"actors/{actor.id}/", "actor.html", actor.name, f"{actor.name}: {actor.role}.",
-            "profile", {"actor": actor, "record": record},
-            [actor.history, *(e.history for e in record.events),
-             *(i.history for i in dict.fromkeys(i for i, _s in record.stances))], last,
-            [actor]))
+        record, url = briefing.record(actor), f"actors/{actor.id}/"
+        pages.append(memo.reuse(("actor", prefix, actor.id), (
+            actor, record, last, cards.get(url)), lambda actor=actor, record=record, url=url:
+            planned(url, "actor.html", actor.name, f"{actor.name}: {actor.role}.", "profile",
+                    {"actor": actor, "record": record},
+                    [actor.history, *(e.history for e in record.events),
+                     *(i.history for i in dict.fromkeys(i for i, _s in record.stances))],
+                    last, [actor], cards)))
     return pages
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from briefing.linking.loading import load_and_check
 from briefing.model.briefing import Briefing
-from briefing.output import embeds, feeds, i18n
+from briefing.output import embeds, feeds, i18n, policy
 from briefing.output.pages import Page
 from briefing.output.urls import Urls
 from briefing.pipeline import plan
@@ -117,7 +117,7 @@ def test_the_embed_code_escapes_what_it_quotes():
 
 
 def test_a_card_allows_its_own_files_and_nothing_else():
-    policy = dict(part.strip().split(" ", 1) for part in embeds.CARD_POLICY.split(";"))
-    assert policy["default-src"] == "'none'"
-    assert policy["script-src"] == policy["style-src"] == policy["img-src"] == "'self'"
-    assert "connect-src" not in policy and "unsafe" not in embeds.CARD_POLICY
+    allowed = dict(part.strip().split(" ", 1) for part in policy.CARD_POLICY.split(";"))
+    assert allowed["default-src"] == "'none'"
+    assert allowed["script-src"] == allowed["style-src"] == allowed["img-src"] == "'self'"
+    assert "connect-src" not in allowed and "unsafe" not in policy.CARD_POLICY

@@ -11,7 +11,7 @@ import pytest
 
 from briefing.editor import new, translation_files
 from briefing.linking.loading import load_and_check
-from briefing.output.pages import content_policy
+from briefing.output.policy import content_policy
 from briefing.pipeline import build
 from briefing.problems import BuildFailed
 from tests.helpers.common import TEMPLATES, minimal, write_content

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 
 from briefing.model.dates import Moment, PartialDate
-from briefing.output import groupings, pages
+from briefing.output import groupings, pages, policy
 from briefing.output.pages import Page, Site
 from briefing.pipeline import plan
 from tests.helpers.common import TEMPLATES, minimal
@@ -95,15 +95,15 @@ def test_the_content_policy_allows_a_remote_pictures_origin_and_nothing_else(tmp
     files = minimal()
     files["actors/ana.yaml"]["image"] = {"src": "https://img.example.org:8443/a/ana.jpg",
                                          "alt": "Ana"}
-    policy = pages.content_policy(load(tmp_path, files))
-    assert "img-src 'self' https://img.example.org:8443;" in policy
-    assert "script-src 'self' 'wasm-unsafe-eval';" in policy and "/a/ana.jpg" not in policy
+    made = policy.content_policy(load(tmp_path, files))
+    assert "img-src 'self' https://img.example.org:8443;" in made
+    assert "script-src 'self' 'wasm-unsafe-eval';" in made and "/a/ana.jpg" not in made
 
 
 def test_groupings_keep_reading_order():
     assert groupings.anchor_number("quote-12") == 12
     assert sorted(["quote-10", "quote-2"], key=groupings.anchor_number) == ["quote-2", "quote-10"]
-    assert pages.origin("https://img.example.org/x.png?y=1") == "https://img.example.org"
+    assert policy.origin("https://img.example.org/x.png?y=1") == "https://img.example.org"
 
 
 def test_the_chronology_is_grouped_by_year_oldest_first(tmp_path):

@@ -71,3 +71,20 @@ def test_machine_files_are_made_when_asked_for(preview: Preview):
     assert "feed.xml" in preview.later and "feed.xml" not in preview.files
     assert preview.file("feed.xml").startswith(b"<?xml")
     assert "feed.xml" in preview.files
+
+
+def test_planning_reuses_the_pages_and_cards_an_edit_did_not_touch(preview: Preview):
+    before = dict(preview.pages)
+    edit(preview.content / "actors" / "trump.yaml", "name: Donald Trump", "name: Donald J. Trump")
+    preview.rebuild()
+    after = preview.pages
+    remade = {path for path in after if after[path] is not before.get(path)}
+    assert {"actors/trump/index.html", "embed/actors/trump/index.html"} <= remade
+    assert after["actors/trump/index.html"].context["embeds"][0].title.startswith(
+        "Donald J. Trump: ")
+    untouched = {"actors/steve-rosenberg/index.html", "embed/actors/steve-rosenberg/index.html"}
+    assert not untouched & remade  # the very same Page objects as the last plan's
+    # … and what a new plan of the edited briefing makes, page for page
+    fresh = Preview(preview.content, preview.templates)
+    fresh.rebuild()
+    assert fresh.pages == after
