@@ -2,7 +2,7 @@
 
 Glue around the pipeline: this module's WSGI app serves the in-memory site, and
 liveserver.py answers the browser (that app, livereload.js and its socket, for this
-computer only); this module owns change detection, and puts the reload script into
+computer only) and watch.py sees the saves; this module puts the reload script into
 each page as a file (`/livereload.js`), since the pages' Content-Security-Policy, the
 same as published, runs no inline script. After each rebuild the browsers are told to
 reload directly, once the new site is complete (livereload's own watcher, not used,
@@ -20,19 +20,17 @@ import signal
 import sys
 import time
 import webbrowser
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 from markupsafe import Markup, escape
-from tornado import ioloop
 
 from ..admin import FOLDER as ADMIN
 from ..problems import Problem, printable
 from .liveserver import Browsers, application, log_to_terminal
 from .preview import Preview
+from .watch import Watcher
 
-POLL_SECONDS = 0.04  # how often the watched folders are scanned for changes
-QUIET_SECONDS = 0.01  # how long the files a save changed must stay as they are
 StartResponse = Callable[[str, list[tuple[str, str]]], object]
 
 OVERLAY_CSS = "/_briefing/overlay.css"  # the overlay's looks: a file, as the policy asks
@@ -50,74 +48,6 @@ box-shadow:0 2px 8px rgba(0,0,0,.4)}
 ERROR_PAGE = Markup("""<!doctype html><html lang="en"><head><meta charset="utf-8">\
 <title>Build failed</title></head><body>{overlay}</body></html>""")
 RELOAD_SCRIPT = b'<script src="/livereload.js?port=%d"></script>'
-
-
-def file_stats(folders: Iterable[Path]) -> dict[str, tuple[int, int]]:
-    """(mtime, size) of every file under the folders: cheap enough to poll."""
-    stats: dict[str, tuple[int, int]] = {}
-    stack = [str(f) for f in folders if f.is_dir()]
-    while stack:
-        with os.scandir(stack.pop()) as entries:
-            for entry in entries:
-                if entry.name.startswith("."):
-                    continue
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append(entry.path)
-                else:
-                    try:
-                        stat = entry.stat()
-                    except FileNotFoundError:  # removed while scanning (an editor's swap)
-                        continue
-                    stats[entry.path] = (stat.st_mtime_ns, stat.st_size)
-    return stats
-
-
-def file_stat(path: str) -> tuple[int, int] | None:
-    try:
-        stat = os.stat(path)
-    except FileNotFoundError:
-        return None
-    return stat.st_mtime_ns, stat.st_size
-
-
-class Watcher:
-    """Polls the folders; a burst of saves (one editor save writing several files) is
-    taken in one rebuild, once the files it changed have been quiet for QUIET_SECONDS.
-    That wait looks at those files alone: scanning a large briefing's folders takes
-    about 20 ms (5,000 actors), so waiting for a quiet scan cost a poll and a scan more
-    before each rebuild. `later(seconds, callback)` runs a callback later on the loop."""
-
-    def __init__(self, folders: list[Path], on_change: Callable[[set[str]], None],
-                 later: Callable[[float, Callable[[], None]], object]):
-        self.folders = folders
-        self.on_change = on_change
-        self.later = later
-        self.stats = file_stats(folders)
-        self.pending: set[str] = set()
-
-    def poll(self) -> None:
-        stats = file_stats(self.folders)
-        changed = {p for p in stats.keys() | self.stats.keys()
-                   if stats.get(p) != self.stats.get(p)}
-        self.stats = stats
-        if changed and not self.pending:
-            self.later(QUIET_SECONDS, self.settle)
-        self.pending |= changed
-
-    def settle(self) -> None:
-        """Rebuild if the files changed are as the last look saw them; else look again."""
-        now = {path: file_stat(path) for path in self.pending}
-        moving = {path: stat for path, stat in now.items() if stat != self.stats.get(path)}
-        if moving:  # still being written: what the next look compares with
-            for path, stat in moving.items():
-                if stat is None:
-                    self.stats.pop(path, None)
-                else:
-                    self.stats[path] = stat
-            self.later(QUIET_SECONDS, self.settle)
-            return
-        paths, self.pending = self.pending, set()
-        self.on_change(paths)
 
 
 class App:
@@ -241,18 +171,22 @@ def serve(preview: Preview, host: str, port: int, open_browser: bool,
     log_to_terminal()
     # The server's own event loop, made and run here: asyncio's loop for the thread is
     # never set or replaced. tornado finds this one as the running loop.
-    loop, status = asyncio.new_event_loop(), 0
+    loop, status, watcher = asyncio.new_event_loop(), 0, None
     try:
         started = time.perf_counter()
         preview.rebuild()
         report(preview.problems, preview.summary(time.perf_counter() - started))
-        status = loop.run_until_complete(listen(preview, host, port, open_browser, published))
-        if status == 0:
+        watcher = loop.run_until_complete(listen(preview, host, port, open_browser, published))
+        if watcher is None:
+            status = 2
+        else:
             stop_on_ctrl_c(loop)
             loop.run_forever()
     except KeyboardInterrupt:  # Ctrl-C during the first build
         pass
     finally:
+        if watcher is not None:
+            loop.run_until_complete(watcher.close())
         loop.close()
     if status == 0:
         print("\nStopped.", file=sys.stderr)
@@ -269,9 +203,9 @@ def stop_on_ctrl_c(loop: asyncio.AbstractEventLoop) -> None:
 
 
 async def listen(preview: Preview, host: str, port: int, open_browser: bool,
-                 published: Path | None) -> int:
+                 published: Path | None) -> Watcher | None:
     """Listen, and watch the folders, on the running loop (tornado's IOLoop.current());
-    returns 0, or 2 (said why) if the port cannot be listened on."""
+    returns the watcher, or None (said why) if the port cannot be listened on."""
 
     def on_change(paths: set[str]) -> None:
         began = time.perf_counter()
@@ -288,10 +222,9 @@ async def listen(preview: Preview, host: str, port: int, open_browser: bool,
         print(f"python build.py serve: error: cannot listen on {host}:{port} "
               f"({exc.strerror}): is another server running? Choose another port with "
               "--port", file=sys.stderr)
-        return 2
-    loop = ioloop.IOLoop.current()
-    watcher = Watcher(preview.watched(), on_change, loop.call_later)
-    ioloop.PeriodicCallback(watcher.poll, POLL_SECONDS * 1000).start()
+        return None
+    watcher = Watcher(preview.watched(), on_change)
+    watcher.start()
     url = f"http://{host}:{port}{preview.base_path}"
     print(f"Serving the briefing at {url} (Ctrl-C to stop)", file=sys.stderr, flush=True)
     if preview.has(f"{ADMIN}/index.html"):
@@ -299,4 +232,4 @@ async def listen(preview: Preview, host: str, port: int, open_browser: bool,
               file=sys.stderr, flush=True)
     if open_browser:
         webbrowser.open(url)
-    return 0
+    return watcher

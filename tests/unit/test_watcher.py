@@ -1,69 +1,114 @@
-"""The preview's watcher: one rebuild for a burst of saves, started once the files the
-burst changed are quiet, without waiting for another scan of every folder."""
+"""The preview's watcher, on a real folder and the system's real notifications: one
+rebuild for a save, however many files it writes; hidden files are no change; closing
+it ends its thread."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from briefing.editor.serve import QUIET_SECONDS, Watcher
+import pytest
+
+from briefing.editor.watch import CLOSING_SECONDS, Watcher
+
+Seen = list[set[str]]
 
 
-class Clock:
-    """Callbacks asked for later, run when the test says."""
+def watching(tmp_path: Path, test: Callable[[Watcher, Seen, Path], Awaitable[None]]) -> None:
+    """Run `test` with a watcher of tmp_path/content started and ready."""
+    content = tmp_path / "content"
+    (content / "actors").mkdir(parents=True)
+    seen: Seen = []
 
-    def __init__(self) -> None:
-        self.waiting: list[tuple[float, Callable[[], None]]] = []
+    async def run() -> None:
+        watcher = Watcher([content, tmp_path / "missing"], seen.append)
+        watcher.start()
+        try:
+            await until_ready(content, seen)
+            await test(watcher, seen, content)
+        finally:
+            await watcher.close()
 
-    def later(self, seconds: float, callback: Callable[[], None]) -> None:
-        self.waiting.append((seconds, callback))
-
-    def run(self) -> None:
-        waiting, self.waiting = self.waiting, []
-        for _, callback in waiting:
-            callback()
-
-
-def watching(tmp_path: Path) -> tuple[Watcher, Clock, list[set[str]]]:
-    (tmp_path / "actors").mkdir()
-    (tmp_path / "actors" / "a.yaml").write_text("name: A\n")
-    clock, rebuilds = Clock(), []
-    return Watcher([tmp_path], rebuilds.append, clock.later), clock, rebuilds
+    asyncio.run(run())
 
 
-def test_a_save_is_rebuilt_once_its_file_is_quiet(tmp_path: Path):
-    watcher, clock, rebuilds = watching(tmp_path)
-    watcher.poll()
-    assert not clock.waiting and not rebuilds  # nothing changed
-    (tmp_path / "actors" / "a.yaml").write_text("name: A B\n")
-    watcher.poll()
-    assert [seconds for seconds, _ in clock.waiting] == [QUIET_SECONDS]
-    watcher.poll()  # a poll while waiting asks for no second rebuild
-    assert len(clock.waiting) == 1 and not rebuilds
-    clock.run()
-    assert rebuilds == [{str(tmp_path / "actors" / "a.yaml")}]
-    assert not clock.waiting
+async def until_ready(content: Path, seen: Seen) -> None:
+    """Save a file until the watcher tells of it (it starts on its own thread)."""
+    probe = content / "probe.yaml"
+    for n in range(200):
+        probe.write_text(f"n: {n}\n")
+        await asyncio.sleep(0.05)
+        if seen:
+            await asyncio.sleep(0.1)
+            seen.clear()
+            return
+    raise AssertionError("the watcher never saw a save")
 
 
-def test_a_file_still_being_written_waits_and_the_burst_is_one_rebuild(tmp_path: Path):
-    watcher, clock, rebuilds = watching(tmp_path)
-    (tmp_path / "actors" / "a.yaml").write_text("name: A B\n")
-    watcher.poll()
-    (tmp_path / "actors" / "a.yaml").write_text("name: A B C\n")  # written again
-    clock.run()
-    assert not rebuilds and len(clock.waiting) == 1  # it looks again later
-    (tmp_path / "actors" / "b.yaml").write_text("name: B\n")  # the same save's second file
-    watcher.poll()
-    assert len(clock.waiting) == 1
-    clock.run()
-    assert rebuilds == [{str(tmp_path / "actors" / name) for name in ("a.yaml", "b.yaml")}]
-    watcher.poll()  # what settling saw is what the next scan finds: no rebuild again
-    assert not clock.waiting
+async def next_change(seen: Seen, within: float = 5.0) -> set[str]:
+    deadline = time.monotonic() + within
+    while not seen:
+        assert time.monotonic() < deadline, "no change seen"
+        await asyncio.sleep(0.005)
+    await asyncio.sleep(0.2)  # anything more would show now
+    assert len(seen) == 1, seen
+    return seen.pop()
 
 
-def test_a_removed_file_is_a_change(tmp_path: Path):
-    watcher, clock, rebuilds = watching(tmp_path)
-    (tmp_path / "actors" / "a.yaml").unlink()
-    watcher.poll()
-    clock.run()
-    assert rebuilds == [{str(tmp_path / "actors" / "a.yaml")}]
+def files(paths: set[str]) -> set[str]:
+    """The paths that are not folders (polling also tells of the folder holding a file)."""
+    return {path for path in paths if not Path(path).is_dir()}
+
+
+@pytest.mark.parametrize("polling", [False, True], ids=["notified", "polling"])
+def test_a_save_of_two_files_is_one_change_with_both(tmp_path: Path, polling: bool,
+                                                     monkeypatch: pytest.MonkeyPatch):
+    if polling:  # what the guide offers where the system cannot tell of saves
+        monkeypatch.setenv("WATCHFILES_FORCE_POLLING", "1")
+
+    async def test(_watcher: Watcher, seen: Seen, content: Path) -> None:
+        (content / "actors" / "a.yaml").write_text("name: A\n")
+        (content / "chronology.yaml").write_text("[]\n")
+        assert files(await next_change(seen)) == {str(content / "actors" / "a.yaml"),
+                                                  str(content / "chronology.yaml")}
+        (content / "actors" / "a.yaml").unlink()  # a removed file is a change too
+        assert files(await next_change(seen)) == {str(content / "actors" / "a.yaml")}
+
+    watching(tmp_path, test)
+
+
+def test_a_change_is_seen_soon_after_the_save(tmp_path: Path):
+    async def test(_watcher: Watcher, seen: Seen, content: Path) -> None:
+        saved = time.monotonic()
+        (content / "actors" / "a.yaml").write_text("name: A\n")
+        while not seen:
+            await asyncio.sleep(0.001)
+        # about 10 ms (QUIET_MS); a scan of every file every 40 ms took 40-60
+        assert time.monotonic() - saved < 0.5
+
+    watching(tmp_path, test)
+
+
+def test_hidden_files_and_folders_are_no_change(tmp_path: Path):
+    async def test(_watcher: Watcher, seen: Seen, content: Path) -> None:
+        (content / ".a.yaml.swp").write_text("x")
+        (content / ".git").mkdir()
+        (content / ".git" / "index").write_text("x")
+        await asyncio.sleep(0.3)
+        assert seen == []
+        (content / "actors" / "b.yaml").write_text("name: B\n")
+        assert await next_change(seen) == {str(content / "actors" / "b.yaml")}
+
+    watching(tmp_path, test)
+
+
+def test_closing_ends_the_watch_at_once(tmp_path: Path):
+    async def test(watcher: Watcher, _seen: Seen, _content: Path) -> None:
+        began = time.monotonic()
+        await watcher.close()
+        assert watcher.task is not None and watcher.task.done()
+        assert time.monotonic() - began < CLOSING_SECONDS / 2
+
+    watching(tmp_path, test)
