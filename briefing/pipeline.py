@@ -16,6 +16,7 @@ from pathlib import Path
 
 from babel.support import NullTranslations
 
+from .admin import FOLDER as ADMIN
 from .admin import admin_files
 from .cache import BuildCache, Touched, file_digest
 from .linking.linker import LinkMemo
@@ -27,7 +28,7 @@ from .output.pages import Page, Site, plan_site
 from .output.plan_memo import PlanMemo
 from .output.render import Renderer, RenderMemo, static_files
 from .output.search import index_for_search
-from .output.urls import MEDIA, media_file
+from .output.urls import EMBED, MEDIA, media_file
 from .output.write import (
     carry_over,
     check_output,
@@ -187,7 +188,8 @@ def build(content: Path, out: Path, templates: Path, base_url: str | None = None
         done = writing.write_all(fresh)
         written += sum(count for count, _, _ in done)
         if search:
-            index_for_search(fresh, tuple(site.prefix for site in prepared.sites[1:]))
+            index_for_search(fresh, tuple(site.prefix for site in prepared.sites[1:]),
+                             unindexed=(EMBED, ADMIN))
         if editions:  # after the search index, which leaves them out
             carry_over(out, fresh, [f"{site.prefix}editions" for site in prepared.sites])
     if build_cache is not None:
