@@ -59,9 +59,9 @@ def measure(content: Path, out: Path) -> dict[str, float]:
     pipeline.share_out = timed("pages", pipeline.share_out)
     index = timed("search", pipeline.index_for_search)
 
-    def search(*args):  # our processes' peak, before Pagefind's joins the children's
+    def search(*args, **kwargs):  # our processes' peak, before Pagefind's joins the children's
         times["own_peak_mib"] = peak()
-        index(*args)
+        index(*args, **kwargs)
     pipeline.index_for_search = search
     started = time.perf_counter()
     with collector.paused():  # as the command line builds

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 from babel.support import NullTranslations
 
@@ -40,8 +41,19 @@ from .output.write import (
 from .parallel import share_out
 from .problems import BuildFailed, Problem, display_path
 
-Later = dict[str, Callable[[], bytes]]
 PARALLEL_FROM = 300  # pages
+
+
+class MachineFile(NamedTuple):
+    """A file made for machines (sitemap, feed, JSON, oEmbed answer): how it is made, and
+    what of the briefing it shows, which keys it in the build cache (None: everything),
+    so that an edit to what it does not show leaves it as it was."""
+
+    make: Callable[[], bytes]
+    shows: object = None
+
+
+Later = dict[str, MachineFile]
 
 
 def runs(pages: list[Page], size: int = 50) -> list[list[Page]]:
@@ -60,14 +72,16 @@ def machine_files(briefing: Briefing, pages: list[Page], templates: Path) -> Lat
     """The sitemap (every language's pages), a feed per language, robots.txt, the
     facts as JSON (the original's) and each card's oEmbed answer."""
     files: Later = {
-        "sitemap.xml": lambda: feeds.sitemap(briefing, pages),
-        "robots.txt": lambda: feeds.robots(briefing),
-        "briefing.json": lambda: feeds.briefing_json(briefing),
+        "sitemap.xml": MachineFile(lambda: feeds.sitemap(briefing, pages),
+                                   feeds.sitemap_shows(briefing, pages)),
+        "robots.txt": MachineFile(lambda: feeds.robots(briefing), briefing.base_url),
+        "briefing.json": MachineFile(lambda: feeds.briefing_json(briefing)),
     }
     for b in (briefing, *briefing.translations):
-        files[f"{b.prefix}feed.xml"] = lambda b=b: feeds.atom_feed(
-            b, i18n.catalog(templates, b.language))
-    return files | embeds.oembed_files(briefing, lambda lang: i18n.catalog(templates, lang))
+        files[f"{b.prefix}feed.xml"] = MachineFile(lambda b=b: feeds.atom_feed(
+            b, i18n.catalog(templates, b.language)), feeds.feed_shows(b))
+    return files | {name: MachineFile(*made) for name, made in embeds.oembed_files(
+        briefing, lambda lang: i18n.catalog(templates, lang)).items()}
 
 
 def plan(briefing: Briefing, templates: Path, search: bool = True, editions: bool = False,
@@ -214,7 +228,7 @@ class Writing:
     out: Path
     cache: BuildCache | None
     site_keys: dict[str, bytes]
-    whole: bytes  # the digest of what machine files show
+    whole: bytes  # the digest of the briefing, for what shows all of it
     shown: str  # `out` as problems name it
 
     @classmethod
@@ -227,7 +241,7 @@ class Writing:
             *(name for name in later if not name.endswith(embeds.OEMBED)),
             *runs(prepared.pages), *(tuple(small[i:i + 500]) for i in range(0, len(small), 500))]
         site_keys = {site.prefix: cache.digest(site) for site in prepared.sites} if cache else {}
-        whole = cache.digest((prepared.briefing, prepared.pages)) if cache else b""
+        whole = cache.digest(prepared.briefing) if cache else b""
         return cls(prepared, later, jobs, out, cache, site_keys, whole, display_path(out))
 
     def write_all(self, fresh: Path) -> list[tuple[int, list[Problem], Made]]:
@@ -254,11 +268,12 @@ class Writing:
         return len(name), escaping, made
 
     def write_machine_file(self, name: str, fresh: Path) -> Made:
-        cache = self.cache
-        key = cache.digest((name, self.whole)) if cache else None
+        cache, made = self.cache, self.later[name]
+        shows = self.whole if made.shows is None else made.shows
+        key = cache.digest((name, shows)) if cache else None
         found = cache.reuse(name, key, self.out, fresh) if cache else None
         if found is None:
-            data = self.later[name]()
+            data = made.make()
             write_files(fresh, [(name, data)])
             found = file_digest(data)
         return [] if key is None else [(name, key, found)]

@@ -99,7 +99,7 @@ class Preview:
                 self.problems, self.failed = failed.problems, True
                 return self.render_memo.last(path)
         if path not in self.files and path in self.later:
-            self.files[path] = self.later.pop(path)()
+            self.files[path] = self.later.pop(path).make()
         return self.files.get(path, b"")
 
     def summary(self, seconds: float) -> str:

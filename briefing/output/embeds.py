@@ -160,17 +160,19 @@ def oembed_url(context: Context, card: Card) -> str | None:
 
 
 def oembed_files(briefing: Briefing, words: Callable[[str], NullTranslations]
-                 ) -> dict[str, Callable[[], bytes]]:
-    """Each card's oEmbed answer, in every language: none without a base URL."""
+                 ) -> dict[str, tuple[Callable[[], bytes], tuple]]:
+    """Each card's oEmbed answer, in every language, with what it shows (oembed_json
+    reads the card, the briefing's title and its place): none without a base URL."""
     urls = Urls(briefing.base_url)
     if urls.base_url is None:
         return {}
-    files: dict[str, Callable[[], bytes]] = {}
+    files: dict[str, tuple[Callable[[], bytes], tuple]] = {}
     for b in (briefing, *briefing.translations):
         for cards in cards_of(b, words(b.language).gettext).values():
             for card in cards:
                 files[b.prefix + card.oembed] = (
-                    lambda b=b, card=card: oembed_json(b, card, urls))
+                    lambda b=b, card=card: oembed_json(b, card, urls),
+                    (card, b.title, b.prefix, urls.base_url))
     return files
 
 

@@ -62,6 +62,14 @@ def sitemap(briefing: Briefing, pages: list[Page]) -> bytes:
     return xml_bytes(root)
 
 
+def sitemap_shows(briefing: Briefing, pages: list[Page]) -> tuple:
+    """What sitemap() reads, for the build cache: where the site is, its last revision,
+    and each page's place, last change and languages (a page's own content, not)."""
+    return (briefing.base_url, revised(briefing), tuple(
+        (page.template, page.url, page.prefix, page.offered, page.lastmod,
+         tuple((lang.tag, lang.prefix) for lang in page.alternates)) for page in pages))
+
+
 def timestamp(date: PartialDate) -> str:
     return f"{date.first_day.isoformat()}T00:00:00Z"
 
@@ -101,6 +109,17 @@ def atom_feed(briefing: Briefing, words: NullTranslations | None = None) -> byte
         if event.summary:
             ET.SubElement(entry, "summary", type="html").text = str(event.summary.html)
     return xml_bytes(root)
+
+
+def feed_shows(briefing: Briefing) -> tuple:
+    """What atom_feed() reads, for the build cache (its language's interface text is the
+    templates', which key the whole cache): the briefing's name and place, its last
+    revision, and its announced changes or, without a change log, its events' titles,
+    dates and summaries (not the actors they name)."""
+    events = () if briefing.changes else tuple(
+        (event.id, event.title, event.date, event.summary) for event in briefing.events)
+    return (briefing.base_url, briefing.title, briefing.dek, briefing.language,
+            briefing.prefix, revised(briefing), briefing.announced, events)
 
 
 def change_entry(root: ET.Element, briefing: Briefing, change: Change,

@@ -28,6 +28,11 @@ def edit_actor(content: Path, templates: Path) -> None:
     path.write_text(path.read_text().replace("Envoy number", "Chief envoy number"))
 
 
+def edit_role(content: Path, templates: Path) -> None:  # shown in its card's oEmbed answer
+    path = content / "actors/actor-5.yaml"
+    path.write_text(path.read_text().replace("role: Envoy", "role: Chief envoy"))
+
+
 def edit_event(content: Path, templates: Path) -> None:
     path = content / "chronology.yaml"
     path.write_text(path.read_text().replace("title: Meeting 7\n", "title: Meeting seven\n"))
@@ -60,7 +65,8 @@ def edit_nothing(content: Path, templates: Path) -> None:
     pass
 
 
-@pytest.mark.parametrize("edit", [edit_nothing, edit_actor, edit_event, add_line_above_events,
+@pytest.mark.parametrize("edit", [edit_nothing, edit_actor, edit_role, edit_event,
+                                  add_line_above_events,
                                   add_change, remove_actor, edit_template])
 def test_a_rebuild_from_the_cache_is_byte_identical_to_a_cold_single_process_build(
         many_actors, tmp_path, monkeypatch, edit: Callable[[Path, Path], None]):  # noqa: F811
@@ -90,6 +96,14 @@ def test_a_rebuild_from_the_cache_is_byte_identical_to_a_cold_single_process_bui
     if edit is edit_actor:
         assert "actors/actor-5/index.html" not in reused
         assert "actors/index.html" not in reused
+        # what does not show the summary edited is the last build's: the feed, the
+        # sitemap, the cards' oEmbed answers (a card's title is a name and a role)
+        assert {"feed.xml", "sitemap.xml", "robots.txt", "embed/actors/actor-5/oembed.json",
+                "embed/actors/actor-20/oembed.json"} <= reused
+        assert "briefing.json" not in reused  # every fact
+    if edit is edit_role:
+        assert "embed/actors/actor-5/oembed.json" not in reused
+        assert "embed/actors/actor-20/oembed.json" in reused
     if edit in (edit_nothing, add_line_above_events):  # no page shows where it was written
         assert pages <= reused and {"chronology/index.html", "feed.xml"} <= reused
 
