@@ -14,6 +14,7 @@ import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..problems import Loc
@@ -26,11 +27,13 @@ def digest(text: str) -> str:
     return hashlib.sha256(as_loaded(text).encode("utf-8")).hexdigest()[:12]
 
 
+@lru_cache(maxsize=1 << 17)
 def made_from(text: str) -> tuple[str, ...]:
     """The hashes a translation of `text` may name: the contract's (digest), and that of
     the same text with its final line break written or not. A block (`|`) saved as `|-`
     by the forms at /admin/, or the reverse, is the same text to a reader, and its
-    translations do not turn stale."""
+    translations do not turn stale. Memoised: each original text is asked for by every
+    language, when checked and again when laid over (three hashes each)."""
     loaded = as_loaded(text)
     bare = loaded.rstrip("\n")
     return tuple(dict.fromkeys(digest(form) for form in (loaded, bare, bare + "\n")))
