@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import NamedTuple
 
 from babel.support import NullTranslations
 
@@ -25,6 +24,7 @@ from .linking.loading import load_and_check
 from .model.briefing import Briefing
 from .output import embeds, feeds, i18n
 from .output.linkcheck import escaping_links
+from .output.machine import MachineFile
 from .output.pages import Page, Site, plan_site
 from .output.plan_memo import PlanMemo
 from .output.render import Renderer, RenderMemo, static_files
@@ -44,15 +44,6 @@ from .problems import BuildFailed, Problem, display_path
 PARALLEL_FROM = 300  # pages
 
 
-class MachineFile(NamedTuple):
-    """A file made for machines (sitemap, feed, JSON, oEmbed answer): how it is made, and
-    what of the briefing it shows, which keys it in the build cache (None: everything),
-    so that an edit to what it does not show leaves it as it was."""
-
-    make: Callable[[], bytes]
-    shows: object = None
-
-
 Later = dict[str, MachineFile]
 
 
@@ -68,20 +59,22 @@ def in_runs(page: Page) -> bool:
     return page.template in ("actor.html", "article.html") or page.template.startswith("card_")
 
 
-def machine_files(briefing: Briefing, pages: list[Page], templates: Path) -> Later:
+def machine_files(briefing: Briefing, pages: list[Page], templates: Path,
+                  memo: PlanMemo | None = None) -> Later:
     """The sitemap (every language's pages), a feed per language, robots.txt, the
-    facts as JSON (the original's) and each card's oEmbed answer."""
+    facts as JSON (the original's) and each card's oEmbed answer (`memo`: the plan's,
+    whose cards they answer for)."""
     files: Later = {
         "sitemap.xml": MachineFile(lambda: feeds.sitemap(briefing, pages),
-                                   feeds.sitemap_shows(briefing, pages)),
-        "robots.txt": MachineFile(lambda: feeds.robots(briefing), briefing.base_url),
+                                   lambda: feeds.sitemap_shows(briefing, pages)),
+        "robots.txt": MachineFile(lambda: feeds.robots(briefing), lambda: (briefing.base_url,)),
         "briefing.json": MachineFile(lambda: feeds.briefing_json(briefing)),
     }
     for b in (briefing, *briefing.translations):
         files[f"{b.prefix}feed.xml"] = MachineFile(lambda b=b: feeds.atom_feed(
-            b, i18n.catalog(templates, b.language)), feeds.feed_shows(b))
-    return files | {name: MachineFile(*made) for name, made in embeds.oembed_files(
-        briefing, lambda lang: i18n.catalog(templates, lang)).items()}
+            b, i18n.catalog(templates, b.language)), lambda b=b: feeds.feed_shows(b))
+    return files | embeds.oembed_files(briefing, lambda lang: i18n.catalog(templates, lang),
+                                       memo)
 
 
 def plan(briefing: Briefing, templates: Path, search: bool = True, editions: bool = False,
@@ -269,8 +262,8 @@ class Writing:
 
     def write_machine_file(self, name: str, fresh: Path) -> Made:
         cache, made = self.cache, self.later[name]
-        shows = self.whole if made.shows is None else made.shows
-        key = cache.digest((name, shows)) if cache else None
+        key = cache.digest((name, self.whole if made.shows is None else made.shows())
+                           ) if cache else None
         found = cache.reuse(name, key, self.out, fresh) if cache else None
         if found is None:
             data = made.make()

@@ -74,7 +74,7 @@ class Preview:
         self.renderer = prepared.renderer
         self.pages = {page.path: page for page in prepared.pages}
         self.files = asset_files(briefing, self.content, self.templates)
-        self.later = machine_files(briefing, prepared.pages, self.templates)
+        self.later = machine_files(briefing, prepared.pages, self.templates, self.plan_memo)
         return problems
 
     @property

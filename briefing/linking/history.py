@@ -35,6 +35,20 @@ class Item:
     lang: str | None = None
 
 
+# Each kind of item: the field that names it, and its place in the site.
+ITEM_FIELDS = {"actor": ("name", "actors/{}/"), "event": ("title", "chronology/#{}"),
+               "issue": ("issue", "positions/#issue-{}"),
+               "source": ("title", "sources/#source-{}"), "article": ("title", "articles/{}/"),
+               "claim": ("claim", "claims/#{}")}
+
+
+def item_of(v: dict[str, Any], name: str, url: str) -> Item:
+    """An item from its record: its name, its place, and the language its name is in
+    when a translation leaves it in the original's."""
+    tx = v.get("tx")
+    return Item(v[name], url, tx.shows(name) if tx else None)
+
+
 class Items(Mapping[str, Item]):
     """Every item of the briefing by key ('actor:putin'), from the records (before the
     model is made), each made when a change names it: a large briefing has tens of
@@ -50,13 +64,14 @@ class Items(Mapping[str, Item]):
             "actor": records.actors, "event": event_ids, "article": records.articles}
 
     def index(self, kind: str) -> Mapping[str, dict[str, Any]]:
+        """The records of a kind by id (a list file's made on first use)."""
         if kind not in self.indexes:
             self.indexes[kind] = {v["id"]: v for v in getattr(self.records, f"{kind}s")}
         return self.indexes[kind]
 
     def __getitem__(self, key: str) -> Item:
         if key == "briefing":
-            return item(self.records.briefing, "title", "")
+            return item_of(self.records.briefing, "title", "")
         kind, _, id_ = key.partition(":")
         if kind not in ITEM_FIELDS:
             raise KeyError(key)
@@ -64,7 +79,7 @@ class Items(Mapping[str, Item]):
         name, url = ITEM_FIELDS[kind]
         if kind == "article":
             return Item(v[name], url.format(id_), self.article_lang)
-        return item(v, name, url.format(id_))
+        return item_of(v, name, url.format(id_))
 
     def __iter__(self) -> Iterator[str]:
         yield "briefing"
@@ -73,18 +88,6 @@ class Items(Mapping[str, Item]):
 
     def __len__(self) -> int:
         return 1 + sum(len(self.index(kind)) for kind in ITEM_FIELDS)
-
-
-# Each kind of item: the field that names it, and its place in the site.
-ITEM_FIELDS = {"actor": ("name", "actors/{}/"), "event": ("title", "chronology/#{}"),
-               "issue": ("issue", "positions/#issue-{}"),
-               "source": ("title", "sources/#source-{}"), "article": ("title", "articles/{}/"),
-               "claim": ("claim", "claims/#{}")}
-
-
-def item(v: dict[str, Any], name: str, url: str) -> Item:
-    tx = v.get("tx")
-    return Item(v[name], url, tx.shows(name) if tx else None)
 
 
 def link_changes(raw: Iterable[dict[str, Any]], items: Mapping[str, Item],

@@ -27,14 +27,19 @@ def digest(text: str) -> str:
     return hashlib.sha256(as_loaded(text).encode("utf-8")).hexdigest()[:12]
 
 
-@lru_cache(maxsize=1 << 17)
 def made_from(text: str) -> tuple[str, ...]:
     """The hashes a translation of `text` may name: the contract's (digest), and that of
     the same text with its final line break written or not. A block (`|`) saved as `|-`
     by the forms at /admin/, or the reverse, is the same text to a reader, and its
-    translations do not turn stale. Memoised: each original text is asked for by every
-    language, when checked and again when laid over (three hashes each)."""
-    loaded = as_loaded(text)
+    translations do not turn stale."""
+    return forms_made_from(str(as_loaded(text)))
+
+
+@lru_cache(maxsize=1 << 17)
+def forms_made_from(loaded: str) -> tuple[str, ...]:
+    """made_from of a text as YAML loaded it (a plain str: a field's trimmed text would
+    be equal to it, and take its place in the memo). Memoised: each original text is
+    asked for by every language, when checked and again when laid over."""
     bare = loaded.rstrip("\n")
     return tuple(dict.fromkeys(digest(form) for form in (loaded, bare, bare + "\n")))
 

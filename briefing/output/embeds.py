@@ -25,6 +25,7 @@ from ..model.briefing import ActorRecord, Briefing
 from ..model.dates import PartialDate
 from ..model.positions import Issue, Stance
 from ..model.story import Actor, Quote
+from .machine import MachineFile
 from .plan_memo import PlanMemo
 from .urls import EMBED, Urls
 
@@ -159,20 +160,21 @@ def oembed_url(context: Context, card: Card) -> str | None:
     return site.urls.absolute(site.prefix + card.oembed)
 
 
-def oembed_files(briefing: Briefing, words: Callable[[str], NullTranslations]
-                 ) -> dict[str, tuple[Callable[[], bytes], tuple]]:
+def oembed_files(briefing: Briefing, words: Callable[[str], NullTranslations],
+                 memo: PlanMemo | None = None) -> dict[str, MachineFile]:
     """Each card's oEmbed answer, in every language, with what it shows (oembed_json
-    reads the card, the briefing's title and its place): none without a base URL."""
+    reads the card, the briefing's title and its place): none without a base URL.
+    `memo`: the plan's, whose cards these are."""
     urls = Urls(briefing.base_url)
     if urls.base_url is None:
         return {}
-    files: dict[str, tuple[Callable[[], bytes], tuple]] = {}
+    files: dict[str, MachineFile] = {}
     for b in (briefing, *briefing.translations):
-        for cards in cards_of(b, words(b.language).gettext).values():
+        for cards in cards_of(b, words(b.language).gettext, memo).values():
             for card in cards:
-                files[b.prefix + card.oembed] = (
+                files[b.prefix + card.oembed] = MachineFile(
                     lambda b=b, card=card: oembed_json(b, card, urls),
-                    (card, b.title, b.prefix, urls.base_url))
+                    lambda b=b, card=card: (card, b.title, b.prefix, urls.base_url))
     return files
 
 

@@ -21,6 +21,7 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 from markupsafe import Markup, escape
 
+from ..model.briefing import Briefing
 from ..model.dates import Moment, PartialDate, offset_text, range_parts
 from ..problems import BuildFailed, display_path
 from ..reading.characters import invisible_problems
@@ -192,3 +193,15 @@ def script_text(t: NullTranslations, lang: str) -> Markup:
 def language_in(tag: str, lang: str) -> str:
     """`tag`'s name in `lang` (CLDR): ('en', 'uk') → 'англійська'."""
     return locale(tag).get_display_name(locale(lang)) or tag
+
+
+def chronology_span(briefing: Briefing, t: NullTranslations) -> str:
+    """The chronology's description: how many events, from when to when."""
+    _, ngettext = t.gettext, t.ngettext
+    events, n_events, lang = briefing.events, len(briefing.events), briefing.language
+    if not events:
+        return _("No events yet.")
+    return ngettext("%(n)d event, from %(start)s to %(end)s, each with its sources.",
+                    "%(n)d events, from %(start)s to %(end)s, each with its sources.",
+                    n_events) % {"n": n_events, "start": date_text(events[0].date, lang),
+                                 "end": date_text(events[-1].date, lang)}

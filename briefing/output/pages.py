@@ -11,17 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from babel.support import NullTranslations
 
-from ..model.briefing import Briefing
+from ..model.briefing import ActorRecord, Briefing
 from ..model.changes import Change, History
 from ..model.dates import Moment, PartialDate
+from ..model.story import Actor
 from ..reading.schema import CLAIM_STATUSES
 from .embeds import Card, card_contexts, cards_of
 from .groupings import by_day, by_status, by_year, in_events, quoted_from
-from .i18n import date_text
+from .i18n import chronology_span
 from .plan_memo import PlanMemo
 from .policy import CARD_POLICY, content_policy
 from .urls import Urls, media_link
@@ -279,18 +281,6 @@ def section_pages(briefing: Briefing, t: NullTranslations, last: Moment,
     ]
 
 
-def chronology_span(briefing: Briefing, t: NullTranslations) -> str:
-    """The chronology's description: how many events, from when to when."""
-    _, ngettext = t.gettext, t.ngettext
-    events, n_events, lang = briefing.events, len(briefing.events), briefing.language
-    if not events:
-        return _("No events yet.")
-    return ngettext("%(n)d event, from %(start)s to %(end)s, each with its sources.",
-                    "%(n)d events, from %(start)s to %(end)s, each with its sources.",
-                    n_events) % {"n": n_events, "start": date_text(events[0].date, lang),
-                                 "end": date_text(events[-1].date, lang)}
-
-
 def log_pages(briefing: Briefing, t: NullTranslations, last: Moment,
               cards: Mapping[str, tuple[Card, ...]]) -> list[Page]:
     """The pages a briefing has once it keeps them: its claims, its change log."""
@@ -319,18 +309,24 @@ def log_pages(briefing: Briefing, t: NullTranslations, last: Moment,
 
 def actor_pages(briefing: Briefing, last: Moment,
                 cards: Mapping[str, tuple[Card, ...]], memo: PlanMemo) -> list[Page]:
-    """Each actor's profile, modified when what it shows (events, stances) is."""
+    """Each actor's profile: the last plan's where made from the same objects."""
     pages, prefix = [], briefing.prefix
     for actor in briefing.actors:
-        record, url = briefing.record(actor), f"actors/{actor.id}/"
-        pages.append(memo.reuse(("actor", prefix, actor.id), (
-            actor, record, last, cards.get(url)), lambda actor=actor, record=record, url=url:
-            planned(url, "actor.html", actor.name, f"{actor.name}: {actor.role}.", "profile",
-                    {"actor": actor, "record": record},
-                    [actor.history, *(e.history for e in record.events),
-                     *(i.history for i in dict.fromkeys(i for i, _s in record.stances))],
-                    last, [actor], cards)))
+        record = briefing.record(actor)
+        shown = (actor, record, last, cards.get(f"actors/{actor.id}/"))
+        pages.append(memo.reuse(("actor", prefix, actor.id), shown,
+                                partial(actor_page, actor, record, last, cards)))
     return pages
+
+
+def actor_page(actor: Actor, record: ActorRecord, last: Moment,
+               cards: Mapping[str, tuple[Card, ...]]) -> Page:
+    """An actor's profile, modified when what it shows (events, stances) is."""
+    return planned(f"actors/{actor.id}/", "actor.html", actor.name,
+                   f"{actor.name}: {actor.role}.", "profile", {"actor": actor, "record": record},
+                   [actor.history, *(e.history for e in record.events),
+                    *(i.history for i in dict.fromkeys(i for i, _s in record.stances))],
+                   last, [actor], cards)
 
 
 def article_pages(briefing: Briefing, last: Moment) -> list[Page]:

@@ -18,6 +18,9 @@ T = TypeVar("T")
 
 @dataclass
 class PlanMemo:
+    """Each object planning made, by key ("actor", language prefix, id), with its inputs:
+    the last plan's (`last`) and this one's so far (`now`)."""
+
     last: dict[Hashable, tuple[tuple, Any]] = field(default_factory=dict)
     now: dict[Hashable, tuple[tuple, Any]] = field(default_factory=dict)
 

@@ -16,7 +16,7 @@ from briefing.cache import FORMAT, BuildCache, State, file_digest
 from briefing.pipeline import build
 from briefing.signed import SignedFolder, machine_key
 from tests.helpers.cache import machine_key_here  # noqa: F401  (fixtures)
-from tests.helpers.common import TEMPLATES, run_cli
+from tests.helpers.common import SEED, TEMPLATES, run_cli
 from tests.helpers.parallel import many_actors, share_everything  # noqa: F401  (a fixture)
 from tests.helpers.pipeline import digest
 
@@ -160,3 +160,36 @@ def test_build_keeps_its_cache_across_processes(many_actors, tmp_path):  # noqa:
     before = {p: os.stat(out / p).st_ino for p in digest(out) if p.startswith("actors/")}
     assert run_cli(*args, cwd=tmp_path).returncode == 0
     assert all(os.stat(out / p).st_ino == inode for p, inode in before.items())
+
+
+def edit_original_summary(content: Path) -> None:  # its translations turn stale
+    path = content / "actors/putin.yaml"
+    path.write_text(path.read_text().replace("President of Russia, who", "Russia's president, who"))
+
+
+def edit_translated_name(content: Path) -> None:  # on uk pages, the uk feed's changes
+    path = content / "translations/uk/actors/putin.yaml"
+    path.write_text(path.read_text().replace('"Володимир Путін"', '"Володимир В. Путін"'))
+
+
+@pytest.mark.parametrize("edit", [edit_original_summary, edit_translated_name])
+def test_a_translated_briefing_rebuilt_from_the_cache_is_byte_identical(
+        tmp_path, edit: Callable[[Path], None]):
+    """The seed, in three languages, with its change log: every language's sitemap
+    entries, feed and oEmbed answers keyed by what they show."""
+    content, cache, out = tmp_path / "content", tmp_path / "cache", tmp_path / "site"
+    shutil.copytree(SEED, content)
+    build(content, out, TEMPLATES, URL, search=False, cache=cache)
+    before = {p: os.stat(out / p).st_ino for p in digest(out)}
+    edit(content)
+    build(content, out, TEMPLATES, URL, search=False, cache=cache)
+    build(content, tmp_path / "cold", TEMPLATES, URL, search=False)
+    assert digest(out) == digest(tmp_path / "cold")
+    reused = {p for p, inode in before.items() if (out / p).exists()
+              and os.stat(out / p).st_ino == inode}
+    assert {"robots.txt", "feed.xml", "ru/feed.xml"} <= reused
+    if edit is edit_original_summary:  # (a new name may reorder a language's actors)
+        assert "actors/putin/index.html" not in reused and "sitemap.xml" in reused
+    if edit is edit_translated_name:
+        assert "uk/actors/putin/index.html" not in reused
+        assert {"actors/putin/index.html", "ru/actors/putin/index.html"} <= reused

@@ -4,9 +4,9 @@ translation from an earlier text is stale; one of a text no longer there is orph
 
 from __future__ import annotations
 
-from briefing.linking.matching import digest, match, originals
+from briefing.linking.matching import digest, made_from, match, originals
 from briefing.problems import Loc
-from briefing.reading.fields import Ref
+from briefing.reading.fields import Ref, Written
 
 HERE = Loc("content/translations/uk/positions.yaml", 1, 1)
 
@@ -141,3 +141,13 @@ def test_a_text_saved_without_its_final_line_break_keeps_its_translation():
     record["summary"] = "Talks now!"
     matched = match("issue", record, translation(summary=("Переговори зараз.", "Talks now.\n")))
     assert matched.stale == {"summary": "Talks now!"}
+
+
+def test_a_text_is_hashed_as_loaded_whatever_was_asked_before():
+    """The hashes are remembered, by the text as YAML loaded it: a field written with
+    spaces around it is not the bare text that its trimmed form equals."""
+    bare, spaced = "Talks", Written("Talks", " Talks \n")
+    assert made_from(bare) == (digest("Talks"), digest("Talks\n"))
+    assert made_from(spaced) != made_from(bare)
+    assert digest(" Talks \n") in made_from(spaced)
+    assert made_from(bare) == (digest("Talks"), digest("Talks\n"))  # and the reverse
