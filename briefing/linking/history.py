@@ -9,7 +9,7 @@ with its name or title and its place in the site.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,7 +49,7 @@ def item_of(v: dict[str, Any], name: str, url: str) -> Item:
     return Item(v[name], url, tx.shows(name) if tx else None)
 
 
-class Items(Mapping[str, Item]):
+class Items:
     """Every item of the briefing by key ('actor:putin'), from the records (before the
     model is made), each made when a change names it: a large briefing has tens of
     thousands of items, made again at each of the preview's rebuilds, and its changes
@@ -69,28 +69,21 @@ class Items(Mapping[str, Item]):
             self.indexes[kind] = {v["id"]: v for v in getattr(self.records, f"{kind}s")}
         return self.indexes[kind]
 
-    def __getitem__(self, key: str) -> Item:
+    def get(self, key: str) -> Item | None:
+        """The item a change names ('actor:putin'), or None if there is none."""
         if key == "briefing":
             return item_of(self.records.briefing, "title", "")
         kind, _, id_ = key.partition(":")
-        if kind not in ITEM_FIELDS:
-            raise KeyError(key)
-        v = self.index(kind)[id_]  # KeyError if there is none
+        v = self.index(kind).get(id_) if kind in ITEM_FIELDS else None
+        if v is None:
+            return None
         name, url = ITEM_FIELDS[kind]
         if kind == "article":
             return Item(v[name], url.format(id_), self.article_lang)
         return item_of(v, name, url.format(id_))
 
-    def __iter__(self) -> Iterator[str]:
-        yield "briefing"
-        for kind in ITEM_FIELDS:
-            yield from (f"{kind}:{id_}" for id_ in self.index(kind))
 
-    def __len__(self) -> int:
-        return 1 + sum(len(self.index(kind)) for kind in ITEM_FIELDS)
-
-
-def link_changes(raw: Iterable[dict[str, Any]], items: Mapping[str, Item],
+def link_changes(raw: Iterable[dict[str, Any]], items: Items,
                  known: Mapping[str, set[str]], problems: list[Problem],
                  events: Sequence[dict[str, Any]] = ()
                  ) -> tuple[tuple[Change, ...], dict[str, History]]:
@@ -117,7 +110,7 @@ def link_changes(raw: Iterable[dict[str, Any]], items: Mapping[str, Item],
     return tuple(changes), {k: History(k, tuple(v)) for k, v in by_item.items()}
 
 
-def make_change(v: dict[str, Any], items: Mapping[str, Item], known: Mapping[str, set[str]],
+def make_change(v: dict[str, Any], items: Items, known: Mapping[str, set[str]],
                 withdrawn: set[str], problems: list[Problem],
                 events: Sequence[dict[str, Any]] = ()) -> Change | None:
     before = len(problems)
@@ -155,7 +148,7 @@ def key(ref: Ref) -> str:
     return "briefing" if ref.kind == "briefing" else f"{ref.kind}:{ref.id}"
 
 
-def affects(ref: Ref, items: Mapping[str, Item], known: Mapping[str, set[str]],
+def affects(ref: Ref, items: Items, known: Mapping[str, set[str]],
             withdrawn: bool, problems: list[Problem],
             events: Sequence[dict[str, Any]] = ()) -> Affected:
     """What `ref` names; an unknown one is an error, unless a withdrawal took it away

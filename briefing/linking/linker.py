@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,9 +90,8 @@ class Linker:
         """
         key = (kind, id(inputs[0]))  # the record: each is read once per build
         hit = self.memo.objects.get(key)
-        if hit is not None and len(hit[0]) == len(inputs) and (
-                all(map(operator.is_, hit[0], inputs)) or all(map(same, hit[0], inputs))):
-            made = hit[1]  # (the first test is the usual case, and costs a tenth)
+        if hit is not None and len(hit[0]) == len(inputs) and all(map(same, hit[0], inputs)):
+            made = hit[1]
         else:
             made = make()
         self.made[key] = (inputs, made)
@@ -112,9 +110,7 @@ class Linker:
         return found
 
     def resolve_all(self, refs: Iterable[Ref]) -> tuple:
-        found = tuple(map(self.resolve, refs))
-        # model objects are never false: all() is the quick test that none is missing
-        return found if all(found) else tuple(x for x in found if x is not None)
+        return tuple(x for x in map(self.resolve, refs) if x is not None)
 
     @staticmethod
     def unique(items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

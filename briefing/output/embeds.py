@@ -94,10 +94,9 @@ def cards_of(briefing: Briefing, gettext: Callable[[str], str], memo: PlanMemo |
     return cards
 
 
-def card_contexts(briefing: Briefing, memo: PlanMemo | None = None
-                  ) -> dict[str, dict[str, Any]]:
+def card_contexts(briefing: Briefing, memo: PlanMemo) -> dict[str, dict[str, Any]]:
     """What each card shows beyond its title, by its URL; `memo`: the last plan's."""
-    memo, prefix = memo or PlanMemo(), briefing.prefix
+    prefix = briefing.prefix
     found: dict[str, dict[str, Any]] = {
         f"{EMBED}chronology/": {"events": briefing.events[::-1][:LATEST]}}
     for issue in briefing.issues:

@@ -158,15 +158,13 @@ def plan_site(briefing: Briefing, words: Callable[[str], NullTranslations],
                              editions=editions))
         pages += [p for p in plan_pages(b, words(b.language), memo)
                   if not (b.original_language and p.template == "404.html")]
-    if len(languages) == 1:
-        memo.done()
-        return tuple(sites), pages
-    by_prefix = {lang.prefix: lang for lang in languages}
-    offering: dict[str, list[Language]] = {}
-    for p in pages:
-        if p.offered:
-            offering.setdefault(p.url, []).append(by_prefix[p.prefix])
-    pages = [in_languages(p, offering.get(p.url, []), memo) for p in pages]
+    if len(languages) > 1:
+        by_prefix = {lang.prefix: lang for lang in languages}
+        offering: dict[str, list[Language]] = {}
+        for p in pages:
+            if p.offered:
+                offering.setdefault(p.url, []).append(by_prefix[p.prefix])
+        pages = [in_languages(p, offering.get(p.url, []), memo) for p in pages]
     memo.done()
     return tuple(sites), pages
 
@@ -217,11 +215,9 @@ def offered(main: Iterable[Any]) -> bool:
     return not items or any(item.tx is None or not item.tx.none for item in items)
 
 
-def plan_pages(briefing: Briefing, words: NullTranslations | None = None,
-               memo: PlanMemo | None = None) -> list[Page]:
+def plan_pages(briefing: Briefing, t: NullTranslations, memo: PlanMemo) -> list[Page]:
     """Every page of the briefing (the original, or a translation: in its language, under
-    its prefix)."""
-    t, memo = words or NullTranslations(), memo or PlanMemo()
+    its prefix), in its language's words `t`; `memo`: the last plan's."""
     last = revised(briefing)
     cards = cards_of(briefing, t.gettext, memo)  # the pages offering cards name them
     pages = [*section_pages(briefing, t, last, cards), *log_pages(briefing, t, last, cards),
